@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "bauantrag.accounts"
+    label = "accounts"
+    verbose_name = "Kommunen und Konten"

@@ -1,0 +1,86 @@
+"""Tenants (Kommunen) and user accounts with their roles."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Tenant(models.Model):
+    """A Kommune whose untere Bauaufsichtsbehörde works on this installation."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    slug = models.SlugField(_("Kurzname"), unique=True)
+    name = models.CharField(_("Name der Kommune"), max_length=200)
+    authority_name = models.CharField(
+        _("Bauaufsichtsbehörde"), max_length=200, help_text=_("z. B. „Untere Bauaufsichtsbehörde der Stadt …“")
+    )
+    kreis = models.CharField(_("Kreis"), max_length=200, blank=True)
+    ags = models.CharField(_("Amtlicher Gemeindeschlüssel"), max_length=8, blank=True)
+    file_number_prefix = models.CharField(
+        _("Präfix des Aktenzeichens"), max_length=20, default="BA",
+        help_text=_("Aktenzeichen lauten PRÄFIX-JAHR-LAUFNUMMER, z. B. 63-2026-00017."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Kommune")
+        verbose_name_plural = _("Kommunen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    APPLICANT = "applicant", _("Antragsteller/in (Bauherrschaft)")
+    DESIGNER = "designer", _("Entwurfsverfasser/in")
+    CLERK = "clerk", _("Sachbearbeiter/in")
+    AGENCY = "agency", _("Fachstelle")
+    TENANT_ADMIN = "tenant_admin", _("Administrator/in der Kommune")
+    PLATFORM_ADMIN = "platform_admin", _("Administrator/in des Betreibers")
+
+
+STAFF_ROLES = frozenset({Role.CLERK, Role.AGENCY, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})
+APPLICANT_ROLES = frozenset({Role.APPLICANT, Role.DESIGNER})
+CASEWORK_ROLES = frozenset({Role.CLERK, Role.TENANT_ADMIN})
+
+
+class User(AbstractUser):
+    """An account. Every account but a platform administrator's belongs to one Kommune."""
+
+    tenant = models.ForeignKey(
+        Tenant, on_delete=models.PROTECT, null=True, blank=True, related_name="users", verbose_name=_("Kommune")
+    )
+    role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, default=Role.APPLICANT)
+    chamber_number = models.CharField(
+        _("Kammer-Mitgliedsnummer"), max_length=40, blank=True,
+        help_text=_("Für Entwurfsverfasser/innen: Mitgliedsnummer der Architekten- oder Ingenieurkammer (§ 67 BauO NRW)."),
+    )
+
+    class Meta:
+        verbose_name = _("Konto")
+        verbose_name_plural = _("Konten")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role="platform_admin") | models.Q(tenant__isnull=False),
+                name="user_tenant_required_unless_platform_admin",
+            )
+        ]
+
+    @property
+    def requires_mfa(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    @property
+    def is_applicant_side(self) -> bool:
+        return self.role in APPLICANT_ROLES
+
+    @property
+    def does_casework(self) -> bool:
+        return self.role in CASEWORK_ROLES
+
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username

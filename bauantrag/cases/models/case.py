@@ -1,0 +1,64 @@
+"""The case (Vorgang) of one Bauantrag and its explicit states."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseState(models.TextChoices):
+    DRAFT = "draft", _("Entwurf")
+    SUBMITTED = "submitted", _("Eingegangen – in Vollständigkeitsprüfung")
+    NACHFORDERUNG = "nachforderung", _("Nachforderung offen")
+    COMPLETE = "complete", _("Vollständig")
+
+
+class Procedure(models.TextChoices):
+    VERFAHRENSFREI = "verfahrensfrei", _("Verfahrensfrei (§ 62 BauO NRW)")
+    GENEHMIGUNGSFREISTELLUNG = "genehmigungsfreistellung", _("Genehmigungsfreistellung (§ 63 BauO NRW)")
+    VEREINFACHT = "vereinfachtes_verfahren", _("Vereinfachtes Baugenehmigungsverfahren (§ 64 BauO NRW)")
+    BAUGENEHMIGUNG = "baugenehmigungsverfahren", _("Baugenehmigungsverfahren (§ 65 BauO NRW)")
+
+
+class Case(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    tenant = models.ForeignKey("accounts.Tenant", on_delete=models.PROTECT, related_name="cases")
+    file_number = models.CharField(_("Aktenzeichen"), max_length=40, blank=True)
+    state = models.CharField(_("Status"), max_length=20, choices=CaseState.choices, default=CaseState.DRAFT)
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cases_as_applicant",
+        verbose_name=_("Antragsteller/in"),
+    )
+    designer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="cases_as_designer", verbose_name=_("Entwurfsverfasser/in"),
+    )
+    round = models.PositiveSmallIntegerField(
+        _("Einreichungsrunde"), default=0, help_text=_("0 = Entwurf, 1 = erste Einreichung, 2 = nach erster Nachforderung …")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(_("Eingang"), null=True, blank=True)
+    last_submitted_at = models.DateTimeField(_("Letzte Einreichung"), null=True, blank=True)
+    completeness_due = models.DateField(
+        _("Frist Vollständigkeitsprüfung"), null=True, blank=True,
+        help_text=_("Zehn Arbeitstage nach Eingang (§ 71 Abs. 1 Satz 1 BauO NRW), NRW-Feiertage nicht mitgezählt."),
+    )
+    completed_at = models.DateTimeField(_("Vollständig seit"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Vorgang")
+        verbose_name_plural = _("Vorgänge")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "file_number"], condition=~models.Q(file_number=""),
+                name="case_unique_file_number_per_tenant",
+            )
+        ]
+        indexes = [models.Index(fields=["tenant", "state", "completeness_due"])]
+
+    def __str__(self) -> str:
+        return self.file_number or f"Entwurf {str(self.pk)[:8]}"

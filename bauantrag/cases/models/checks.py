@@ -1,0 +1,83 @@
+"""Runs of the automatic pre-check and their findings; the clerk's review sits beside a finding."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from bauantrag.cases.models.case import Case
+
+
+class CheckRunStatus(models.TextChoices):
+    PENDING = "pending", _("Wartet")
+    RUNNING = "running", _("Läuft")
+    DONE = "done", _("Abgeschlossen")
+    FAILED = "failed", _("Fehlgeschlagen")
+
+
+class CheckRun(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    tenant = models.ForeignKey("accounts.Tenant", on_delete=models.PROTECT)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="check_runs")
+    round = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=10, choices=CheckRunStatus.choices, default=CheckRunStatus.PENDING)
+    ruleset_version = models.CharField(max_length=40, blank=True)
+    procedure = models.CharField(max_length=30, blank=True)
+    building_class = models.PositiveSmallIntegerField(null=True, blank=True)
+    input = models.JSONField(null=True, blank=True, help_text=_("Die geprüften Daten, wie sie der Prüfung vorlagen"))
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["case", "round"], name="checkrun_one_per_round")]
+
+
+class FindingStatus(models.TextChoices):
+    PASS = "pass", _("erfüllt")
+    FAIL = "fail", _("nicht erfüllt")
+    NEEDS_REVIEW = "needs_review", _("zu prüfen")
+
+
+class Finding(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    tenant = models.ForeignKey("accounts.Tenant", on_delete=models.PROTECT)
+    check_run = models.ForeignKey(CheckRun, on_delete=models.CASCADE, related_name="findings")
+    position = models.PositiveSmallIntegerField()
+    rule = models.CharField(max_length=80)
+    status = models.CharField(max_length=15, choices=FindingStatus.choices)
+    legal_basis = models.CharField(max_length=200)
+    message = models.TextField()
+    evidence = models.JSONField(default=dict)
+    law_version = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["check_run", "position"]
+
+
+class ReviewDecision(models.TextChoices):
+    CONFIRMED = "confirmed", _("bestätigt")
+    OVERRIDDEN = "overridden", _("abweichend bewertet")
+
+
+class FindingReview(models.Model):
+    """The clerk's judgement of a finding, stored beside it and never over it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    tenant = models.ForeignKey("accounts.Tenant", on_delete=models.PROTECT)
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="reviews")
+    decision = models.CharField(max_length=12, choices=ReviewDecision.choices)
+    status = models.CharField(
+        max_length=15, choices=FindingStatus.choices, help_text=_("Bewertung der Sachbearbeitung")
+    )
+    reason = models.TextField(max_length=4000, blank=True)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]

@@ -1,0 +1,29 @@
+"""One bundled request for missing or faulty Bauvorlagen (§ 71 Abs. 1 Satz 2 BauO NRW)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from bauantrag.cases.models.case import Case
+
+
+class Nachforderung(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    tenant = models.ForeignKey("accounts.Tenant", on_delete=models.PROTECT)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="nachforderungen")
+    round = models.PositiveSmallIntegerField(help_text=_("Einreichungsrunde, auf die sie sich bezieht"))
+    items = models.JSONField(
+        help_text=_("Liste der Mängel: [{document_type, title, reason, finding}]"),
+    )
+    message = models.TextField(_("Anschreiben"), max_length=8000, blank=True)
+    deadline = models.DateField(_("Frist"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]

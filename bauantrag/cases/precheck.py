@@ -1,0 +1,96 @@
+"""Runs the legal check engine on a case and stores the findings (called by the background task)."""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from bauantrag.audit.models import Event
+from bauantrag.audit.service import record
+from bauantrag.cases.models import CheckRun, CheckRunStatus, Finding, Vorhaben
+from bauantrag.cases.vorhaben_fields import snapshot
+from bauantrag.documents.models import Document
+from bauantrag.rules import model as rules_model
+from bauantrag.rules.engine import run_precheck
+
+logger = logging.getLogger(__name__)
+
+_ADDRESS = ("street", "house_number", "postal_code", "city")
+_PARCEL = ("gemarkung", "flur", "flurstueck")
+_NOT_RULE_INPUT = {"bauherr_name", *_ADDRESS, *_PARCEL}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value)
+    if value == "":
+        return None
+    return value
+
+
+def rules_input(vorhaben: Vorhaben, documents: list[Document]) -> rules_model.Vorhaben:
+    data = {k: _plain(v) for k, v in snapshot(vorhaben).items() if k not in _NOT_RULE_INPUT}
+    return rules_model.Vorhaben(
+        **data,
+        address={k: getattr(vorhaben, k) for k in _ADDRESS},
+        parcel={k: getattr(vorhaben, k) for k in _PARCEL},
+        documents=tuple(rules_model.DocumentRef(type_code=d.document_type, name=d.display_name) for d in documents),
+    )
+
+
+def execute(check_run_id: str) -> None:
+    """Idempotent: a finished run is left alone, so a redelivered task does no harm."""
+    with transaction.atomic():
+        run = CheckRun.objects.select_for_update().select_related("case__vorhaben", "tenant").get(pk=check_run_id)
+        if run.status in (CheckRunStatus.DONE, CheckRunStatus.FAILED):
+            return
+        run.status = CheckRunStatus.RUNNING
+        run.started_at = timezone.now()
+        run.save(update_fields=["status", "started_at"])
+    case = run.case
+    documents = list(case.documents.filter(round__lte=run.round).order_by("uploaded_at"))
+    vorhaben = rules_input(case.vorhaben, documents)
+    try:
+        result = run_precheck(vorhaben)
+    except Exception as exc:
+        logger.exception("pre-check failed for run %s", check_run_id)
+        with transaction.atomic():
+            run.status = CheckRunStatus.FAILED
+            run.error = f"{type(exc).__name__}: {exc}"
+            run.finished_at = timezone.now()
+            run.save(update_fields=["status", "error", "finished_at"])
+            record(Event.CHECK_FAILED, actor=None, tenant=run.tenant, subject=run, case=case,
+                   after={"error": run.error})
+        raise
+    payload = result.to_dict()
+    with transaction.atomic():
+        run.findings.all().delete()
+        Finding.objects.bulk_create(
+            Finding(
+                tenant=run.tenant, check_run=run, position=i, rule=f["rule"], status=f["status"],
+                legal_basis=f["legal_basis"], message=f["message"], evidence=f["evidence"],
+                law_version=f.get("law_version", ""),
+            )
+            for i, f in enumerate(payload["findings"])
+        )
+        run.status = CheckRunStatus.DONE
+        run.ruleset_version = payload["ruleset_version"]
+        run.procedure = payload["procedure"] or ""
+        run.building_class = payload["building_class"]
+        run.input = {
+            "vorhaben": {k: _plain(v) for k, v in snapshot(case.vorhaben).items()},
+            "documents": [d.document_type for d in documents],
+        }
+        run.finished_at = timezone.now()
+        run.save()
+        statuses = [f["status"] for f in payload["findings"]]
+        summary = {s: statuses.count(s) for s in ("pass", "fail", "needs_review")}
+        record(
+            Event.CHECK_FINISHED, actor=None, tenant=run.tenant, subject=run, case=case,
+            after={"round": run.round, "procedure": run.procedure, "building_class": run.building_class,
+                   "ruleset_version": run.ruleset_version, **summary},
+        )

@@ -1,0 +1,27 @@
+"""Which Vorhaben fields the applicant edits, and which a submission needs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bauantrag.cases.models import Vorhaben
+
+EDITABLE_FIELDS: tuple[str, ...] = (
+    "bauherr_name",
+    "street", "house_number", "postal_code", "city", "gemarkung", "flur", "flurstueck", "parcel_area_m2",
+    "description", "project_kind", "use", "procedure_requested", "planning_area", "plan_conforming",
+    "access_secured", "detached", "underground", "has_aufenthaltsraum",
+    "units", "dwellings", "storeys_full", "storeys_above_ground", "height_m", "structure_height_m",
+    "wall_height_mean_m", "gross_floor_area_m2", "largest_unit_floor_area_m2", "largest_storey_area_m2",
+    "floor_area_m2", "gross_volume_m3",
+    "sales_area_m2", "visitors", "guest_places_inside", "beds", "persons_cared", "garage_usable_area_m2",
+)
+
+REQUIRED_FOR_SUBMISSION: tuple[str, ...] = (
+    "bauherr_name", "street", "postal_code", "city", "gemarkung", "flur", "flurstueck",
+    "description", "project_kind", "use",
+)
+
+
+def snapshot(vorhaben: Vorhaben) -> dict[str, Any]:
+    return {name: getattr(vorhaben, name) for name in EDITABLE_FIELDS}

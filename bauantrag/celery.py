@@ -1,0 +1,11 @@
+"""The Celery application: background work (pre-check, later OCR, letters, reminders)."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bauantrag.settings")
+
+app = Celery("bauantrag")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks(["bauantrag.cases"])

@@ -1,0 +1,35 @@
+"""Uploaded Bauvorlagen. The stored file has a random name; the display name is sanitised."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Document(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    tenant = models.ForeignKey("accounts.Tenant", on_delete=models.PROTECT)
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="documents")
+    document_type = models.CharField(
+        _("Art der Bauvorlage"), max_length=10,
+        help_text=_("Schlüssel der XBau-Codeliste „vorlagenantragstellung“, z. B. 1803 Lageplan"),
+    )
+    display_name = models.CharField(_("Dateiname"), max_length=200)
+    storage_name = models.CharField(max_length=80, unique=True, editable=False)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    round = models.PositiveSmallIntegerField(_("Einreichungsrunde"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+        verbose_name = _("Bauvorlage")
+        verbose_name_plural = _("Bauvorlagen")
+
+    def __str__(self) -> str:
+        return self.display_name

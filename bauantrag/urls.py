@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from bauantrag.accounts import views as account_views
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path("konto/", include("bauantrag.accounts.urls")),
+    path("antraege/", include("bauantrag.portal.urls")),
+    path("bauaufsicht/", include("bauantrag.workspace.urls")),
+    path("dokumente/", include("bauantrag.documents.urls")),
+    path("api/", include("bauantrag.api.urls")),
+    path("verwaltung/", admin.site.urls),
+]

@@ -1,0 +1,45 @@
+"""The audit trail is hash-chained: a changed or deleted row is detected."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bauantrag.audit import chain
+from bauantrag.audit.models import AuditEvent
+from bauantrag.audit.service import export_records, verify_tenant
+from tests.factories import complete_case
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_untouched_chain_verifies() -> None:
+    case = complete_case()
+    assert AuditEvent.objects.filter(tenant=case.tenant).count() > 5
+    assert verify_tenant(case.tenant) == []
+
+
+def test_a_changed_row_is_detected() -> None:
+    case = complete_case()
+    entry = AuditEvent.objects.filter(tenant=case.tenant).order_by("seq")[3]
+    AuditEvent.objects.filter(pk=entry.pk).update(after={"state": "manipuliert"})
+    problems = verify_tenant(case.tenant)
+    assert any(f"Eintrag {entry.seq}: Inhalt" in p for p in problems)
+
+
+def test_a_deleted_row_is_detected() -> None:
+    case = complete_case()
+    entry = AuditEvent.objects.filter(tenant=case.tenant).order_by("seq")[2]
+    AuditEvent.objects.filter(pk=entry.pk).delete()
+    problems = verify_tenant(case.tenant)
+    assert any(f"Eintrag {entry.seq} fehlt" in p for p in problems)
+
+
+def test_an_export_verifies_offline_and_a_tampered_export_does_not() -> None:
+    case = complete_case()
+    lines = [json.dumps(r, ensure_ascii=False) for r in export_records(case.tenant)]
+    records = [json.loads(line) for line in lines]
+    assert chain.verify(records) == []
+    records[1]["actor"] = "Jemand anderes"
+    assert chain.verify(records) != []

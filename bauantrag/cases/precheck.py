@@ -45,7 +45,9 @@ def rules_input(vorhaben: Vorhaben, documents: list[Document]) -> rules_model.Vo
 def execute(check_run_id: str) -> None:
     """Idempotent: a finished run is left alone, so a redelivered task does no harm."""
     with transaction.atomic():
-        run = CheckRun.objects.select_for_update().select_related("case__vorhaben", "tenant").get(pk=check_run_id)
+        run = CheckRun.objects.select_for_update(of=("self",)).select_related("case__vorhaben", "tenant").get(
+            pk=check_run_id
+        )
         if run.status in (CheckRunStatus.DONE, CheckRunStatus.FAILED):
             return
         run.status = CheckRunStatus.RUNNING

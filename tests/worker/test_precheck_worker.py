@@ -37,12 +37,14 @@ def worker(tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
         "BAUANTRAG_BROKER_URL": settings.CELERY_BROKER_URL,
         "BAUANTRAG_DATA_DIR": str(tmp_path / "worker-data"),
     }
+    log = tmp_path / "worker.log"
     celery_app.connection_for_write().default_channel.client.flushdb()  # no tasks left by earlier runs
     proc = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "bauantrag", "worker", "--pool=solo", "--loglevel=warning",
          "--without-heartbeat", "--without-gossip", "--without-mingle"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
     )
+    proc.log_path = log  # type: ignore[attr-defined]
     yield proc
     proc.terminate()
     try:
@@ -51,14 +53,15 @@ def worker(tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
         proc.kill()
 
 
-def _wait_for(run_filter: dict[str, Any], timeout: float = 60) -> CheckRun:
+def _wait_for(run_filter: dict[str, Any], worker: subprocess.Popen[bytes], timeout: float = 60) -> CheckRun:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         run = CheckRun.objects.filter(**run_filter).first()
         if run is not None and run.status in (CheckRunStatus.DONE, CheckRunStatus.FAILED):
             return run
         time.sleep(0.2)
-    raise AssertionError(f"no finished check run for {run_filter} within {timeout} s")
+    log = worker.log_path.read_text(errors="replace")  # type: ignore[attr-defined]
+    raise AssertionError(f"no finished check run for {run_filter} within {timeout} s; worker said:\n{log}")
 
 
 def test_a_submitted_application_is_prechecked_by_the_worker(worker: subprocess.Popen[bytes]) -> None:
@@ -68,9 +71,8 @@ def test_a_submitted_application_is_prechecked_by_the_worker(worker: subprocess.
     add_documents(case)
     actions.submit(applicant, case)  # commits; the task goes to Redis after commit
 
-    run = _wait_for({"case": case, "round": 1})
-    output = b"" if worker.poll() is None else (worker.stdout.read() if worker.stdout else b"")
-    assert run.status == CheckRunStatus.DONE, (run.error, output.decode(errors="replace"))
+    run = _wait_for({"case": case, "round": 1}, worker)
+    assert run.status == CheckRunStatus.DONE, run.error
     assert run.procedure == "vereinfachtes_verfahren"
     assert run.building_class == 1
     assert run.findings.count() > 3
@@ -82,7 +84,7 @@ def test_a_redelivered_task_does_not_duplicate_findings(worker: subprocess.Popen
     applicant = UserFactory()
     case = actions.create_application(applicant, VALID_VORHABEN)
     actions.submit(applicant, case)
-    run = _wait_for({"case": case, "round": 1})
+    run = _wait_for({"case": case, "round": 1}, worker)
     count = run.findings.count()
 
     from bauantrag.cases.tasks import run_precheck
@@ -91,7 +93,7 @@ def test_a_redelivered_task_does_not_duplicate_findings(worker: subprocess.Popen
     # The solo worker takes tasks in order: once a later submission is checked, the duplicate was handled.
     later = actions.create_application(applicant, VALID_VORHABEN)
     actions.submit(applicant, later)
-    _wait_for({"case": later, "round": 1})
+    _wait_for({"case": later, "round": 1}, worker)
     run.refresh_from_db()
     assert run.status == CheckRunStatus.DONE
     assert run.findings.count() == count

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from io import StringIO
+from typing import Any
 
 import pytest
+from django.core.management import call_command
 
 from bauantrag.audit import chain
 from bauantrag.audit.models import AuditEvent
@@ -43,3 +48,25 @@ def test_an_export_verifies_offline_and_a_tampered_export_does_not() -> None:
     assert chain.verify(records) == []
     records[1]["actor"] = "Jemand anderes"
     assert chain.verify(records) != []
+
+
+def test_the_command_line_verifies_an_export_and_names_a_tampered_entry(tmp_path: Any) -> None:
+    case = complete_case()
+    out = StringIO()
+    call_command("audit_export", tenant=case.tenant.slug, stdout=out)
+    export = tmp_path / "protokoll.jsonl"
+    export.write_text(out.getvalue(), encoding="utf-8")
+    ok = subprocess.run([sys.executable, "-m", "bauantrag.cli", "audit", "verify", str(export)],
+                        capture_output=True, text=True, check=False)
+    assert ok.returncode == 0, ok.stderr
+    assert "Protokoll intakt" in ok.stdout
+
+    lines = out.getvalue().splitlines()
+    record = json.loads(lines[2])
+    record["message"] = "nachträglich geändert"
+    lines[2] = json.dumps(record, ensure_ascii=False)
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    bad = subprocess.run([sys.executable, "-m", "bauantrag.cli", "audit", "verify", str(export)],
+                         capture_output=True, text=True, check=False)
+    assert bad.returncode == 1
+    assert "Eintrag 3: Inhalt wurde verändert" in bad.stderr

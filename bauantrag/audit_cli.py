@@ -1,0 +1,46 @@
+"""`bauantrag audit verify EXPORT.jsonl`: verify an exported audit trail offline, without Django."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from bauantrag.audit.chain import verify
+
+EXIT_OK, EXIT_TAMPERED, EXIT_BROKEN_INPUT = 0, 1, 2
+
+
+def add_audit_command(subparsers: Any) -> None:
+    parser = subparsers.add_parser("audit", help="Protokoll (Audit-Trail) prüfen")
+    commands = parser.add_subparsers(dest="audit_command", metavar="AKTION", required=True)
+    check = commands.add_parser("verify", help="exportiertes Protokoll (JSON Lines) offline prüfen")
+    check.add_argument("export", metavar="EXPORT.jsonl", help="Export von `manage.py audit_export`")
+    check.set_defaults(handler=run_verify)
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    path = Path(args.export)
+    records: list[dict[str, Any]] = []
+    try:
+        with path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, start=1):
+                if line.strip():
+                    records.append(json.loads(line))
+    except OSError as exc:
+        print(f"Fehler: Datei nicht lesbar: {exc}", file=sys.stderr)
+        return EXIT_BROKEN_INPUT
+    except json.JSONDecodeError as exc:
+        print(f"Fehler: Zeile {number} ist kein gültiges JSON ({exc.msg}).", file=sys.stderr)
+        return EXIT_BROKEN_INPUT
+    problems = verify(records)
+    if problems:
+        print(f"Protokoll verändert ({len(problems)} Befunde):", file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return EXIT_TAMPERED
+    head = records[-1]["hash"] if records else "–"
+    print(f"Protokoll intakt: {len(records)} Einträge, letzter Hash {head}")
+    return EXIT_OK

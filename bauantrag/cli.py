@@ -1,0 +1,113 @@
+"""Command line of Bauantrag: ``bauantrag <command> ...`` (also ``python -m bauantrag.cli``).
+
+Each command is one function that adds its subparser and sets ``handler``; to add a command (e.g. ``plan``,
+``audit``) write such a function and append it to ``COMMANDS``. Exit status: 0 when the command ran, whatever
+it found; 2 on broken input, with a German message on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from bauantrag.audit_cli import add_audit_command
+from bauantrag.formats.application_json import APPLICATION_FILE, ApplicationFormatError, load_application
+from bauantrag.rules.engine import run_precheck
+from bauantrag.rules.report import render_html, render_text
+
+EXIT_OK = 0
+EXIT_BROKEN_INPUT = 2
+
+Subparsers = argparse._SubParsersAction  # argparse exposes no public name for this type
+Handler = Callable[[argparse.Namespace], int]
+
+
+def add_check_command(subparsers: Subparsers[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="automatische Vorprüfung eines Antrags",
+        description=(
+            "Automatische Vorprüfung: Gebäudeklasse, große Sonderbauten, Verfahrensart und Vollständigkeit "
+            "der Bauvorlagen nach BauO NRW und BauPrüfVO NRW."
+        ),
+    )
+    parser.add_argument(
+        "application",
+        metavar="APPLICATION",
+        help=f"Antragsdatei in der JSON-Form oder ein Ordner mit {APPLICATION_FILE}",
+    )
+    parser.add_argument("--plan", metavar="PLAN.gml", help="Bebauungsplan (XPlanGML) – noch nicht verfügbar")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "html"),
+        default="text",
+        help="Ausgabeformat (Standard: text)",
+    )
+    parser.set_defaults(handler=run_check)
+
+
+COMMANDS: list[Callable[[Subparsers[argparse.ArgumentParser]], None]] = [add_check_command, add_audit_command]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bauantrag",
+        description="Bauantrag – digitale Bauanträge für untere Bauaufsichtsbehörden.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="BEFEHL", title="Befehle")
+    for add_command in COMMANDS:
+        add_command(subparsers)
+    return parser
+
+
+def run_check(args: argparse.Namespace) -> int:
+    if args.plan:
+        print(
+            "Hinweis: Bebauungsplan-Prüfung ist noch nicht verfügbar; --plan wird ignoriert, "
+            "die übrigen Prüfungen laufen.",
+            file=sys.stderr,
+        )
+    try:
+        vorhaben = load_application(args.application)
+    except ApplicationFormatError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return EXIT_BROKEN_INPUT
+    result: dict[str, Any] = run_precheck(vorhaben).to_dict()
+    title = vorhaben.description or Path(args.application).name
+    if args.format == "json":
+        output = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "html":
+        output = render_html(result, title)
+    else:
+        output = render_text(result, title)
+    _write(output)
+    return EXIT_OK
+
+
+def _write(text: str) -> None:
+    """Write UTF-8 regardless of the terminal's locale (JSON and HTML declare UTF-8)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_BROKEN_INPUT
+    return handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Readers and writers of application formats (pure Python, no Django)."""

@@ -1,0 +1,1 @@
+"""Legal check engine (pure Python, no Django): rules grouped by Land and law."""

@@ -1,0 +1,1 @@
+"""Rules of Nordrhein-Westfalen: BauO NRW 2018 and BauPrüfVO NRW."""

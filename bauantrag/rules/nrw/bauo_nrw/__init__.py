@@ -1,0 +1,1 @@
+"""Rules from the Landesbauordnung NRW 2018 (BauO NRW)."""

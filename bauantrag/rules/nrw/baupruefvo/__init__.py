@@ -1,0 +1,1 @@
+"""Rules from the Verordnung über bautechnische Prüfungen NRW (BauPrüfVO)."""

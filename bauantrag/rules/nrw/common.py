@@ -1,0 +1,91 @@
+"""Shared pieces of the NRW rules: law versions, German field labels and number formatting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from bauantrag.rules.model import Vorhaben
+
+BAUO_NRW_2021 = "BauO NRW 2018 i.d.F. des Gesetzes vom 30.06.2021 (GV. NRW. S. 822)"
+BAUO_NRW_2021_PROCEDURE = BAUO_NRW_2021 + ", Wortlaut gültig 22.09.2021–31.12.2023"
+BAUPRUEFVO_2021 = "BauPrüfVO NRW i.d.F. vom 02.07.2021 (GV. NRW. S. 845)"
+
+#: Said wherever §§ 62–72 BauO NRW are applied (LAW.md, section 0).
+AMENDMENT_NOTE = (
+    "Die BauO NRW wurde zum 01.01.2024 und sehr wahrscheinlich erneut zum 01.09.2026 geändert; "
+    "der Wortlaut der §§ 62 bis 72 in diesen Fassungen ist nicht bestätigt."
+)
+BAUPRUEFVO_NOTE = (
+    "Die BauPrüfVO gilt seit 26.11.2024 in neuer Fassung (VO vom 12.11.2024); deren Wortlaut wurde nicht "
+    "geprüft, die Regeln zu den Bauvorlagen sind sehr wahrscheinlich unverändert."
+)
+
+FIELD_LABELS: dict[str, str] = {
+    "project_kind": "Art der Maßnahme",
+    "use": "Nutzung",
+    "detached": "freistehend ja/nein",
+    "units": "Zahl der Nutzungseinheiten",
+    "dwellings": "Zahl der Wohnungen",
+    "storeys_full": "Zahl der Vollgeschosse",
+    "storeys_above_ground": "Zahl der oberirdischen Geschosse",
+    "height_m": "Höhe nach § 2 Abs. 3 Satz 2 BauO NRW (Fußbodenoberkante des höchsten Geschosses mit "
+    "möglichem Aufenthaltsraum über Gelände im Mittel)",
+    "structure_height_m": "Gesamthöhe der baulichen Anlage",
+    "wall_height_mean_m": "mittlere Wandhöhe",
+    "gross_floor_area_m2": "Brutto-Grundfläche der Nutzungseinheiten (ohne Kellergeschosse)",
+    "largest_unit_floor_area_m2": "größte Fläche einer Nutzungseinheit in einem Geschoss",
+    "largest_storey_area_m2": "Grundfläche des Geschosses mit der größten Ausdehnung",
+    "floor_area_m2": "Geschossfläche",
+    "gross_volume_m3": "Brutto-Rauminhalt",
+    "sales_area_m2": "Fläche der Verkaufsräume und Ladenstraßen",
+    "visitors": "Zahl der Besucherinnen und Besucher",
+    "guest_places_inside": "Zahl der Gastplätze in Gebäuden",
+    "beds": "Zahl der Betten",
+    "persons_cared": "Zahl der betreuten Personen",
+    "garage_usable_area_m2": "Nutzfläche der Garage",
+    "has_aufenthaltsraum": "Aufenthaltsräume ja/nein",
+    "underground": "unterirdisches Gebäude ja/nein",
+    "planning_area": "planungsrechtliche Lage (Bebauungsplan, § 34 oder § 35 BauGB)",
+    "plan_conforming": "Übereinstimmung mit dem Bebauungsplan ohne Ausnahme, Befreiung oder Abweichung",
+    "access_secured": "gesicherte Erschließung",
+}
+
+PROCEDURE_LABELS: dict[str, str] = {
+    "verfahrensfrei": "verfahrensfrei (§ 62 BauO NRW)",
+    "genehmigungsfreistellung": "Genehmigungsfreistellung (§ 63 BauO NRW)",
+    "vereinfachtes_verfahren": "vereinfachtes Baugenehmigungsverfahren (§ 64 BauO NRW)",
+    "baugenehmigungsverfahren": "Baugenehmigungsverfahren (§ 65 BauO NRW)",
+}
+
+PLANNING_AREA_LABELS: dict[str, str] = {
+    "bebauungsplan_qualifiziert": "qualifizierter Bebauungsplan (§ 30 Abs. 1 BauGB)",
+    "bebauungsplan_vorhabenbezogen": "vorhabenbezogener Bebauungsplan (§§ 12, 30 Abs. 2 BauGB)",
+    "bebauungsplan_einfach": "einfacher Bebauungsplan (§ 30 Abs. 3 BauGB)",
+    "innenbereich_34": "unbeplanter Innenbereich (§ 34 BauGB)",
+    "aussenbereich_35": "Außenbereich (§ 35 BauGB)",
+}
+
+
+def num(value: float | int, unit: str = "") -> str:
+    """German number: ``6.5 -> "6,5"``, ``3000 -> "3.000"``; with an optional unit."""
+    rounded = round(float(value), 2)
+    if rounded.is_integer():
+        text = f"{int(rounded):,}".replace(",", ".")
+    else:
+        whole, _, frac = f"{rounded:,.2f}".rstrip("0").partition(".")
+        text = whole.replace(",", ".") + "," + frac
+    return f"{text} {unit}".rstrip()
+
+
+def labels(fields: Iterable[str]) -> str:
+    """German enumeration of the labels of the given field names, each with the field name."""
+    parts = [f"{FIELD_LABELS.get(name, name)} ({name})" for name in fields]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " und " + parts[-1]
+
+
+def inputs(v: Vorhaben, fields: Iterable[str]) -> dict[str, Any]:
+    """The values of the given Vorhaben fields, for a finding's evidence."""
+    return {name: getattr(v, name) for name in fields}

@@ -1,0 +1,146 @@
+"""Vollständigkeit der Bauvorlagen nach BauPrüfVO NRW §§ 10, 11, 13 und § 67 BauO NRW."""
+
+from dataclasses import replace
+
+from bauantrag.rules.model import DocumentRef, Finding, Vorhaben
+from bauantrag.rules.nrw.baupruefvo.completeness import RULE_PREFIX, check
+
+ALLE_BAUVORLAGEN_34 = (
+    DocumentRef("1802", "Flurkarte"),
+    DocumentRef("1803", "Lageplan"),
+    DocumentRef("2001", "Grundrisse"),
+    DocumentRef("2002", "Schnitte"),
+    DocumentRef("2003", "Ansichten"),
+    DocumentRef("1502", "Baubeschreibung"),
+    DocumentRef("2201", "BRI nach DIN 277"),
+    DocumentRef("0401", "Architektenkammer"),
+)
+MFH_34 = Vorhaben(
+    project_kind="neubau", use="wohngebaeude", planning_area="innenbereich_34", documents=ALLE_BAUVORLAGEN_34
+)
+
+
+def by_slug(findings: tuple[Finding, ...]) -> dict[str, Finding]:
+    return {f.rule.removeprefix(RULE_PREFIX): f for f in findings}
+
+
+def without(v: Vorhaben, code: str) -> Vorhaben:
+    return replace(v, documents=tuple(d for d in v.documents if d.type_code != code))
+
+
+def test_ein_vollstaendiger_antrag_im_innenbereich_erfuellt_alle_bauvorlagen_nach_paragraph_10() -> None:
+    findings = by_slug(check(MFH_34, "vereinfachtes_verfahren", 4))
+    assert set(findings) == {
+        "flurkarte",
+        "lageplan",
+        "bauzeichnungen",
+        "baubeschreibung",
+        "kostenermittlung",
+        "bauvorlageberechtigung",
+    }
+    assert all(f.status == "pass" for f in findings.values())
+
+
+def test_fehlt_der_lageplan_nennt_der_befund_die_bauvorlage_und_den_paragraphen() -> None:
+    finding = by_slug(check(without(MFH_34, "1803"), "vereinfachtes_verfahren", 4))["lageplan"]
+    assert finding.status == "fail"
+    assert "Es fehlt: Lageplan" in finding.message
+    assert "§ 3 BauPrüfVO NRW" in finding.message
+    assert finding.legal_basis == "§ 10 Abs. 1 Satz 1 Nr. 2 i.V.m. § 3 BauPrüfVO NRW"
+
+
+def test_im_bebauungsplan_ist_keine_flurkarte_aber_die_berechnung_des_masses_noetig() -> None:
+    v = replace(without(MFH_34, "1802"), planning_area="bebauungsplan_qualifiziert")
+    findings = by_slug(check(v, "vereinfachtes_verfahren", 4))
+    assert "flurkarte" not in findings
+    assert findings["berechnung_mass"].status == "fail"
+    assert findings["berechnung_mass"].legal_basis == "§ 3 Abs. 2 BauPrüfVO NRW"
+
+
+def test_ist_die_planungsrechtliche_lage_unbekannt_ist_die_fehlende_flurkarte_zu_pruefen() -> None:
+    v = replace(without(MFH_34, "1802"), planning_area=None)
+    assert by_slug(check(v, "vereinfachtes_verfahren", 4))["flurkarte"].status == "needs_review"
+
+
+def test_ein_amtlicher_lageplan_ersetzt_den_auszug_aus_der_flurkarte() -> None:
+    v = replace(
+        without(without(MFH_34, "1802"), "1803"), documents=(*MFH_34.documents[2:], DocumentRef("1804", "x"))
+    )
+    findings = by_slug(check(v, "vereinfachtes_verfahren", 4))
+    assert findings["flurkarte"].status == "pass"
+    assert findings["lageplan"].status == "pass"
+
+
+def test_eine_gewerbehalle_braucht_eine_betriebsbeschreibung() -> None:
+    v = replace(MFH_34, use="gewerbe")
+    finding = by_slug(check(v, "vereinfachtes_verfahren", 3))["betriebsbeschreibung"]
+    assert finding.status == "fail"
+    assert "§ 5 Abs. 2 und 3" in finding.legal_basis
+
+
+def test_nur_grundrisse_ohne_schnitte_und_ansichten_sind_zu_pruefen_und_nicht_bestanden() -> None:
+    v = without(without(MFH_34, "2002"), "2003")
+    finding = by_slug(check(v, "vereinfachtes_verfahren", 4))["bauzeichnungen"]
+    assert finding.status == "needs_review"
+    assert "Schnitte, Ansichten" in finding.message
+
+
+def test_ein_dokument_der_oberkategorie_1800_macht_den_lageplan_nur_zu_einem_pruefpunkt() -> None:
+    v = replace(
+        without(MFH_34, "1803"), documents=(*without(MFH_34, "1803").documents, DocumentRef("1800", "Plan"))
+    )
+    assert by_slug(check(v, "vereinfachtes_verfahren", 4))["lageplan"].status == "needs_review"
+
+
+def test_im_baugenehmigungsverfahren_ist_das_brandschutzkonzept_nicht_verzichtbar() -> None:
+    findings = by_slug(check(MFH_34, "baugenehmigungsverfahren", 5))
+    assert findings["brandschutzkonzept"].status == "fail"
+    assert "nicht verzichtbar" in str(findings["brandschutzkonzept"].evidence["condition"])
+    assert findings["barrierefrei_konzept"].status == "needs_review"
+
+
+def test_in_der_freistellung_braucht_ein_haus_der_gebaeudeklasse_1_die_erklaerung_zum_brandschutz() -> None:
+    v = Vorhaben(
+        project_kind="neubau",
+        use="wohngebaeude",
+        planning_area="bebauungsplan_qualifiziert",
+        documents=(
+            DocumentRef("1803", "Lageplan"),
+            DocumentRef("1901", "GRZ"),
+            DocumentRef("2000", "Pläne"),
+            DocumentRef("0401", "AKNW"),
+        ),
+    )
+    findings = by_slug(check(v, "genehmigungsfreistellung", 1))
+    assert set(findings) == {
+        "lageplan",
+        "berechnung_mass",
+        "bauzeichnungen",
+        "erklaerung_brandschutz",
+        "bauvorlageberechtigung",
+    }
+    assert findings["erklaerung_brandschutz"].status == "fail"
+    assert findings["erklaerung_brandschutz"].legal_basis == "§ 13 Abs. 1 Satz 3 BauPrüfVO NRW"
+    assert "erklaerung_brandschutz" not in by_slug(check(v, "genehmigungsfreistellung", 3))
+
+
+def test_fuer_eine_garage_bis_100_m2_ist_kein_nachweis_der_bauvorlageberechtigung_noetig() -> None:
+    v = replace(without(MFH_34, "0401"), use="garage", gross_floor_area_m2=40.0)
+    assert "bauvorlageberechtigung" not in by_slug(check(v, "vereinfachtes_verfahren", 1))
+
+
+def test_bei_einer_aenderung_ist_ein_fehlender_lageplan_nur_zu_pruefen() -> None:
+    v = replace(without(MFH_34, "1803"), project_kind="aenderung")
+    finding = by_slug(check(v, "vereinfachtes_verfahren", 4))["lageplan"]
+    assert finding.status == "needs_review"
+    assert "§ 10 Abs. 2" in finding.legal_basis
+
+
+def test_ein_verfahrensfreies_vorhaben_braucht_keine_bauvorlagen() -> None:
+    findings = check(replace(MFH_34, documents=()), "verfahrensfrei", 1)
+    assert [(f.rule, f.status) for f in findings] == [(RULE_PREFIX + "verfahrensfrei", "pass")]
+
+
+def test_ist_die_verfahrensart_offen_kann_die_vollstaendigkeit_nicht_geprueft_werden() -> None:
+    findings = check(MFH_34, None, None)
+    assert [(f.rule, f.status) for f in findings] == [(RULE_PREFIX + "verfahrensart_offen", "needs_review")]

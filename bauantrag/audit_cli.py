@@ -24,9 +24,11 @@ def add_audit_command(subparsers: Any) -> None:
 def run_verify(args: argparse.Namespace) -> int:
     path = Path(args.export)
     records: list[dict[str, Any]] = []
+    number = 0
     try:
         with path.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, start=1):
+            for line in lines:
+                number += 1
                 if line.strip():
                     records.append(json.loads(line))
     except OSError as exc:

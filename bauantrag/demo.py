@@ -22,7 +22,7 @@ from bauantrag.cases.models import Case, CheckRun, CheckRunStatus
 from bauantrag.documents.actions import upload_document
 from bauantrag.documents.samples import minimal_pdf
 
-DEMO_PASSWORD = "Demo-Bauantrag-2026"
+DEMO_PASSWORD = "Demo-Bauantrag-2026"  # noqa: S105 - printed demo login, documented in the README
 
 PEOPLE: tuple[tuple[str, str, str, str, str], ...] = (
     # username, first name, last name, role, tenant slug
@@ -173,5 +173,5 @@ def login_table() -> list[tuple[str, str, str]]:
     for username, _first, _last, role, _slug in PEOPLE:
         user = User.objects.get(username=username)
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-        rows.append((Role(role).label, username, base32_secret(device) if device else "–"))
+        rows.append((str(Role(role).label), username, base32_secret(device) if device else "–"))
     return rows

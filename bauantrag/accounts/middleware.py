@@ -19,7 +19,7 @@ class StaffMfaMiddleware:
         if (
             user.is_authenticated
             and getattr(user, "requires_mfa", False)
-            and not user.is_verified()  # type: ignore[union-attr]
+            and not user.is_verified()  # type: ignore[attr-defined]  # added by django_otp's middleware
             and not request.path.startswith(_OPEN_PREFIXES)
         ):
             if request.path.startswith("/api/"):

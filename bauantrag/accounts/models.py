@@ -57,7 +57,9 @@ class User(AbstractUser):
     role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, default=Role.APPLICANT)
     chamber_number = models.CharField(
         _("Kammer-Mitgliedsnummer"), max_length=40, blank=True,
-        help_text=_("Für Entwurfsverfasser/innen: Mitgliedsnummer der Architekten- oder Ingenieurkammer (§ 67 BauO NRW)."),
+        help_text=_(
+            "Für Entwurfsverfasser/innen: Mitgliedsnummer der Architekten- oder Ingenieurkammer (§ 67 BauO NRW)."
+        ),
     )
 
     class Meta:

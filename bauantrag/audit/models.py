@@ -49,6 +49,9 @@ class AuditEvent(models.Model):
         verbose_name = _("Protokolleintrag")
         verbose_name_plural = _("Protokolleinträge")
 
+    def __str__(self) -> str:
+        return f"{self.chain}#{self.seq} {self.event}"
+
     def as_record(self) -> dict[str, Any]:
         return {
             "chain": self.chain,

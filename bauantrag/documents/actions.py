@@ -23,7 +23,7 @@ def _type_codes() -> set[str]:
     return {code for code, _name in document_types()}
 
 
-def upload_document(actor: User, case: Case, upload: UploadedFile, document_type: str) -> Document:
+def upload_document(actor: User, case: Case, upload: UploadedFile[bytes], document_type: str) -> Document:
     """Store one upload. Raises UploadRejected, ValidationError or PermissionDenied; stores nothing then."""
     if not actor.is_applicant_side or actor.pk not in (case.applicant_id, case.designer_id):
         raise PermissionDenied(_("Nur die am Antrag Beteiligten können Bauvorlagen hochladen."))

@@ -37,7 +37,8 @@ class Case(models.Model):
         related_name="cases_as_designer", verbose_name=_("Entwurfsverfasser/in"),
     )
     round = models.PositiveSmallIntegerField(
-        _("Einreichungsrunde"), default=0, help_text=_("0 = Entwurf, 1 = erste Einreichung, 2 = nach erster Nachforderung …")
+        _("Einreichungsrunde"), default=0,
+        help_text=_("0 = Entwurf, 1 = erste Einreichung, 2 = nach erster Nachforderung …"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

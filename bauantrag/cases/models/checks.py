@@ -37,6 +37,9 @@ class CheckRun(models.Model):
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["case", "round"], name="checkrun_one_per_round")]
 
+    def __str__(self) -> str:
+        return f"Vorprüfung {self.case_id} Runde {self.round}"
+
 
 class FindingStatus(models.TextChoices):
     PASS = "pass", _("erfüllt")
@@ -58,6 +61,9 @@ class Finding(models.Model):
 
     class Meta:
         ordering = ["check_run", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.status}"
 
 
 class ReviewDecision(models.TextChoices):
@@ -81,3 +87,6 @@ class FindingReview(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} ({self.status})"

@@ -27,3 +27,6 @@ class Nachforderung(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Nachforderung vom {self.created_at:%d.%m.%Y}, Frist {self.deadline:%d.%m.%Y}"

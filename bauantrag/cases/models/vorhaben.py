@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bauantrag.cases.models.case import Case, Procedure
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise as Label
 
 
 class ProjectKind(models.TextChoices):
@@ -43,20 +48,21 @@ class PlanningArea(models.TextChoices):
     AUSSENBEREICH = "aussenbereich_35", _("Außenbereich (§ 35 BauGB)")
 
 
-def _decimal(label: str, help_text: str = "", max_digits: int = 10) -> models.DecimalField[object]:
+
+def _decimal(label: Label, help_text: Label = "", max_digits: int = 10) -> Any:
     return models.DecimalField(
         label, max_digits=max_digits, decimal_places=2, null=True, blank=True,
         validators=[MinValueValidator(0)], help_text=help_text,
     )
 
 
-def _count(label: str, help_text: str = "", maximum: int = 100_000) -> models.PositiveIntegerField[object]:
+def _count(label: Label, help_text: Label = "", maximum: int = 100_000) -> Any:
     return models.PositiveIntegerField(
         label, null=True, blank=True, validators=[MaxValueValidator(maximum)], help_text=help_text
     )
 
 
-def _flag(label: str, help_text: str = "") -> models.BooleanField[object]:
+def _flag(label: Label, help_text: Label = "") -> Any:
     return models.BooleanField(label, null=True, blank=True, help_text=help_text)
 
 
@@ -75,7 +81,8 @@ class Vorhaben(models.Model):
     gemarkung = models.CharField(_("Gemarkung"), max_length=100, blank=True)
     flur = models.CharField(_("Flur"), max_length=10, blank=True)
     flurstueck = models.CharField(
-        _("Flurstück"), max_length=40, blank=True, help_text=_("Zähler/Nenner, z. B. 123/4; mehrere durch Komma getrennt")
+        _("Flurstück"), max_length=40, blank=True,
+        help_text=_("Zähler/Nenner, z. B. 123/4; mehrere durch Komma getrennt"),
     )
     parcel_area_m2 = _decimal(_("Grundstücksfläche (m²)"))
 
@@ -125,6 +132,9 @@ class Vorhaben(models.Model):
     class Meta:
         verbose_name = _("Vorhaben")
         verbose_name_plural = _("Vorhaben")
+
+    def __str__(self) -> str:
+        return self.address_line() or str(self.case)
 
     def address_line(self) -> str:
         street = f"{self.street} {self.house_number}".strip()

@@ -168,7 +168,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
 # Background work: Celery. Embedded default = a real worker on a filesystem broker.
-CELERY_BROKER_URL = os.environ.get("BAUANTRAG_BROKER_URL", "filesystem://")
+CELERY_BROKER_URL = os.environ.get("BAUANTRAG_BROKER_URL", "filesystem://localhost/")
 CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
 if CELERY_BROKER_URL.startswith("filesystem"):
     _broker_dir = DATA_DIR / "broker"
@@ -205,6 +205,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "FindingStatusEnum": "bauantrag.cases.models.checks.FindingStatus",
+        "CheckRunStatusEnum": "bauantrag.cases.models.checks.CheckRunStatus",
+    },
 }
 
 EMAIL_BACKEND = os.environ.get("BAUANTRAG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

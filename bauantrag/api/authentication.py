@@ -10,6 +10,10 @@ from rest_framework.request import Request
 
 
 class MfaSessionAuthentication(SessionAuthentication):
+    def authenticate_header(self, request: Request) -> str:
+        # Makes DRF answer "not logged in" with 401 (not 403); "Session" is no scheme a browser prompts for.
+        return 'Session realm="api"'
+
     def authenticate(self, request: Request) -> tuple[Any, None] | None:
         result = super().authenticate(request)
         if result is None:

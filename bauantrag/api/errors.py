@@ -18,8 +18,8 @@ def _flatten(detail: Any, field: str | None = None) -> list[dict[str, Any]]:
     if isinstance(detail, dict):
         out: list[dict[str, Any]] = []
         for key, value in detail.items():
-            name = key if key != "non_field_errors" else None
-            out.extend(_flatten(value, f"{field}.{name}" if field and name else (name or field)))
+            name = None if key == "non_field_errors" else str(key)  # list items are keyed by index, 0 too
+            out.extend(_flatten(value, f"{field}.{name}" if field and name is not None else (name or field)))
         return out
     if isinstance(detail, list):
         return [e for item in detail for e in _flatten(item, field)]
@@ -43,7 +43,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.PermissionDenied(str(exc) or None)
     response = drf_exception_handler(exc, context)
     if response is not None:
-        response.data = {"errors": _flatten(response.data.get("detail", response.data)
-                                            if isinstance(response.data, dict) and set(response.data) == {"detail"}
-                                            else response.data)}
+        data = response.data
+        only_detail = isinstance(data, dict) and set(data) == {"detail"}
+        response.data = {"errors": _flatten(data["detail"] if only_detail else data)}
     return response

@@ -1,0 +1,146 @@
+"""Applications (Vorgänge): the Vorhaben as input, the case with its state and deadlines as output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from bauantrag.api.serializers.common import StrictModelSerializer, StrictSerializer
+from bauantrag.api.serializers.documents import document_type_names
+from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.cases import workflow
+from bauantrag.cases.models import Case, CaseState, Nachforderung, Vorhaben
+from bauantrag.cases.vorhaben_fields import EDITABLE_FIELDS
+from bauantrag.portal.display import actor_name
+
+
+class VorhabenSerializer(StrictModelSerializer[Vorhaben]):
+    """The project data the applicant enters. Nothing else of a case can be written through the API."""
+
+    class Meta:
+        model = Vorhaben
+        fields = EDITABLE_FIELDS
+
+
+class ApplicationLinksSerializer(serializers.Serializer[Case]):
+    self = serializers.SerializerMethodField()
+    documents = serializers.SerializerMethodField()
+    findings = serializers.SerializerMethodField()
+    check = serializers.SerializerMethodField()
+    history = serializers.SerializerMethodField()
+    nachforderungen = serializers.SerializerMethodField()
+
+    def _url(self, name: str, case: Case) -> str:
+        return reverse(f"api:{name}", kwargs={"case_id": case.pk})
+
+    def get_self(self, case: Case) -> str:
+        return self._url("application-detail", case)
+
+    def get_documents(self, case: Case) -> str:
+        return self._url("application-documents", case)
+
+    def get_findings(self, case: Case) -> str:
+        return self._url("application-findings", case)
+
+    def get_check(self, case: Case) -> str:
+        return self._url("application-check", case)
+
+    def get_history(self, case: Case) -> str:
+        return self._url("application-history", case)
+
+    def get_nachforderungen(self, case: Case) -> str:
+        return self._url("application-nachforderungen", case)
+
+
+class ApplicationSerializer(serializers.Serializer[Case]):
+    id = serializers.UUIDField(read_only=True)
+    file_number = serializers.CharField(
+        read_only=True, help_text="Aktenzeichen; leer, solange der Antrag Entwurf ist"
+    )
+    state = serializers.ChoiceField(choices=CaseState.choices, read_only=True)
+    state_label = serializers.SerializerMethodField()
+    round = serializers.IntegerField(read_only=True, help_text="0 = Entwurf, 1 = erste Einreichung, …")
+    created_at = serializers.DateTimeField(read_only=True)
+    updated_at = serializers.DateTimeField(read_only=True)
+    submitted_at = serializers.DateTimeField(read_only=True, help_text="Eingang")
+    last_submitted_at = serializers.DateTimeField(read_only=True)
+    completeness_due = serializers.DateField(
+        read_only=True, help_text="Frist der Vollständigkeitsprüfung (§ 71 Abs. 1 BauO NRW)"
+    )
+    completed_at = serializers.DateTimeField(read_only=True)
+    applicant = serializers.SerializerMethodField()
+    possible_actions = serializers.SerializerMethodField(
+        help_text="Übergänge, die der Status jetzt zulässt (unabhängig von Ihrer Rolle)"
+    )
+    vorhaben = VorhabenSerializer(read_only=True)
+    links = ApplicationLinksSerializer(source="*", read_only=True)
+
+    def get_state_label(self, case: Case) -> str:
+        return str(CaseState(case.state).label)
+
+    def get_applicant(self, case: Case) -> str:
+        return case.applicant.display_name()
+
+    def get_possible_actions(self, case: Case) -> list[str]:
+        return [transition.name for transition in workflow.allowed(case)]
+
+
+class NachforderungItemSerializer(StrictSerializer):
+    document_type = serializers.CharField(max_length=10, required=False, allow_blank=True, default="")
+    title = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    finding = serializers.UUIDField(required=False, allow_null=True, default=None)
+
+    def validate_document_type(self, value: str) -> str:
+        if value and value not in document_type_names():
+            raise serializers.ValidationError(_("Unbekannte Art der Bauvorlage."))
+        return value
+
+
+class NachforderungRequestSerializer(StrictSerializer):
+    items = serializers.ListField(child=NachforderungItemSerializer(), max_length=100)
+    message = serializers.CharField(max_length=8000, required=False, allow_blank=True, default="")
+    deadline = serializers.DateField()
+
+
+class NachforderungSerializer(serializers.Serializer[Nachforderung]):
+    id = serializers.UUIDField(read_only=True)
+    round = serializers.IntegerField(read_only=True)
+    items = serializers.ListField(child=serializers.DictField(child=serializers.CharField()), read_only=True)
+    message = serializers.CharField(read_only=True)
+    deadline = serializers.DateField(read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
+    answered_at = serializers.DateTimeField(read_only=True)
+
+
+class HistoryEntrySerializer(serializers.Serializer[AuditEvent]):
+    """One audit event. The applicant side sees the authority as „Bauaufsicht“ and no internal error text."""
+
+    created_at = serializers.DateTimeField(read_only=True)
+    event = serializers.CharField(read_only=True)
+    event_label = serializers.SerializerMethodField()
+    actor_label = serializers.SerializerMethodField()
+    message = serializers.CharField(read_only=True)
+    before = serializers.JSONField(read_only=True)
+    after = serializers.SerializerMethodField()
+
+    def get_event_label(self, entry: AuditEvent) -> str:
+        return entry.get_event_display()
+
+    def get_actor_label(self, entry: AuditEvent) -> str:
+        if self.context.get("casework"):
+            return entry.actor_label
+        if entry.actor is not None and not entry.actor.is_applicant_side:
+            return str(_("Bauaufsicht"))
+        return actor_name(entry)
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_after(self, entry: AuditEvent) -> Any:
+        if entry.event == Event.CHECK_FAILED and not self.context.get("casework"):
+            return None
+        return entry.after

@@ -1,0 +1,94 @@
+"""Workflow transitions of a case: submit, resubmit, Nachforderung, confirm completeness."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from bauantrag.accounts.models import User
+from bauantrag.api.base import ApiView, errors
+from bauantrag.api.serializers.applications import (
+    ApplicationSerializer,
+    NachforderungRequestSerializer,
+    NachforderungSerializer,
+)
+from bauantrag.api.views.applications import TAG, acting_user, application_response
+from bauantrag.cases import actions
+from bauantrag.cases.access import access_case, access_finding
+from bauantrag.cases.models import Case
+
+
+class _TransitionView(ApiView):
+    transition: ClassVar[Callable[[User, Case], Case]]
+
+    def post(self, request: Request, case_id: str) -> Response:
+        case = access_case(request.user, case_id)
+        type(self).transition(acting_user(request), case)
+        return application_response(access_case(request.user, case.pk))
+
+
+def _transition_schema(operation_id: str, summary: str, description: str = "") -> Any:
+    return extend_schema_view(post=extend_schema(
+        operation_id=operation_id, summary=summary, description=description, tags=TAG, request=None,
+        responses={200: ApplicationSerializer, **errors(400, 403, 404, 409)},
+    ))
+
+
+@_transition_schema("applications_submit", "Antrag einreichen",
+                    "Vergibt das Aktenzeichen, berechnet die Frist und startet die automatische Vorprüfung.")
+class SubmitView(_TransitionView):
+    transition = actions.submit
+
+
+@_transition_schema("applications_resubmit", "Nach Nachforderung erneut einreichen",
+                    "Beginnt eine neue Einreichungsrunde mit neuer Frist und neuer Vorprüfung.")
+class ResubmitView(_TransitionView):
+    transition = actions.resubmit
+
+
+@_transition_schema("applications_confirm_completeness", "Vollständigkeit bestätigen")
+class ConfirmCompletenessView(_TransitionView):
+    transition = actions.confirm_completeness
+
+
+def _finding_reference(user: User, case: Case, value: object) -> str:
+    if value is None:
+        return ""
+    try:
+        finding = access_finding(user, value)
+    except Http404:
+        finding = None
+    if finding is None or finding.check_run.case_id != case.pk:
+        raise ValidationError({"items": _("Der genannte Befund gehört nicht zu diesem Antrag.")})
+    return str(finding.pk)
+
+
+class NachforderungView(ApiView):
+    @extend_schema(operation_id="applications_nachforderung", summary="Nachforderung senden", tags=TAG,
+                   request=NachforderungRequestSerializer,
+                   responses={201: NachforderungSerializer, **errors(400, 403, 404, 409)})
+    def post(self, request: Request, case_id: str) -> Response:
+        user = acting_user(request)
+        case = access_case(user, case_id)
+        serializer = NachforderungRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        items = [
+            {
+                "document_type": item["document_type"], "title": item["title"], "reason": item["reason"],
+                "finding": _finding_reference(user, case, item["finding"]),
+            }
+            for item in data["items"]
+        ]
+        nachforderung = actions.send_nachforderung(
+            user, case, items=items, message=data["message"], deadline=data["deadline"]
+        )
+        return Response(NachforderungSerializer(nachforderung).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from bauantrag.workspace import views
+
+app_name = "workspace"
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("vorgaenge/<uuid:case_id>/", views.case_view, name="case"),
+    path("vorgaenge/<uuid:case_id>/vollstaendig/", views.confirm, name="confirm"),
+    path("vorgaenge/<uuid:case_id>/nachforderung/", views.nachforderung, name="nachforderung"),
+    path("vorgaenge/<uuid:case_id>/protokoll/", views.history, name="history"),
+    path("befunde/<uuid:finding_id>/bewertung/", views.review, name="review"),
+]

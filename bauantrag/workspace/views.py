@@ -1,0 +1,180 @@
+"""Pages of the Bauaufsicht. Thin: fetch through access helpers, change through actions only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from bauantrag.accounts.models import User
+from bauantrag.cases import actions
+from bauantrag.cases.access import access_case, access_finding, cases_visible_to
+from bauantrag.cases.models import Case, CaseState, CheckRun, Finding, Procedure
+from bauantrag.cases.workflow import TransitionNotAllowed
+from bauantrag.portal import display
+from bauantrag.workspace import casefile
+from bauantrag.workspace.forms import ItemFormSet, NachforderungForm, ReviewForm
+
+View = Callable[..., HttpResponse]
+
+
+def casework_required(view: View) -> View:
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not isinstance(request.user, User) or not request.user.does_casework:
+            if kwargs:  # a page about one object: the same answer as for an unknown id
+                raise Http404
+            raise PermissionDenied(_("Diese Seiten sind für die Sachbearbeitung der Bauaufsicht bestimmt."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _open_count(status: str) -> Count:
+    return Count("check_runs__findings", filter=Q(check_runs__round=F("round"), check_runs__findings__status=status))
+
+
+@casework_required
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    cases = (
+        cases_visible_to(request.user).select_related("vorhaben")
+        .annotate(fail_count=_open_count("fail"), review_count=_open_count("needs_review"),
+                  procedure=Subquery(CheckRun.objects.filter(case=OuterRef("pk"), round=OuterRef("round"))
+                                     .values("procedure")[:1]))
+        .order_by(F("completeness_due").asc(nulls_last=True), "submitted_at")
+    )
+    today = timezone.localdate()
+    rows = [
+        {"case": case, "overdue": case.state == CaseState.SUBMITTED and case.completeness_due is not None
+         and case.completeness_due < today,
+         "procedure": Procedure(case.procedure).label if case.procedure in Procedure.values else ""}
+        for case in cases
+    ]
+    return render(request, "workspace/queue.html", {"rows": rows})
+
+
+def _findings(case: Case) -> list[Finding]:
+    run = display.latest_run(case)
+    if run is None:
+        return []
+    return list(run.findings.prefetch_related("reviews__reviewer"))
+
+
+def _case_context(case: Case, bound_forms: dict[str, ReviewForm] | None = None) -> dict[str, Any]:
+    nachforderung = casefile.last_nachforderung(case)
+    findings = _findings(case)
+    for finding in findings:
+        key = str(finding.pk)
+        finding.review_form = (bound_forms or {}).get(key) or ReviewForm(prefix=f"b{finding.position}")  # type: ignore[attr-defined]
+    rounds = casefile.documents_by_round(case, nachforderung)
+    first_pdf = next((d for r in rounds for d in r.documents if getattr(d, "is_pdf", False)), None)
+    run = display.latest_run(case)
+    return {
+        "case": case,
+        "summary": display.vorhaben_summary(case.vorhaben),
+        "rounds": rounds,
+        "first_pdf": first_pdf,
+        "nachforderung": nachforderung,
+        "changes": casefile.changes_since(case, nachforderung),
+        "run": run,
+        "procedure_label": display.procedure_label(run),
+        "finding_groups": display.group_findings(findings),
+        "show_reviews": True,
+        "can_decide": case.state == CaseState.SUBMITTED,
+    }
+
+
+@casework_required
+@require_GET
+def case_view(request: HttpRequest, case_id: Any) -> HttpResponse:
+    case = access_case(request.user, case_id)
+    return render(request, "workspace/case.html", _case_context(case))
+
+
+@casework_required
+@require_POST
+def review(request: HttpRequest, finding_id: Any) -> HttpResponse:
+    finding = access_finding(request.user, finding_id)
+    case = finding.check_run.case
+    form = ReviewForm(request.POST, prefix=f"b{finding.position}")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.review_finding(
+                _user(request), finding, decision=data["decision"], status=data["status"] or None,
+                reason=data["reason"],
+            )
+        except ValidationError as exc:
+            for name, errors in exc.message_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            messages.success(request, _("Ihre Bewertung des Befunds wurde gespeichert."))
+            return redirect(reverse("workspace:case", kwargs={"case_id": case.pk}) + f"#befund-{finding.pk}")
+    context = _case_context(case, {str(finding.pk): form})
+    return render(request, "workspace/case.html", context, status=400)
+
+
+@casework_required
+@require_POST
+def confirm(request: HttpRequest, case_id: Any) -> HttpResponse:
+    case = access_case(request.user, case_id)
+    try:
+        actions.confirm_completeness(_user(request), case)
+    except TransitionNotAllowed as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Die Vollständigkeit des Antrags wurde bestätigt."))
+    return redirect("workspace:case", case_id=case.pk)
+
+
+@casework_required
+def nachforderung(request: HttpRequest, case_id: Any) -> HttpResponse:
+    case = access_case(request.user, case_id)
+    suggestions = casefile.suggested_items(_findings(case))
+    data = request.POST if request.method == "POST" else None
+    form = NachforderungForm(data, suggestions=suggestions)
+    items = ItemFormSet(data, prefix="weitere")
+    if request.method == "POST" and form.is_valid() and items.is_valid():
+        chosen = form.selected_items() + [i for f in items.forms if (i := f.item()) is not None]
+        try:
+            actions.send_nachforderung(
+                _user(request), case, items=chosen, message=form.cleaned_data["message"],
+                deadline=form.cleaned_data["deadline"],
+            )
+        except ValidationError as exc:
+            for name, errors in exc.message_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        except TransitionNotAllowed as exc:
+            messages.error(request, str(exc))
+            return redirect("workspace:case", case_id=case.pk)
+        else:
+            messages.success(request, _("Die Nachforderung wurde an die Bauherrschaft gesendet."))
+            return redirect("workspace:case", case_id=case.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "workspace/nachforderung.html", {"case": case, "form": form, "items": items},
+                  status=status)
+
+
+@casework_required
+@require_GET
+def history(request: HttpRequest, case_id: Any) -> HttpResponse:
+    case = access_case(request.user, case_id)
+    return render(request, "workspace/history.html", {"case": case, "events": casefile.history(case)})

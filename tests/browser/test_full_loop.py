@@ -121,7 +121,7 @@ def test_full_loop(live_server: Any, browser: Browser, tmp_path: Path, tenant: A
     fake.write_bytes(b"<html><body>kein PDF</body></html>")
 
     # --- Applicant: log in, create the application, upload, submit ---------------------------------
-    a = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900}).new_page()
+    a = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900}).new_page()
     log_in(a, base, applicant.username, axe, "Antragsteller/in")
     expect(a.get_by_role("heading", level=1)).to_have_text("Meine Bauanträge")
     axe.check(a, "Antragsliste (leer)")

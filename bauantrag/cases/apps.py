@@ -5,3 +5,8 @@ class CasesConfig(AppConfig):
     name = "bauantrag.cases"
     label = "cases"
     verbose_name = "Vorgänge"
+
+    def ready(self) -> None:
+        # Make the project's Celery app the current one in every Django process (web, shell, commands);
+        # otherwise shared tasks fall back to Celery's default app and its default broker.
+        from bauantrag import celery  # noqa: F401

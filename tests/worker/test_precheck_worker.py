@@ -97,3 +97,16 @@ def test_a_redelivered_task_does_not_duplicate_findings(worker: subprocess.Popen
     run.refresh_from_db()
     assert run.status == CheckRunStatus.DONE
     assert run.findings.count() == count
+
+
+@pytest.mark.django_db(transaction=False)
+def test_a_web_process_sends_tasks_to_the_configured_broker() -> None:
+    """In a fresh Django process (as gunicorn runs it) the tasks belong to the project's Celery app."""
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "from bauantrag.cases.tasks import run_precheck; "
+        "print(run_precheck.app.main, run_precheck.app.conf.broker_url == settings.CELERY_BROKER_URL)"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bauantrag.settings"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["bauantrag", "True"], out.stderr

@@ -16,6 +16,7 @@ from typing import Any
 
 from bauantrag.audit_cli import add_audit_command
 from bauantrag.formats.application_json import APPLICATION_FILE, ApplicationFormatError, load_application
+from bauantrag.plan_cli import add_plan_command
 from bauantrag.rules.engine import run_precheck
 from bauantrag.rules.report import render_html, render_text
 
@@ -51,6 +52,7 @@ def add_check_command(subparsers: Subparsers[argparse.ArgumentParser]) -> None:
 
 
 COMMANDS: list[Callable[[Subparsers[argparse.ArgumentParser]], None]] = [add_check_command, add_audit_command]
+COMMANDS.append(add_plan_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,96 @@
+"""``bauantrag plan inspect`` and ``plan import`` from the command line (``python -m bauantrag.cli``)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[3]
+DATA = Path(__file__).resolve().parents[2] / "data" / "xplan"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bauantrag.cli", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def test_inspect_json_of_a_41_plan() -> None:
+    completed = run_cli("plan", "inspect", str(DATA / "hamburg_eidelstedt4_xplan41" / "xplan.gml"), "--format", "json")
+    assert completed.returncode == 0, completed.stderr
+    summary = json.loads(completed.stdout)
+    assert summary["version"] == "4.1"
+    assert summary["crs"] == {"source": "urn:adv:crs:ETRS89_UTM32", "target": "EPSG:25832"}
+    assert (summary["name"], summary["gemeinde"], summary["ags"]) == ("Eidelstedt 4", "Hamburg", "02000000")
+    assert (summary["in_force_date"], summary["legal_status_label"]) == ("1973-10-16", "in Kraft getreten")
+    assert len(summary["areas"]) == summary["counts"]["areas"] == 4
+    labels = {area["special_use"]: area["special_use_label"] for area in summary["areas"]}
+    assert labels == {"1700": "GE – Gewerbegebiet", "1800": "GI – Industriegebiet"}
+    gi = next(area for area in summary["areas"] if area["special_use"] == "1800")
+    assert gi["grz"] == 0.8 and gi["area_m2"] > 1000
+    assert gi["heights"][0]["h"] == 23.0 and gi["heights"][0]["reference_point_label"] == "Höhe baulicher Anlagen"
+    x, y = gi["representative_point"]
+    assert 559_000 < x < 561_000 and 5_938_000 < y < 5_940_000
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "areas"),
+    [
+        ("hamburg_blankenese29_xplan60/xplan.gml", "6.0", 42),
+        ("hamburg_rotherbaum27_xplan52.gml", "5.2", 4),
+    ],
+)
+def test_inspect_json_counts(name: str, version: str, areas: int) -> None:
+    completed = run_cli("plan", "inspect", str(DATA / name), "--format", "json")
+    assert completed.returncode == 0, completed.stderr
+    summary = json.loads(completed.stdout)
+    assert (summary["version"], len(summary["areas"])) == (version, areas)
+    assert all(
+        set(area) >= {"id", "special_use", "grz", "z", "gfz", "bauweise", "heights"} for area in summary["areas"]
+    )
+
+
+def test_inspect_text() -> None:
+    completed = run_cli("plan", "inspect", str(DATA / "hamburg_bplan004_xplan60" / "xplan.gml"))
+    assert completed.returncode == 0, completed.stderr
+    assert "Bebauungsplan BPlan004_6-0" in completed.stdout
+    assert "XPlanGML 6.0, Koordinaten EPSG:25832 → EPSG:25832" in completed.stdout
+    assert "vorhabenbezogener Bebauungsplan" in completed.stdout
+    assert completed.stdout.count("WA – allgemeines Wohngebiet") == 2 and "GRZ 0,9" in completed.stdout
+
+
+def test_inspect_broken_file_exits_2_with_german_error(tmp_path: Path) -> None:
+    broken = tmp_path / "kaputt.gml"
+    broken.write_bytes((DATA / "hamburg_hafencity7_xplan52.gml").read_bytes()[:5000])
+    completed = run_cli("plan", "inspect", str(broken))
+    assert completed.returncode == 2 and completed.stdout == ""
+    assert completed.stderr.startswith("Fehler: Zeile ")
+
+
+def test_inspect_doctype_exits_2(tmp_path: Path) -> None:
+    attack = tmp_path / "xxe.gml"
+    attack.write_text('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<x>&e;</x>\n')
+    completed = run_cli("plan", "inspect", str(attack), "--format", "json")
+    assert completed.returncode == 2 and "DOCTYPE" in completed.stderr and "root:" not in completed.stderr
+
+
+def test_import_dispatches_to_the_management_command() -> None:
+    command = list(REPO.glob("bauantrag/*/management/commands/import_plan.py"))
+    completed = run_cli(
+        "plan", "import", str(DATA / "hamburg_bplan004_xplan60" / "xplan.gml"), "--tenant", "gibt-es-nicht"
+    )
+    assert completed.returncode == 2
+    if not command:
+        assert "Verwaltungsbefehl import_plan fehlt" in completed.stderr
+    else:  # the plan register exists: an unknown tenant must be refused by it
+        assert completed.stderr.startswith("Fehler: ")

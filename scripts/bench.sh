@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Benchmarks (figures, not pass/fail): pre-check time per example application.
+# Benchmarks (figures, not pass/fail): every bench/*_bench.py, e.g. the pre-check time per example
+# application and the XPlanGML import time of the largest sample plan.
 source "$(dirname "$0")/lib.sh"
 ensure_venv requirements/test.txt
-"$PY" bench/precheck_bench.py "$@"
+for bench in bench/*_bench.py; do
+  echo "==> $bench"
+  "$PY" "$bench" "$@"
+done

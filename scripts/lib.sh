@@ -35,15 +35,21 @@ ensure_system_packages() {
   fi
 }
 
+pip_quiet() {
+  # pip, without the "Location ... is ignored" notes some machines' pip configuration prints.
+  "$PY" -m pip "$@" 2> >(grep -v '^WARNING: Location' >&2)
+}
+
 ensure_venv() {
   # $1: requirements file (pinned). Reinstalls only when it changed.
   local req="$1" stamp="$VENV/.installed-$(basename "$1")"
   if [ ! -x "$PY" ]; then "$(python_bin)" -m venv "$VENV"; fi
   if [ ! -f "$stamp" ] || ! cmp -s "$stamp" <(cat requirements/*.txt pyproject.toml); then
     echo "==> Python-Pakete installieren ($req)"
-    "$PY" -m pip install -q --upgrade pip
-    "$PY" -m pip install -q -r "$req"
-    "$PY" -m pip install -q --no-deps --no-build-isolation -e . 2>/dev/null || "$PY" -m pip install -q --no-deps -e .
+    pip_quiet install -q --upgrade pip
+    pip_quiet install -q -r "$req"
+    # The project itself, for the `bauantrag` command (build noise shown only if it fails).
+    pip_quiet install -q --no-deps -e . >/dev/null 2>&1 || pip_quiet install --no-deps -e .
     cat requirements/*.txt pyproject.toml > "$stamp"
   fi
 }

@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from bauantrag.audit_cli import add_audit_command
-from bauantrag.formats.application_json import APPLICATION_FILE, ApplicationFormatError, load_application
+from bauantrag.formats.application_json import (
+    APPLICATION_FILE,
+    ApplicationFormatError,
+    read_application_json,
+    site_from_dict,
+    vorhaben_from_dict,
+)
 from bauantrag.plan_cli import add_plan_command
 from bauantrag.rules.engine import run_precheck
 from bauantrag.rules.report import render_html, render_text
@@ -41,7 +47,9 @@ def add_check_command(subparsers: Subparsers[argparse.ArgumentParser]) -> None:
         metavar="APPLICATION",
         help=f"Antragsdatei in der JSON-Form oder ein Ordner mit {APPLICATION_FILE}",
     )
-    parser.add_argument("--plan", metavar="PLAN.gml", help="Bebauungsplan (XPlanGML) – noch nicht verfügbar")
+    parser.add_argument(
+        "--plan", metavar="PLAN.gml", help="Bebauungsplan (XPlanGML 4.1, 5.x, 6.0); überschreibt site.plan des Antrags"
+    )
     parser.add_argument(
         "--format",
         choices=("text", "json", "html"),
@@ -67,18 +75,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    if args.plan:
-        print(
-            "Hinweis: Bebauungsplan-Prüfung ist noch nicht verfügbar; --plan wird ignoriert, "
-            "die übrigen Prüfungen laufen.",
-            file=sys.stderr,
-        )
     try:
-        vorhaben = load_application(args.application)
+        data = read_application_json(Path(args.application))
+        vorhaben = vorhaben_from_dict(data)
+        site = site_from_dict(data, validate=False)
     except ApplicationFormatError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return EXIT_BROKEN_INPUT
-    result: dict[str, Any] = run_precheck(vorhaben).to_dict()
+    plan = None
+    plan_path = _plan_path(args, site.plan_ref if site is not None else None)
+    if plan_path is not None:
+        from bauantrag.formats.xplan import PlanFormatError, read_plan  # lazily: lxml and pyproj only when needed
+
+        try:
+            plan = read_plan(plan_path)
+        except PlanFormatError as exc:
+            print(f"Fehler im Bebauungsplan {plan_path}: {exc}", file=sys.stderr)
+            return EXIT_BROKEN_INPUT
+    result: dict[str, Any] = run_precheck(vorhaben, plan=plan, site=site).to_dict()
     title = vorhaben.description or Path(args.application).name
     if args.format == "json":
         output = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
@@ -88,6 +102,16 @@ def run_check(args: argparse.Namespace) -> int:
         output = render_text(result, title)
     _write(output)
     return EXIT_OK
+
+
+def _plan_path(args: argparse.Namespace, plan_ref: str | None) -> Path | None:
+    """``--plan`` (relative to the working directory), else ``site.plan`` (relative to the application file)."""
+    if args.plan:
+        return Path(args.plan)
+    if not plan_ref:
+        return None
+    application = Path(args.application)
+    return (application if application.is_dir() else application.parent) / plan_ref
 
 
 def _write(text: str) -> None:

@@ -20,8 +20,10 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
+from bauantrag.formats.application_site import SiteError, site_plan
 from bauantrag.formats.xbau_codelist import codelist_version, document_type_names
 from bauantrag.rules.model import DocumentRef, Vorhaben
+from bauantrag.rules.planning.project import SitePlan
 
 APPLICATION_FILE = "application.json"
 MAX_BYTES = 5_000_000
@@ -159,6 +161,21 @@ def vorhaben_from_dict(data: Mapping[str, Any], *, validate: bool = True) -> Vor
     return Vorhaben(**values)
 
 
+def site_from_dict(data: Mapping[str, Any], *, validate: bool = True) -> SitePlan | None:
+    """The Lageplan geometry (``site``) of the JSON form, or ``None`` when the application has none."""
+    if validate:
+        validate_application(data)
+    site = data.get("site")
+    if site is None:
+        return None
+    try:
+        return site_plan(site)
+    except SiteError as exc:
+        raise ApplicationFormatError(
+            "Die Lageplan-Geometrie (site) ist fehlerhaft:", [FieldError(exc.pointer, exc.message)]
+        ) from exc
+
+
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
     text = resources.files("bauantrag").joinpath("schemas", "application.schema.json").read_text("utf-8")
@@ -220,6 +237,8 @@ def _translate(error: ValidationError) -> list[FieldError]:
         ),
         "const": lambda: f"muss {json.dumps(expected)} sein, gefunden {json.dumps(instance)}",
         "minimum": lambda: f"muss mindestens {expected} sein, gefunden {instance}",
+        "maximum": lambda: f"darf höchstens {expected} sein, gefunden {instance}",
+        "minItems": lambda: f"hat zu wenige Einträge (mindestens {expected})",
         "pattern": lambda: f"hat nicht das erwartete Format (Muster {expected}): {instance!r}",
         "minLength": lambda: "darf nicht leer sein",
         "maxLength": lambda: f"ist zu lang (höchstens {expected} Zeichen)",

@@ -16,6 +16,8 @@ EXPECTED_PROCEDURE = {
     "vereinfacht_mehrfamilienhaus.json": ("vereinfachtes_verfahren", 4),
     "baugenehmigung_buerogebaeude.json": ("baugenehmigungsverfahren", 5),
     "unvollstaendig_gewerbehalle.json": ("vereinfachtes_verfahren", 3),
+    "bplan_wa_einfamilienhaus.json": ("genehmigungsfreistellung", 1),
+    "bplan_wa_verstoss_grz_baugrenze.json": ("genehmigungsfreistellung", 3),
 }
 
 
@@ -77,13 +79,26 @@ def test_die_html_ausgabe_ist_eine_deutsche_seite_und_maskiert_alle_angaben(tmp_
     assert "&lt;script&gt;" in page
 
 
-def test_mit_plan_laeuft_die_pruefung_und_meldet_dass_die_plan_pruefung_fehlt() -> None:
+def test_mit_plan_laeuft_die_planungsrechtliche_pruefung_gegen_den_bebauungsplan() -> None:
     completed = run_cli(
-        "check", "examples/verfahrensfrei_garage.json", "--plan", "plan.gml", "--format", "json"
+        "check",
+        "examples/bplan_wa_verstoss_grz_baugrenze.json",
+        "--plan",
+        "tests/data/xplan/hamburg_blankenese29_xplan60/xplan.gml",
+        "--format",
+        "json",
     )
-    assert completed.returncode == 0
-    assert "Bebauungsplan-Prüfung ist noch nicht verfügbar" in completed.stderr
-    assert json.loads(completed.stdout)["procedure"] == "verfahrensfrei"
+    assert completed.returncode == 0, completed.stderr
+    status = {f["rule"]: f["status"] for f in json.loads(completed.stdout)["findings"]}
+    assert status["baunvo.19.grz"] == "fail"
+    assert status["baunvo.23.baugrenze"] == "fail"
+
+
+def test_ein_fehlender_bebauungsplan_endet_mit_2_und_deutscher_meldung() -> None:
+    completed = run_cli("check", "examples/verfahrensfrei_garage.json", "--plan", "plan.gml", "--format", "json")
+    assert completed.returncode == 2
+    assert "Fehler im Bebauungsplan plan.gml: Die Datei kann nicht gelesen werden" in completed.stderr
+    assert completed.stdout == ""
 
 
 def test_eine_fehlende_datei_endet_mit_2_und_deutscher_meldung() -> None:

@@ -1,0 +1,102 @@
+"""Shared pieces of the BauNVO rules: the law version, the Baugebiete by XPlanGML code, the plan context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bauantrag.rules.model import Finding, Status
+from bauantrag.rules.planning.plan import Bebauungsplan, BuildableArea, PlanArea
+
+BAUNVO_2023 = (
+    "BauNVO i.d.F. der Bek. vom 21.11.2017 (BGBl. I S. 3786), zuletzt geändert durch Art. 2 G v. 03.07.2023 "
+    "(BGBl. I Nr. 176)"
+)
+BAUGB_2026 = (
+    "BauGB i.d.F. der Bek. vom 03.11.2017 (BGBl. I S. 3634), zuletzt geändert durch Art. 8 Abs. 2 G v. 23.07.2026 "
+    "(BGBl. I Nr. 226)"
+)
+#: Plans adopted under an older BauNVO are governed by that version (§§ 25 ff. BauNVO); its text was not checked.
+CURRENT_TEXT_FROM_YEAR = 2017
+
+
+@dataclass(frozen=True)
+class Baugebiet:
+    code: str  # besondereArtDerBaulNutzung
+    abbr: str
+    name: str
+    paragraph: str
+    text_verified: bool  # the paragraph's wording is in LAW.md
+
+
+BAUGEBIETE: dict[str, Baugebiet] = {
+    b.code: b
+    for b in (
+        Baugebiet("1000", "WS", "Kleinsiedlungsgebiet", "§ 2", False),
+        Baugebiet("1100", "WR", "reines Wohngebiet", "§ 3", True),
+        Baugebiet("1200", "WA", "allgemeines Wohngebiet", "§ 4", True),
+        Baugebiet("1300", "WB", "besonderes Wohngebiet", "§ 4a", False),
+        Baugebiet("1400", "MD", "Dorfgebiet", "§ 5", False),
+        Baugebiet("1450", "MDW", "dörfliches Wohngebiet", "§ 5a", False),
+        Baugebiet("1500", "MI", "Mischgebiet", "§ 6", True),
+        Baugebiet("1550", "MU", "urbanes Gebiet", "§ 6a", False),
+        Baugebiet("1600", "MK", "Kerngebiet", "§ 7", False),
+        Baugebiet("1700", "GE", "Gewerbegebiet", "§ 8", True),
+        Baugebiet("1800", "GI", "Industriegebiet", "§ 9", True),
+        Baugebiet("2000", "SO", "Sondergebiet, das der Erholung dient", "§ 10", False),
+        Baugebiet("2100", "SO", "sonstiges Sondergebiet", "§ 11", False),
+    )
+}
+BAUGEBIET_BY_ABBR: dict[str, Baugebiet] = {b.abbr: b for b in BAUGEBIETE.values() if b.code != "2000"}
+
+
+def baugebiet_of(area: PlanArea) -> Baugebiet | None:
+    return BAUGEBIETE.get(area.special_use or "")
+
+
+def area_label(area: PlanArea) -> str:
+    gebiet = baugebiet_of(area)
+    kind = f"{gebiet.abbr} ({gebiet.name}, {gebiet.paragraph} BauNVO)" if gebiet else "Baugebiet ohne Art-Angabe"
+    return f"{kind}, Teilfläche {area.id}"
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """The part of the plan a project lies in, as determined by the planning engine."""
+
+    plan: Bebauungsplan
+    area: PlanArea
+    buildable: tuple[BuildableArea, ...]  # the überbaubaren Flächen the main footprint overlaps
+    site_area_m2: float  # § 19 Abs. 3 BauNVO: the part of the parcel that lies in Bauland
+    parcel_area_m2: float
+
+    @property
+    def older_baunvo(self) -> bool:
+        year = self.plan.baunvo_year
+        return year is not None and year < CURRENT_TEXT_FROM_YEAR
+
+    def plan_label(self) -> str:
+        number = f" Nr. {self.plan.number}" if self.plan.number else ""
+        return f"Bebauungsplan „{self.plan.name}“{number}"
+
+    def evidence(self) -> dict[str, Any]:
+        return {
+            "plan": self.plan.name,
+            "area_id": self.area.id,
+            "baugebiet": getattr(baugebiet_of(self.area), "abbr", None),
+            "baunvo_year": self.plan.baunvo_year,
+            "site_area_m2": round(self.site_area_m2, 2),
+            "parcel_area_m2": round(self.parcel_area_m2, 2),
+        }
+
+    def buildable_value(self, name: str) -> Any:
+        """The first value set on an overlapped überbaubare Fläche (more specific than the Baugebiet)."""
+        for area in self.buildable:
+            value = getattr(area, name, None)
+            if value is not None:
+                return value
+        return None
+
+
+def finding(rule: str, status: Status, basis: str, message: str, evidence: dict[str, Any]) -> Finding:
+    return Finding(rule, status, basis, message, evidence, BAUNVO_2023)

@@ -1,0 +1,138 @@
+"""Höhe baulicher Anlagen (§ 16 Abs. 2 Nr. 4 und Abs. 4 BauNVO) against the plan's XP_Hoehenangabe.
+
+A limit is compared with the building height of the same Bezugspunkt (Traufhöhe, Firsthöhe, Oberkante,
+Gebäudehöhe, Wandhöhe, ...). Heights relative to the Gelände are compared directly; absolute heights (NHN) need
+the terrain height of the site; other references (Gehweg, Straßenmitte, EG-Fußboden, ...) → ``needs_review``.
+Höhenangaben of überbaubaren Flächen without Bezugspunkt limit the vertical extent of the Fläche, not the
+building (XPlanGML 6.0), and are skipped. § 18 BauNVO (Bezugspunkte) is not quoted in LAW.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bauantrag.rules.model import Finding, Status
+from bauantrag.rules.nrw.baunvo.common import PlanContext, finding
+from bauantrag.rules.nrw.common import num
+from bauantrag.rules.planning.plan import HeightLimit
+from bauantrag.rules.planning.project import HEIGHT_REFERENCE_CODES, HEIGHT_REFERENCE_LABELS, Building, PlanningProject
+
+RULE_ID = "bplan.hoehe"
+EXACT_TOL_M = 0.05
+RELATIVE = frozenset({"2000"})
+ABSOLUTE = frozenset({"1000", "1100", "1200"})
+REFERENCE_NAMES = {
+    "1000": "Traufhöhe",
+    "2000": "Firsthöhe",
+    "3000": "Oberkante",
+    "3500": "lichte Höhe",
+    "4000": "Sockelhöhe",
+    "4500": "Erdgeschoss-Fußbodenhöhe",
+    "5000": "Höhe baulicher Anlagen",
+    "5500": "Unterkante",
+    "6000": "Gebäudehöhe",
+    "6500": "Wandhöhe",
+    "6600": "Geländeoberkante",
+}
+BEZUG_NAMES = {"2500": "Gehweg", "3000": "Planebene", "3500": "Straßenmitte", "4000": "Erdgeschoss-Fußboden"}
+
+
+def _limits(ctx: PlanContext, building: Building) -> list[HeightLimit]:
+    found = [limit for limit in ctx.area.heights]
+    for area in ctx.plan.buildable_areas:
+        if area.geometry.intersection(building.footprint).area > 0.01:
+            found += [limit for limit in area.heights if limit.reference_point is not None]
+    return found
+
+
+def check(project: PlanningProject, ctx: PlanContext) -> Finding:
+    rows: list[tuple[Status, str]] = []
+    evidence: dict[str, Any] = {
+        **ctx.evidence(),
+        "terrain_height_nhn": project.site.terrain_height_nhn,
+        "comparisons": [],
+    }
+    for building in project.site.buildings:
+        if not (building.is_main or building.heights):
+            continue  # garages and Nebengebäude only where their height is stated
+        for limit in _limits(ctx, building):
+            rows.append(_compare(project, building, limit, evidence["comparisons"]))
+    if not rows:
+        return finding(
+            RULE_ID,
+            "pass",
+            "§ 16 Abs. 2 Nr. 4 BauNVO",
+            f"{ctx.plan_label()} setzt für die Teilfläche keine Höhe baulicher Anlagen fest; nichts zu prüfen.",
+            evidence,
+        )
+    status: Status = (
+        "fail"
+        if any(s == "fail" for s, _ in rows)
+        else ("needs_review" if any(s == "needs_review" for s, _ in rows) else "pass")
+    )
+    basis = "§ 16 Abs. 2 Nr. 4 und Abs. 4 BauNVO"
+    return finding(RULE_ID, status, basis, "Höhe baulicher Anlagen: " + "; ".join(t for _, t in rows) + ".", evidence)
+
+
+def _compare(
+    project: PlanningProject, building: Building, limit: HeightLimit, log: list[dict[str, Any]]
+) -> tuple[Status, str]:
+    code = limit.reference_point
+    what = REFERENCE_NAMES.get(code or "", f"Bezugspunkt {code}")
+    row: dict[str, Any] = {
+        "building": building.id,
+        "reference_point": code,
+        "height_reference": limit.height_reference,
+        "h": limit.h,
+        "h_min": limit.h_min,
+        "h_max": limit.h_max,
+        "h_exact": limit.h_exact,
+    }
+    log.append(row)
+    name = f"„{building.id}“"
+    if code is None:
+        row["status"] = "needs_review"
+        return "needs_review", f"{name}: Höhenangabe ohne Bezugspunkt im Plan – bitte prüfen"
+    stated = [h.value_m for h in building.heights if HEIGHT_REFERENCE_CODES[h.reference] == code]
+    if not stated:
+        row["status"] = "needs_review"
+        known = ", ".join(HEIGHT_REFERENCE_LABELS[h.reference] for h in building.heights) or "keine"
+        return "needs_review", f"{name}: {what} festgesetzt, aber nicht angegeben (angegeben: {known})"
+    value, bezug = stated[0], limit.height_reference
+    if bezug in ABSOLUTE:
+        if project.site.terrain_height_nhn is None:
+            row["status"] = "needs_review"
+            return "needs_review", (
+                f"{name}: {what} ist als absolute Höhe über NHN festgesetzt; die Geländehöhe "
+                "(terrain_height_nhn) ist nicht angegeben"
+            )
+        value += project.site.terrain_height_nhn
+        unit = "m ü. NHN"
+    elif bezug in RELATIVE:
+        unit = "m über Gelände"
+    else:
+        row["status"] = "needs_review"
+        ref = BEZUG_NAMES.get(bezug or "", f"Höhenbezug {bezug}" if bezug else "ohne Höhenbezug")
+        return "needs_review", f"{name}: {what} bezogen auf {ref} – Bezugshöhe nicht bekannt, bitte prüfen"
+    row["value"] = round(value, 2)
+    status, text = _against(value, limit)
+    row["status"] = status
+    return status, f"{name}: {what} {num(value, unit)} – {text}"
+
+
+def _against(value: float, limit: HeightLimit) -> tuple[Status, str]:
+    if limit.h is None and limit.h_max is None and limit.h_min is None and limit.h_exact is None:
+        return "needs_review", "Höhenangabe ohne Wert im Plan, bitte prüfen"
+    if limit.h_exact is not None and abs(value - limit.h_exact) > EXACT_TOL_M:
+        return "fail", f"zwingend festgesetzt {num(limit.h_exact, 'm')} (§ 16 Abs. 4 Satz 2), nicht eingehalten"
+    upper = limit.h_max if limit.h_max is not None else limit.h
+    if upper is not None and value > upper + 1e-9:
+        return "fail", f"höchstens {num(upper, 'm')} zulässig, überschritten um {num(value - upper, 'm')}"
+    if limit.h_min is not None and value < limit.h_min - 1e-9:
+        return "fail", f"mindestens {num(limit.h_min, 'm')} festgesetzt (§ 16 Abs. 4 Satz 1), unterschritten"
+    bounds = [
+        f"zwingend {num(limit.h_exact, 'm')}" if limit.h_exact is not None else "",
+        f"höchstens {num(upper, 'm')}" if upper is not None else "",
+        f"mindestens {num(limit.h_min, 'm')}" if limit.h_min is not None else "",
+    ]
+    return "pass", f"festgesetzt {', '.join(b for b in bounds if b) or 'ohne Wert'}: eingehalten"

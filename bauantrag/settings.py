@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "bauantrag.documents",
     "bauantrag.portal",
     "bauantrag.workspace",
+    "bauantrag.plans",
     "bauantrag.api",
 ]
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("antraege/", include("bauantrag.portal.urls")),
     path("bauaufsicht/", include("bauantrag.workspace.urls")),
     path("dokumente/", include("bauantrag.documents.urls")),
+    path("plaene/", include("bauantrag.plans.urls")),
     path("api/", include("bauantrag.api.urls")),
     path("verwaltung/", admin.site.urls),
 ]

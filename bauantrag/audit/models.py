@@ -23,6 +23,9 @@ class Event(models.TextChoices):
     DOCUMENT_UPLOADED = "document.uploaded", _("Bauvorlage hochgeladen")
     DOCUMENT_REJECTED = "document.rejected", _("Upload abgelehnt")
     ACCESS_DENIED = "access.denied", _("Zugriff verweigert")
+    ACCOUNT_REGISTERED = "account.registered", _("Konto angelegt")
+    PLAN_IMPORTED = "plan.imported", _("Bebauungsplan übernommen")
+    PLAN_REJECTED = "plan.rejected", _("Bebauungsplan abgelehnt")
 
 
 class AuditEvent(models.Model):

@@ -1,7 +1,7 @@
 """Tenant isolation (ASVS 8.2.2, 8.4.1; BSI CON.10.A2): the matrix of every id-bearing route × foreign users.
 
-Every route with a case_id, document_id or finding_id parameter (pages and API, also those added later)
-is requested with ids of cases, Bauvorlagen and findings that belong to someone else. The answer must be
+Every route with a case_id, document_id, finding_id or plan_id parameter (pages and API, also those added later)
+is requested with ids of cases, Bauvorlagen, findings and Bebauungspläne that belong to someone else. The answer must be
 404 (or 405 for a method the route does not take) — never the object, a redirect or a 403 that admits it
 exists. A companion test fails for any route whose parameters the matrix does not know how to probe.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,8 @@ from django.test import Client
 from bauantrag.accounts.models import Role, User
 from bauantrag.cases.models import Case, Finding
 from bauantrag.documents.models import Document
+from bauantrag.plans.actions import import_plan
+from bauantrag.plans.models import Bebauungsplan
 from tests.conftest import login
 from tests.factories import UserFactory, add_documents, draft_case, nachforderung_case, submitted_case
 from tests.security.routes import (
@@ -32,6 +35,7 @@ from tests.security.routes import (
 pytestmark = pytest.mark.django_db
 
 METHODS = ("get", "post", "put", "patch", "delete")
+PLAN_FILE = Path(__file__).resolve().parents[1] / "data" / "xplan" / "hamburg_bplan004_xplan60" / "xplan.gml"
 ATTACKERS = ("applicant_same_kommune", "clerk_other_kommune", "agency_same_kommune", "admin_other_kommune")
 
 
@@ -41,6 +45,7 @@ class Target:
     case: Case
     documents: list[Document] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    plans: list[Bebauungsplan] = field(default_factory=list)
 
     @classmethod
     def of(cls, label: str, case: Case) -> Target:
@@ -57,6 +62,7 @@ class Target:
             "case_id": [self.case.pk],
             "document_id": [d.pk for d in self.documents],
             "finding_id": [f.pk for f in self.findings],
+            "plan_id": [p.pk for p in self.plans],
         }
         values: dict[str, Any] = {}
         for name in route.params:
@@ -87,6 +93,8 @@ def world(tenant: Any, other_tenant: Any) -> World:
         Target.of("eingereicht", submitted_case(owner)),
         Target.of("Nachforderung", nachforderung_case(owner)),
     ]
+    # A Bebauungsplan of the Kommune: foreign to the other Kommune's staff, and not for applicants or Fachstellen.
+    targets[0].plans.append(import_plan(None, tenant, "xplan.gml", PLAN_FILE.read_bytes()))
     neighbour = UserFactory(tenant=tenant, role=Role.APPLICANT)
     submitted_case(neighbour)  # the attacker has cases of their own
     submitted_case(UserFactory(tenant=other_tenant))  # and the other Kommune has its own work
@@ -195,7 +203,7 @@ def test_every_route_with_parameters_is_probed_by_the_matrix() -> None:
         if unknown:
             problems.append(
                 f"{route.route} ({route.name}): Parameter {unknown} sind der Isolationsmatrix unbekannt. Trägt er "
-                f"eine Objekt-Id, benennen Sie ihn case_id, document_id oder finding_id (uuid-Konverter); "
+                f"eine Objekt-Id, benennen Sie ihn case_id, document_id, finding_id oder plan_id (uuid-Konverter); "
                 f"sonst tragen Sie ihn in NON_ID_PARAMS (tests/security/routes.py) ein."
             )
         not_uuid = [p for p in route.id_params if p not in route.uuid_params]
@@ -207,7 +215,7 @@ def test_every_route_with_parameters_is_probed_by_the_matrix() -> None:
             problems.append(f"{route.route}: regulärer Ausdruck ohne Namen, URL nicht konstruierbar")
     assert not problems, "\n".join(problems)
     names = {r.name for r in matrix_routes()}
-    assert {"api:application-detail", "api:document-content", "api:finding-review"} <= names  # the walk works
+    assert {"api:application-detail", "api:document-content", "api:finding-review", "plans:detail"} <= names
 
 
 def admin_value(route: Route, name: str, case_id: Any) -> Any:

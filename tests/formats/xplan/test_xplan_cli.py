@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ REPO = Path(__file__).resolve().parents[3]
 DATA = Path(__file__).resolve().parents[2] / "data" / "xplan"
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bauantrag.cli", *args],
         cwd=REPO,
@@ -22,6 +23,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
         encoding="utf-8",
         timeout=120,
         check=False,
+        env=env,
     )
 
 
@@ -84,13 +86,46 @@ def test_inspect_doctype_exits_2(tmp_path: Path) -> None:
     assert completed.returncode == 2 and "DOCTYPE" in completed.stderr and "root:" not in completed.stderr
 
 
-def test_import_dispatches_to_the_management_command() -> None:
-    command = list(REPO.glob("bauantrag/*/management/commands/import_plan.py"))
-    completed = run_cli(
-        "plan", "import", str(DATA / "hamburg_bplan004_xplan60" / "xplan.gml"), "--tenant", "gibt-es-nicht"
+def isolated_env(tmp_path: Path) -> dict[str, str]:
+    """A fresh SQLite database and document folder, whatever database the test run itself uses."""
+    return {
+        **os.environ,
+        "BAUANTRAG_DATA_DIR": str(tmp_path),
+        "BAUANTRAG_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "BAUANTRAG_DOCUMENT_ROOT": str(tmp_path / "documents"),
+    }
+
+
+def run_manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=REPO, capture_output=True, text=True, encoding="utf-8",
+        timeout=300, check=False, env=env,
+    )  # fmt: skip
+
+
+def test_import_goes_through_the_plan_register(tmp_path: Path) -> None:
+    env = isolated_env(tmp_path)
+    migrated = run_manage(env, "migrate", "--noinput")
+    assert migrated.returncode == 0, migrated.stderr
+    plan = str(DATA / "hamburg_bplan004_xplan60" / "xplan.gml")
+
+    unknown = run_cli("plan", "import", plan, "--tenant", "gibt-es-nicht", env=env)
+    assert unknown.returncode == 2
+    assert unknown.stderr == "Fehler: Keine Kommune mit dem Kurznamen „gibt-es-nicht“.\n"
+
+    created = run_manage(env, "shell", "-c", "from bauantrag.accounts.models import Tenant; "
+                         "Tenant.objects.create(slug='musterstadt', name='Stadt Musterstadt', authority_name='UBA')")
+    assert created.returncode == 0, created.stderr
+    imported = run_cli("plan", "import", plan, "--tenant", "musterstadt", env=env)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith(
+        "Bebauungsplan „BPlan004_6-0“ in das Planregister von Stadt Musterstadt übernommen: XPlanGML 6.0, "
+        "2 Baugebietsteilflächen"
     )
-    assert completed.returncode == 2
-    if not command:
-        assert "Verwaltungsbefehl import_plan fehlt" in completed.stderr
-    else:  # the plan register exists: an unknown tenant must be refused by it
-        assert completed.stderr.startswith("Fehler: ")
+    again = run_cli("plan", "import", plan, "--tenant", "musterstadt", env=env)
+    assert again.returncode == 2 and again.stderr.startswith("Fehler: Dieser Plan ist bereits im Planregister")
+    broken = tmp_path / "kaputt.gml"
+    broken.write_bytes((DATA / "hamburg_hafencity7_xplan52.gml").read_bytes()[:5000])
+    refused = run_cli("plan", "import", str(broken), "--tenant", "musterstadt", env=env)
+    assert refused.returncode == 2 and refused.stderr.startswith("Fehler: Die Datei ist kein lesbarer XPlanGML-Plan.")
+    assert len(list((tmp_path / "documents").rglob("*.gml"))) == 1

@@ -1,0 +1,40 @@
+"""The only way pages fetch plans: the Bauaufsicht of the plan's own Kommune (clerks and its administrators).
+
+"Not found" and "not allowed" give the same answer (404), as for cases.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from bauantrag.accounts.models import Role, User
+from bauantrag.plans.models import Bebauungsplan
+
+
+def may_view_plans(user: Any) -> bool:
+    return isinstance(user, User) and user.is_authenticated and user.tenant_id is not None and user.does_casework
+
+
+def may_import_plans(user: Any) -> bool:
+    return may_view_plans(user) and user.role == Role.TENANT_ADMIN
+
+
+def plans_visible_to(user: Any) -> QuerySet[Bebauungsplan]:
+    if not may_view_plans(user):
+        return Bebauungsplan.objects.none()
+    return Bebauungsplan.objects.filter(tenant_id=user.tenant_id)
+
+
+def access_plan(user: Any, plan_id: object) -> Bebauungsplan:
+    try:
+        key = uuid.UUID(str(plan_id))
+    except ValueError:
+        raise Http404 from None
+    try:
+        return plans_visible_to(user).select_related("tenant", "imported_by").get(pk=key)
+    except Bebauungsplan.DoesNotExist:
+        raise Http404 from None

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+from bauantrag.accounts.models import Role, Tenant, User
 
 MAX_FAILED_LOGINS = 10
 LOCK_SECONDS = 15 * 60
@@ -41,3 +44,55 @@ class TotpForm(forms.Form):
         label=_("Einmalcode aus der Authenticator-App"), max_length=6, min_length=6,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+
+def normalise_email(value: str) -> str:
+    """One address, one account: NFKC and case-folded, so look-alike spellings collide."""
+    return unicodedata.normalize("NFKC", value).strip().casefold()
+
+
+class RegistrationForm(UserCreationForm):  # type: ignore[type-arg]
+    """Self-registration of applicants and designers (never staff) with a Kommune of this installation."""
+
+    tenant = forms.ModelChoiceField(
+        queryset=Tenant.objects.order_by("name"), label=_("Kommune (Bauaufsichtsbehörde)"),
+        empty_label=_("Bitte wählen"),
+    )
+    role = forms.ChoiceField(
+        label=_("Sie stellen den Antrag als"), widget=forms.RadioSelect,
+        choices=[(Role.APPLICANT.value, Role.APPLICANT.label), (Role.DESIGNER.value, Role.DESIGNER.label)],
+    )
+
+    class Meta:
+        model = User
+        fields = ("tenant", "first_name", "last_name", "email", "role", "chamber_number")
+        labels = {"email": _("E-Mail-Adresse (zugleich Ihr Benutzername)")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name", "email"):
+            self.fields[name].required = True
+        self.fields["tenant"].label_from_instance = lambda t: f"{t.name} – {t.authority_name}"  # type: ignore[attr-defined]
+
+    def clean_email(self) -> str:
+        email = normalise_email(self.cleaned_data["email"])
+        if User.objects.filter(username=email).exists():
+            raise forms.ValidationError(_("Für diese E-Mail-Adresse besteht bereits ein Konto."))
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("role") == Role.DESIGNER and not (data.get("chamber_number") or "").strip():
+            self.add_error(
+                "chamber_number",
+                _("Entwurfsverfasser/innen geben ihre Kammer-Mitgliedsnummer an (§ 67 Abs. 3 BauO NRW)."),
+            )
+        return data
+
+    def save(self, commit: bool = True) -> User:
+        user: User = super().save(commit=False)
+        user.username = self.cleaned_data["email"]
+        user.email = self.cleaned_data["email"]
+        if commit:
+            user.save()
+        return user

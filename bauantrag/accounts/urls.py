@@ -8,4 +8,5 @@ urlpatterns = [
     path("anmelden/", views.LoginView.as_view(), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("2fa/", views.mfa, name="mfa"),
+    path("registrieren/", views.register, name="register"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -11,7 +12,8 @@ from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from bauantrag.accounts.forms import ThrottledLoginForm, TotpForm
+from bauantrag.accounts.actions import register_account
+from bauantrag.accounts.forms import RegistrationForm, ThrottledLoginForm, TotpForm
 from bauantrag.accounts.models import Role, User
 from bauantrag.accounts.totp import base32_secret, provisioning_svg
 
@@ -65,3 +67,15 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.does_casework:
         return redirect("workspace:queue")
     return render(request, "accounts/no_workspace.html")
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    """Self-registration for applicants and designers; staff accounts are created by administrators."""
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = register_account(form)
+        auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("portal:list")
+    return render(request, "accounts/register.html", {"form": form})

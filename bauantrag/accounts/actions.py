@@ -1,0 +1,21 @@
+"""State changes of accounts: through here, with an audit entry in the same transaction."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from bauantrag.accounts.forms import RegistrationForm
+from bauantrag.accounts.models import User
+from bauantrag.audit.models import Event
+from bauantrag.audit.service import record
+
+
+@transaction.atomic
+def register_account(form: RegistrationForm) -> User:
+    """Create an applicant's or designer's account from a valid registration form."""
+    user = form.save()
+    record(
+        Event.ACCOUNT_REGISTERED, actor=user, tenant=user.tenant, subject=user,
+        after={"username": user.username, "role": user.role, "chamber_number": user.chamber_number},
+    )
+    return user

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "bauantrag.workspace",
     "bauantrag.plans",
     "bauantrag.api",
+    "bauantrag.catalogue",
 ]
 
 MIDDLEWARE = [

@@ -11,5 +11,6 @@ urlpatterns = [
     path("dokumente/", include("bauantrag.documents.urls")),
     path("plaene/", include("bauantrag.plans.urls")),
     path("api/", include("bauantrag.api.urls")),
+    path("regelwerk/", include("bauantrag.catalogue.urls")),
     path("verwaltung/", admin.site.urls),
 ]

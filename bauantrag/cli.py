@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bauantrag.audit_cli import add_audit_command
+from bauantrag.catalogue_cli import add_rules_command
 from bauantrag.formats.application_json import (
     APPLICATION_FILE,
     ApplicationFormatError,
@@ -61,6 +62,7 @@ def add_check_command(subparsers: Subparsers[argparse.ArgumentParser]) -> None:
 
 COMMANDS: list[Callable[[Subparsers[argparse.ArgumentParser]], None]] = [add_check_command, add_audit_command]
 COMMANDS.append(add_plan_command)
+COMMANDS.append(add_rules_command)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,7 +99,9 @@ def run_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         output = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "html":
-        output = render_html(result, title)
+        from bauantrag.formats.sitemap import site_map  # lazily: shapely only when needed
+
+        output = render_html(result, title, site_map(site, plan, result["findings"]) if site is not None else None)
     else:
         output = render_text(result, title)
     _write(output)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+from pathlib import Path
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -66,6 +68,21 @@ OFFICE: dict[str, Any] = {
     "gross_volume_m3": "13500",
 }
 HOUSE_DOCUMENTS = ("1803", "2001", "2002", "2003", "1502", "2201", "0401")
+DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo"
+DEMO_PLAN_FILE = "hamburg_blankenese29_xplan60.gml"
+DEMO_PLAN_NOTE = (
+    "Planregister Musterstadt: Bebauungsplan „Blankenese 29“ – ein Hamburger Testplan (XPlanGML 6.0), weil kein "
+    "NRW-XPlanGML-Beispiel verfügbar ist. Der Antrag „Süllbergsweg 7“ liegt in dessen allgemeinem Wohngebiet."
+)
+PLANNED_HOUSE: dict[str, Any] = {
+    **HOUSE, "street": "Süllbergsweg", "house_number": "7", "gemarkung": "Blankenese (Testplan Hamburg)",
+    "flur": "1", "flurstueck": "4711", "parcel_area_m2": "709.42", "planning_area": "bebauungsplan_qualifiziert",
+    "procedure_requested": "genehmigungsfreistellung", "height_m": "3.10", "structure_height_m": "9.60",
+    "gross_floor_area_m2": "176", "largest_unit_floor_area_m2": "88", "largest_storey_area_m2": "88",
+    "floor_area_m2": "176", "gross_volume_m3": "581",
+    "description": "Neubau eines Einfamilienhauses im allgemeinen Wohngebiet des Bebauungsplans Blankenese 29 "
+    "(Demo: Hamburger Testplan, da kein NRW-XPlanGML-Beispiel verfügbar ist; Flurstück fiktiv)",
+}  # fmt: skip
 
 
 def _totp_key(username: str) -> str:
@@ -143,11 +160,28 @@ def _cases(people: dict[str, User]) -> None:
         deadline=timezone.localdate() + dt.timedelta(days=28),
     )
 
+    _planned_house(people)
+
     done = actions.create_application(bauherr, {**HOUSE, "street": "Eichenring", "house_number": "21"})
     _upload(bauherr, done, HOUSE_DOCUMENTS)
     actions.submit(bauherr, done)
     _run_pending_checks()
     actions.confirm_completeness(clerk, done)
+
+
+def _planned_house(people: dict[str, User]) -> None:
+    """The planning-law slice: one real plan in the register, one application with a site placed in its WA."""
+    from bauantrag.plans.actions import import_plan
+
+    admin = people["admin@musterstadt.example"]
+    assert admin.tenant is not None
+    import_plan(admin, admin.tenant, DEMO_PLAN_FILE, (DEMO_DATA / DEMO_PLAN_FILE).read_bytes())
+    architektin = people["architektin@musterstadt.example"]
+    site = json.loads((DEMO_DATA / "site_einfamilienhaus.json").read_text("utf-8"))
+    case = actions.create_application(architektin, {**PLANNED_HOUSE, "site": site})
+    _upload(architektin, case, (*HOUSE_DOCUMENTS, "1901"))
+    actions.submit(architektin, case)
+    _run_pending_checks()
 
 
 def load() -> dict[str, User] | None:

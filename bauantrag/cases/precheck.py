@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,16 +12,23 @@ from django.utils import timezone
 from bauantrag.audit.models import Event
 from bauantrag.audit.service import record
 from bauantrag.cases.models import CheckRun, CheckRunStatus, Finding, Vorhaben
+from bauantrag.cases.site import site_plan_of
 from bauantrag.cases.vorhaben_fields import snapshot
 from bauantrag.documents.models import Document
 from bauantrag.rules import model as rules_model
 from bauantrag.rules.engine import run_precheck
 
+if TYPE_CHECKING:
+    from bauantrag.accounts.models import Tenant
+    from bauantrag.plans.models import Bebauungsplan as PlanRecord
+    from bauantrag.rules.planning.plan import Bebauungsplan
+    from bauantrag.rules.planning.project import SitePlan
+
 logger = logging.getLogger(__name__)
 
 _ADDRESS = ("street", "house_number", "postal_code", "city")
 _PARCEL = ("gemarkung", "flur", "flurstueck")
-_NOT_RULE_INPUT = {"bauherr_name", *_ADDRESS, *_PARCEL}
+_NOT_RULE_INPUT = {"bauherr_name", "site", *_ADDRESS, *_PARCEL}
 
 
 def _plain(value: Any) -> Any:
@@ -42,6 +49,19 @@ def rules_input(vorhaben: Vorhaben, documents: list[Document]) -> rules_model.Vo
     )
 
 
+def applicable_plan(tenant: Tenant, site: SitePlan) -> tuple[PlanRecord | None, Bebauungsplan | None]:
+    """The Kommune's plan the building footprints overlap most (none: the rules answer „bitte prüfen“)."""
+    from shapely.ops import unary_union
+
+    from bauantrag.plans.register import parsed_plan, plan_for_geometry
+
+    found = plan_for_geometry(tenant, unary_union([b.footprint for b in site.buildings]))
+    if not found:
+        return None, None
+    record = found[0][0]
+    return record, parsed_plan(record)
+
+
 def execute(check_run_id: str) -> None:
     """Idempotent: a finished run is left alone, so a redelivered task does no harm."""
     with transaction.atomic():
@@ -56,8 +76,14 @@ def execute(check_run_id: str) -> None:
     case = run.case
     documents = list(case.documents.filter(round__lte=run.round).order_by("uploaded_at"))
     vorhaben = rules_input(case.vorhaben, documents)
+    plan_record = None
     try:
-        result = run_precheck(vorhaben)
+        site = site_plan_of(case.vorhaben.site)
+        if site is None:
+            result = run_precheck(vorhaben)
+        else:
+            plan_record, plan = applicable_plan(run.tenant, site)
+            result = run_precheck(vorhaben, plan=plan, site=site)
     except Exception as exc:
         logger.exception("pre-check failed for run %s", check_run_id)
         with transaction.atomic():
@@ -80,6 +106,7 @@ def execute(check_run_id: str) -> None:
             for i, f in enumerate(payload["findings"])
         )
         run.status = CheckRunStatus.DONE
+        run.plan = plan_record
         run.ruleset_version = payload["ruleset_version"]
         run.procedure = payload["procedure"] or ""
         run.building_class = payload["building_class"]
@@ -94,5 +121,6 @@ def execute(check_run_id: str) -> None:
         record(
             Event.CHECK_FINISHED, actor=None, tenant=run.tenant, subject=run, case=case,
             after={"round": run.round, "procedure": run.procedure, "building_class": run.building_class,
-                   "ruleset_version": run.ruleset_version, **summary},
+                   "ruleset_version": run.ruleset_version, **summary,
+                   **({"plan": plan_record.name} if plan_record else {})},
         )

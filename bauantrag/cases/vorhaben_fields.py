@@ -15,7 +15,11 @@ EDITABLE_FIELDS: tuple[str, ...] = (
     "wall_height_mean_m", "gross_floor_area_m2", "largest_unit_floor_area_m2", "largest_storey_area_m2",
     "floor_area_m2", "gross_volume_m3",
     "sales_area_m2", "visitors", "guest_places_inside", "beds", "persons_cared", "garage_usable_area_m2",
+    "site",
 )
+#: Edited on their own page ("Lage und Gebäudegrundriss"), not in the form of the project data.
+SEPARATE_FIELDS: tuple[str, ...] = ("site",)
+FORM_FIELDS: tuple[str, ...] = tuple(name for name in EDITABLE_FIELDS if name not in SEPARATE_FIELDS)
 
 REQUIRED_FOR_SUBMISSION: tuple[str, ...] = (
     "bauherr_name", "street", "postal_code", "city", "gemarkung", "flur", "flurstueck",

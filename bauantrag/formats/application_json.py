@@ -176,6 +176,27 @@ def site_from_dict(data: Mapping[str, Any], *, validate: bool = True) -> SitePla
         ) from exc
 
 
+def check_site(site: Mapping[str, Any]) -> SitePlan:
+    """Validate a ``site`` object alone (schema ``$defs/site`` + geometry) and convert it; errors as above."""
+    validator = _site_validator()
+    errors = [_translate(error) for error in sorted(validator.iter_errors(site), key=_sort_key)]
+    flat = [FieldError("/site" + e.pointer, e.message) for group in errors for e in group]
+    if flat:
+        raise ApplicationFormatError("Die Lageplan-Geometrie (site) ist fehlerhaft:", flat)
+    try:
+        return site_plan(site)
+    except SiteError as exc:
+        raise ApplicationFormatError(
+            "Die Lageplan-Geometrie (site) ist fehlerhaft:", [FieldError(exc.pointer, exc.message)]
+        ) from exc
+
+
+@lru_cache(maxsize=1)
+def _site_validator() -> Draft202012Validator:
+    defs = application_schema()["$defs"]
+    return Draft202012Validator({"$defs": defs, "$ref": "#/$defs/site", "type": "object"})
+
+
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
     text = resources.files("bauantrag").joinpath("schemas", "application.schema.json").read_text("utf-8")

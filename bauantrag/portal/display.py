@@ -136,6 +136,10 @@ def plain_value(value: Any) -> str:
 
 def field_value(name: str, value: Any) -> str:
     """A Vorhaben field's value with its choice label."""
+    if name == "site":
+        return site_summary(value)
+    if isinstance(value, dict | list):
+        return plain_value(value)
     try:
         choices = dict(getattr(Vorhaben._meta.get_field(name), "choices", None) or ())
     except FieldDoesNotExist:
@@ -143,6 +147,14 @@ def field_value(name: str, value: Any) -> str:
     if value in choices:
         return str(choices[value])
     return plain_value(value)
+
+
+def site_summary(value: Any) -> str:
+    """The Lageplan geometry in a few words (the coordinates themselves are shown on the map)."""
+    if not isinstance(value, dict):
+        return plain_value(value)
+    names = ", ".join(f"„{b.get('id', '?')}“" for b in value.get("buildings", []) if isinstance(b, dict))
+    return _("Lageplan-Geometrie angegeben (Grundstück, Gebäude %(names)s)") % {"names": names or "–"}
 
 
 @dataclass
@@ -190,6 +202,8 @@ def evidence_items(evidence: Any) -> list[tuple[str, str]]:
 
 def readable(key: str, value: Any) -> str:
     """One evidence or audit value as German text; nested records with German labels."""
+    if key == "site":
+        return site_summary(value)
     label = _choice_label(key, value)
     if label is not None:
         return label

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from bauantrag.cases.models import Vorhaben
-from bauantrag.cases.vorhaben_fields import EDITABLE_FIELDS
+from bauantrag.cases.vorhaben_fields import FORM_FIELDS
 
 YES_NO_UNKNOWN = (("True", _("Ja")), ("False", _("Nein")), ("", _("Unbekannt")))
 
@@ -25,7 +25,7 @@ class VorhabenForm(_ModelForm):
 
     class Meta:
         model = Vorhaben
-        fields = EDITABLE_FIELDS
+        fields = FORM_FIELDS
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -20,6 +20,7 @@ from bauantrag.accounts.models import User
 from bauantrag.cases import actions
 from bauantrag.cases.access import access_case, cases_visible_to
 from bauantrag.cases.models import Case, CaseState
+from bauantrag.cases.sitemap import case_map
 from bauantrag.cases.vorhaben_fields import REQUIRED_FOR_SUBMISSION
 from bauantrag.cases.workflow import EDITABLE_STATES, TransitionNotAllowed
 from bauantrag.documents.actions import upload_document
@@ -127,6 +128,7 @@ def _detail_context(case: Case, upload_form: UploadForm) -> dict[str, Any]:
         "finding_groups": display.group_findings(findings),
         "timeline": display.applicant_timeline(case),
         "upload_form": upload_form,
+        "site_map": case_map(case, run),
         "editable": case.state in EDITABLE_STATES,
         "nachforderung": nachforderung if case.state == CaseState.NACHFORDERUNG else None,
     }

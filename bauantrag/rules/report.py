@@ -71,12 +71,13 @@ ol.findings{padding-left:1.5rem}ol.findings>li{border-left:.4rem solid #767676;m
 padding:.25rem .75rem}
 li.status-pass{border-color:#1b6e20}li.status-fail{border-color:#b00020}li.status-needs_review{border-color:#8a5a00}
 .status{font-weight:700}li.status-pass .status{color:#1b6e20}li.status-fail .status{color:#b00020}
-li.status-needs_review .status{color:#7a4f00}pre{white-space:pre-wrap;background:#f4f4f4;padding:.5rem}
+li.status-needs_review .status{color:#7a4f00}figure.map{margin:0}figure.map svg{max-width:100%;height:auto}
+pre{white-space:pre-wrap;background:#f4f4f4;padding:.5rem}
 """
 
 
-def render_html(result: Mapping[str, Any], title: str = "") -> str:
-    """A small self-contained, accessible HTML page (lang="de")."""
+def render_html(result: Mapping[str, Any], title: str = "", site_map: Any = None) -> str:
+    """A small self-contained, accessible HTML page (lang="de"); ``site_map`` a ``formats.sitemap.SiteMap``."""
     heading = "Automatische Vorprüfung" + (f": {title}" if title else "")
     items = "\n".join(_html_finding(finding) for finding in result.get("findings", []))
     return f"""<!DOCTYPE html>
@@ -96,7 +97,7 @@ def render_html(result: Mapping[str, Any], title: str = "") -> str:
 <dt>Ergebnis</dt><dd>{escape(_summary(result))}</dd>
 <dt>Regelwerk</dt><dd>{escape(str(result.get("ruleset_version", "")))}</dd>
 </dl>
-<h2>Prüfergebnisse</h2>
+{_html_map(site_map)}<h2>Prüfergebnisse</h2>
 <ol class="findings">
 {items}
 </ol>
@@ -106,6 +107,18 @@ Die Regel konnte nicht sicher entscheiden.</p>
 </body>
 </html>
 """
+
+
+def _html_map(site_map: Any) -> str:
+    if site_map is None:
+        return ""
+    legend = "".join(f"<dt>{escape(label)}</dt><dd>{escape(look)}</dd>" for label, look in site_map.legend)
+    problems = "".join(f"<li>{escape(text)}</li>" for text in site_map.problems)
+    listed = f"<ul>{problems}</ul>" if problems else "<p>Keine Überschreitung eingezeichnet.</p>"
+    return (
+        f'<h2>Lageplan</h2>\n<figure class="map">{site_map.svg}<figcaption>Legende</figcaption>'
+        f'<dl class="facts">{legend}</dl></figure>\n<h3>Rot markierte Überschreitungen</h3>\n{listed}\n'
+    )
 
 
 def _html_finding(finding: Mapping[str, Any]) -> str:

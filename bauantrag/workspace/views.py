@@ -21,6 +21,7 @@ from bauantrag.accounts.models import User
 from bauantrag.cases import actions
 from bauantrag.cases.access import access_case, access_finding, cases_visible_to
 from bauantrag.cases.models import Case, CaseState, CheckRun, Finding, Procedure
+from bauantrag.cases.sitemap import case_map
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.portal import display
 from bauantrag.workspace import casefile
@@ -98,6 +99,7 @@ def _case_context(case: Case, bound_forms: dict[str, ReviewForm] | None = None) 
         "procedure_label": display.procedure_label(run),
         "finding_groups": display.group_findings(findings),
         "show_reviews": True,
+        "site_map": case_map(case, run),
         "can_decide": case.state == CaseState.SUBMITTED,
     }
 

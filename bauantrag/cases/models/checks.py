@@ -27,6 +27,10 @@ class CheckRun(models.Model):
     ruleset_version = models.CharField(max_length=40, blank=True)
     procedure = models.CharField(max_length=30, blank=True)
     building_class = models.PositiveSmallIntegerField(null=True, blank=True)
+    plan = models.ForeignKey(
+        "plans.Bebauungsplan", on_delete=models.PROTECT, null=True, blank=True, related_name="check_runs",
+        verbose_name=_("Bebauungsplan"), help_text=_("Der Plan aus dem Planregister, gegen den geprüft wurde"),
+    )
     input = models.JSONField(null=True, blank=True, help_text=_("Die geprüften Daten, wie sie der Prüfung vorlagen"))
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bauantrag.cases.models.case import Case, Procedure
+from bauantrag.cases.site import validate_site
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise as Label
@@ -128,6 +129,13 @@ class Vorhaben(models.Model):
     beds = _count(_("Betten"))
     persons_cared = _count(_("Betreute oder gepflegte Personen"))
     garage_usable_area_m2 = _decimal(_("Nutzfläche der Garage (m²)"))
+
+    # Lageplan-Geometrie (the ``site`` object of the JSON form, EPSG:25832)
+    site = models.JSONField(
+        _("Lage und Gebäudegrundriss"), null=True, blank=True, validators=[validate_site],
+        help_text=_("Grundstück, Gebäudegrundrisse mit Wandhöhen, Nebenanlagen und angrenzende öffentliche Flächen "
+                    "in EPSG:25832 (Objekt „site“ der JSON-Form des Antrags)"),
+    )
 
     class Meta:
         verbose_name = _("Vorhaben")

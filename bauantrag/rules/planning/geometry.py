@@ -94,17 +94,22 @@ def wall_angle(first: Wall, second: Wall) -> float:
 
 def area_outside(wall: Wall, depth: float, parcel: Polygon, public: list[Polygon]) -> float:
     """m² of the Abstandsfläche that lie neither on the parcel nor on public areas up to their middle."""
+    area = float(part_outside(wall, depth, parcel, public).area)
+    return area if area > AREA_TOL_M2 else 0.0
+
+
+def part_outside(wall: Wall, depth: float, parcel: Polygon, public: list[Polygon]) -> BaseGeometry:
+    """The part of the Abstandsfläche on neither the parcel nor public areas up to their middle (for maps)."""
     rect = depth_rectangle(wall, depth)
     outside = rect.difference(parcel)
     if outside.area <= AREA_TOL_M2:
-        return 0.0
+        return Polygon()
     touching = [area for area in public if area.intersects(outside)]
     if touching:
         usable = _public_up_to_middle(wall, depth, parcel, touching)
         if usable is not None:
             outside = outside.difference(usable)
-    area = float(outside.area)
-    return area if area > AREA_TOL_M2 else 0.0
+    return outside
 
 
 def _public_up_to_middle(wall: Wall, depth: float, parcel: Polygon, public: list[Polygon]) -> BaseGeometry | None:

@@ -11,6 +11,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         created = demo.load()
         self.stdout.write("Demo geladen." if created else "Demo war bereits geladen.")
+        self.stdout.write(demo.DEMO_PLAN_NOTE)
         self.stdout.write(f"\nDemo-Zugänge (Passwort für alle: {demo.DEMO_PASSWORD})")
         self.stdout.write("Dienstkonten brauchen einen TOTP-Code: Geheimnis in eine Authenticator-App eintragen")
         self.stdout.write("oder den aktuellen Code abrufen mit: .venv/bin/python manage.py totp_code BENUTZERNAME\n")

@@ -7,9 +7,9 @@ is generated. ``docs/regelkatalog.md`` is this command's Markdown output.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
+from bauantrag.cli_output import write_utf8
 from bauantrag.rules.catalogue import build_catalogue
 from bauantrag.rules.catalogue_render import render_html, render_json, render_markdown
 
@@ -32,12 +32,5 @@ def add_rules_command(subparsers: Any) -> None:
 
 
 def run_catalogue(args: argparse.Namespace) -> int:
-    text = _RENDERERS[args.format](build_catalogue())
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-    else:
-        sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
+    write_utf8(_RENDERERS[args.format](build_catalogue()))
     return EXIT_OK

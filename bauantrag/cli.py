@@ -16,6 +16,7 @@ from typing import Any
 
 from bauantrag.audit_cli import add_audit_command
 from bauantrag.catalogue_cli import add_rules_command
+from bauantrag.cli_output import write_utf8
 from bauantrag.formats.application_json import (
     APPLICATION_FILE,
     ApplicationFormatError,
@@ -104,7 +105,7 @@ def run_check(args: argparse.Namespace) -> int:
         output = render_html(result, title, site_map(site, plan, result["findings"]) if site is not None else None)
     else:
         output = render_text(result, title)
-    _write(output)
+    write_utf8(output)
     return EXIT_OK
 
 
@@ -116,17 +117,6 @@ def _plan_path(args: argparse.Namespace, plan_ref: str | None) -> Path | None:
         return None
     application = Path(args.application)
     return (application if application.is_dir() else application.parent) / plan_ref
-
-
-def _write(text: str) -> None:
-    """Write UTF-8 regardless of the terminal's locale (JSON and HTML declare UTF-8)."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-    else:
-        sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,6 +9,7 @@ import os
 import sys
 from typing import Any
 
+from bauantrag.cli_output import write_utf8
 from bauantrag.formats.xplan import PlanFormatError, read_plan
 from bauantrag.formats.xplan.summary import plan_summary
 
@@ -39,9 +40,9 @@ def run_inspect(args: argparse.Namespace) -> int:
         return EXIT_BROKEN_INPUT
     summary = plan_summary(plan)
     if args.format == "json":
-        _write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+        write_utf8(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     else:
-        _write(render_text(summary))
+        write_utf8(render_text(summary))
     return EXIT_OK
 
 
@@ -119,12 +120,3 @@ def run_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write(text: str) -> None:
-    """Write UTF-8 regardless of the terminal's locale."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-    else:
-        sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()

@@ -20,6 +20,15 @@ def _isolated_storage(settings: Any, tmp_path: Path) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _private_cache(settings: Any) -> None:
+    """Each test gets an empty in-memory cache (login-failure counters must not leak between tests)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"}}
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _eager_tasks() -> Iterator[None]:
     """Background tasks run in-process unless a test starts a real worker."""
     previous = celery_app.conf.task_always_eager

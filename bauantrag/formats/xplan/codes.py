@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bauantrag.rules.planning.codes import HEIGHT_REFERENCE_POINTS
+
 SPECIAL_USE = {  # XP_BesondereArtDerBaulNutzung
     "1000": "WS – Kleinsiedlungsgebiet",
     "1100": "WR – reines Wohngebiet",
@@ -28,19 +30,7 @@ GENERAL_USE = {  # XP_AllgArtDerBaulNutzung
     "9999": "sonstige Baufläche",
 }
 BAUWEISE = {"1000": "offene Bauweise", "2000": "geschlossene Bauweise", "3000": "abweichende Bauweise"}
-REFERENCE_POINT = {  # XP_ArtHoehenbezugspunkt
-    "1000": "Traufhöhe",
-    "2000": "Firsthöhe",
-    "3000": "Oberkante",
-    "3500": "lichte Höhe",
-    "4000": "Sockelhöhe",
-    "4500": "Erdgeschoss-Fußbodenhöhe",
-    "5000": "Höhe baulicher Anlagen",
-    "5500": "Unterkante",
-    "6000": "Gebäudehöhe",
-    "6500": "Wandhöhe",
-    "6600": "Geländeoberkante",
-}
+REFERENCE_POINT = HEIGHT_REFERENCE_POINTS  # XP_ArtHoehenbezugspunkt
 HEIGHT_REFERENCE = {  # XP_ArtHoehenbezug
     "1000": "absolut über NHN (DHHN92)",
     "1100": "absolut über NN",

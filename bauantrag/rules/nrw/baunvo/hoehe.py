@@ -14,6 +14,7 @@ from typing import Any
 from bauantrag.rules.model import Finding, Status
 from bauantrag.rules.nrw.baunvo.common import PlanContext, finding
 from bauantrag.rules.nrw.common import num
+from bauantrag.rules.planning.codes import HEIGHT_REFERENCE_POINTS
 from bauantrag.rules.planning.plan import HeightLimit
 from bauantrag.rules.planning.project import HEIGHT_REFERENCE_CODES, HEIGHT_REFERENCE_LABELS, Building, PlanningProject
 
@@ -21,19 +22,7 @@ RULE_ID = "bplan.hoehe"
 EXACT_TOL_M = 0.05
 RELATIVE = frozenset({"2000"})
 ABSOLUTE = frozenset({"1000", "1100", "1200"})
-REFERENCE_NAMES = {
-    "1000": "Traufhöhe",
-    "2000": "Firsthöhe",
-    "3000": "Oberkante",
-    "3500": "lichte Höhe",
-    "4000": "Sockelhöhe",
-    "4500": "Erdgeschoss-Fußbodenhöhe",
-    "5000": "Höhe baulicher Anlagen",
-    "5500": "Unterkante",
-    "6000": "Gebäudehöhe",
-    "6500": "Wandhöhe",
-    "6600": "Geländeoberkante",
-}
+REFERENCE_NAMES = HEIGHT_REFERENCE_POINTS
 BEZUG_NAMES = {"2500": "Gehweg", "3000": "Planebene", "3500": "Straßenmitte", "4000": "Erdgeschoss-Fußboden"}
 
 

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "bauantrag.portal",
     "bauantrag.workspace",
     "bauantrag.plans",
+    "bauantrag.parcels",
     "bauantrag.api",
     "bauantrag.catalogue",
 ]

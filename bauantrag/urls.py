@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from bauantrag.accounts import map_settings
 from bauantrag.accounts import views as account_views
 
 urlpatterns = [
@@ -10,6 +11,8 @@ urlpatterns = [
     path("bauaufsicht/", include("bauantrag.workspace.urls")),
     path("dokumente/", include("bauantrag.documents.urls")),
     path("plaene/", include("bauantrag.plans.urls")),
+    path("flurstuecke/", include("bauantrag.parcels.urls")),
+    path("kommune/karte/", map_settings.map_settings, name="tenant_map_settings"),
     path("api/", include("bauantrag.api.urls")),
     path("regelwerk/", include("bauantrag.catalogue.urls")),
     path("verwaltung/", admin.site.urls),

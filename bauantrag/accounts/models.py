@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,21 @@ class Tenant(models.Model):
     file_number_prefix = models.CharField(
         _("Präfix des Aktenzeichens"), max_length=20, default="BA",
         help_text=_("Aktenzeichen lauten PRÄFIX-JAHR-LAUFNUMMER, z. B. 63-2026-00017."),
+    )
+    map_wms_url = models.URLField(
+        _("WMS-Adresse des Kartenhintergrunds"), max_length=500, blank=True,
+        validators=[URLValidator(schemes=["https"], message=_("Bitte eine https-Adresse angeben."), code="https")],
+        help_text=_("Optional, z. B. der ALKIS- oder DOP-Dienst des Landes. Leer: kein Hintergrund."),
+    )
+    map_wms_layers = models.CharField(
+        _("WMS-Ebenen"), max_length=300, blank=True,
+        validators=[RegexValidator(r"^[A-Za-z0-9_:.,\- ]*$", _("Nur Buchstaben, Ziffern und _ : . , - sind erlaubt."))],
+        help_text=_("Kommagetrennte Namen der Ebenen (Parameter LAYERS)."),
+    )
+    map_wms_attribution = models.CharField(
+        _("Quellenangabe des Hintergrunds"), max_length=200, blank=True,
+        validators=[RegexValidator(r"^[^<>]*$", _("Die Quellenangabe darf keine spitzen Klammern enthalten."))],
+        help_text=_("Wird auf der Karte angezeigt, z. B. „© Geobasis NRW“."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -26,6 +26,8 @@ class Event(models.TextChoices):
     ACCOUNT_REGISTERED = "account.registered", _("Konto angelegt")
     PLAN_IMPORTED = "plan.imported", _("Bebauungsplan übernommen")
     PLAN_REJECTED = "plan.rejected", _("Bebauungsplan abgelehnt")
+    PARCELS_IMPORTED = "parcels.imported", _("Flurstücke übernommen")
+    TENANT_SETTINGS_CHANGED = "tenant.settings_changed", _("Einstellungen der Kommune geändert")
 
 
 class AuditEvent(models.Model):

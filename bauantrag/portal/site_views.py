@@ -1,5 +1,6 @@
 """The step „Lage und Gebäudegrundriss“: the applicant pastes or uploads the ``site`` object (JSON, EPSG:25832)
-and sees a server-side map of it. Drawing on a map is not offered (yet)."""
+and sees a server-side map of it. With JavaScript, a map (``map_views``) lets the applicant draw the same object; the
+drawing is posted here as ``site_drawing`` and goes through the same action and validation."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from bauantrag.cases.access import access_case
 from bauantrag.cases.models import Case
 from bauantrag.cases.sitemap import preview
 from bauantrag.cases.workflow import EDITABLE_STATES, TransitionNotAllowed
+from bauantrag.portal.mapdata import site_from_drawing
 from bauantrag.portal.views import _user, applicant_required
 
 MAX_FILE_BYTES = 512 * 1024
@@ -76,21 +78,59 @@ class SiteForm(forms.Form):
         return data
 
 
-def _context(case: Case, form: SiteForm) -> dict[str, Any]:
+def _context(case: Case, form: SiteForm, drawing_errors: list[str] | None = None, drawing_posted: Any = None
+             ) -> dict[str, Any]:  # fmt: skip
+    tenant = case.tenant
+    wms = {"url": tenant.map_wms_url, "layers": tenant.map_wms_layers, "attribution": tenant.map_wms_attribution}
     return {"case": case, "form": form, "site_map": preview(case), "example": json.dumps(EXAMPLE, indent=2),
-            "editable": case.state in EDITABLE_STATES}  # fmt: skip
+            "editable": case.state in EDITABLE_STATES, "drawing_errors": drawing_errors or [],
+            "drawing_posted": drawing_posted,
+            "wms": wms if tenant.map_wms_url else None}  # fmt: skip
+
+
+def _current_form(case: Case) -> SiteForm:
+    current = case.vorhaben.site
+    return SiteForm(initial={"site_json": json.dumps(current, indent=2, ensure_ascii=False) if current else ""})
+
+
+def _posted(text: str) -> Any:
+    """The rejected drawing, shown again on the map so that the applicant can correct it."""
+    try:
+        value = json.loads(text) if len(text) <= MAX_FILE_BYTES else None
+    except json.JSONDecodeError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _drawn(request: HttpRequest, case: Case) -> HttpResponse:
+    """The map's drawing: converted to EPSG:25832, then the same action (and messages) as the JSON text."""
+    text = request.POST.get("site_drawing", "")
+    try:
+        value = site_from_drawing(text, case.vorhaben.site)
+        actions.update_application(_user(request), case, {"site": value})
+    except ValidationError as exc:
+        case.refresh_from_db()
+        errors = exc.message_dict.get("site", exc.messages) if hasattr(exc, "error_dict") else exc.messages
+        context = _context(case, _current_form(case), errors, _posted(text))
+        return render(request, "portal/site.html", context, status=400)
+    except TransitionNotAllowed as exc:
+        messages.error(request, str(exc))
+        return redirect("portal:detail", case_id=case.pk)
+    messages.success(request, _("Die gezeichnete Lageplan-Geometrie wurde gespeichert."))
+    return redirect("portal:site", case_id=case.pk)
 
 
 @applicant_required
 def site(request: HttpRequest, case_id: Any) -> HttpResponse:
     case = access_case(request.user, case_id)
-    current = case.vorhaben.site
-    form = SiteForm(initial={"site_json": json.dumps(current, indent=2, ensure_ascii=False) if current else ""})
+    form = _current_form(case)
     if request.method != "POST":
         return render(request, "portal/site.html", _context(case, form))
     if case.state not in EDITABLE_STATES:
         messages.error(request, _("Der Antrag ist eingereicht und kann gerade nicht geändert werden."))
         return redirect("portal:detail", case_id=case.pk)
+    if "site_drawing" in request.POST:
+        return _drawn(request, case)
     remove = "remove" in request.POST
     form = SiteForm(request.POST, request.FILES)
     if remove or form.is_valid():

@@ -40,7 +40,7 @@ def test_applicant_saves_a_site_and_sees_the_preview_with_footprint_and_plan(
     import_blankenese(tenant)
     case = draft_case(applicant, **vorhaben_of(PASSING))
     page = applicant_client.get(site_url(case)).content.decode()
-    assert "Zeichnen auf der Karte folgt" in page and "EPSG:25832" in page and "<svg" not in page
+    assert "auf der Karte zeichnen" in page and "EPSG:25832" in page and "<svg" not in page
     response = applicant_client.post(site_url(case), {"site_json": json.dumps(site_of(PASSING))})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Vorhaben.objects.get(pk=case.pk).site == site_of(PASSING)

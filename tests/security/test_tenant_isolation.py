@@ -1,9 +1,10 @@
 """Tenant isolation (ASVS 8.2.2, 8.4.1; BSI CON.10.A2): the matrix of every id-bearing route × foreign users.
 
-Every route with a case_id, document_id, finding_id or plan_id parameter (pages and API, also those added later)
-is requested with ids of cases, Bauvorlagen, findings and Bebauungspläne that belong to someone else. The answer must be
-404 (or 405 for a method the route does not take) — never the object, a redirect or a 403 that admits it
-exists. A companion test fails for any route whose parameters the matrix does not know how to probe.
+Every route with a case_id, document_id, finding_id, plan_id or parcel_id parameter (pages and API, also those
+added later) is requested with ids of cases, Bauvorlagen, findings, Bebauungspläne and Flurstücke that belong to
+someone else. The answer must be 404 (or 405 for a method the route does not take) — never the object,
+a redirect or a 403 that admits it exists. A companion test fails for any route whose parameters the matrix does
+not know how to probe.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from django.test import Client
 from bauantrag.accounts.models import Role, User
 from bauantrag.cases.models import Case, Finding
 from bauantrag.documents.models import Document
+from bauantrag.parcels.actions import import_parcels
+from bauantrag.parcels.models import Parcel
 from bauantrag.plans.actions import import_plan
 from bauantrag.plans.models import Bebauungsplan
 from tests.conftest import login
@@ -36,6 +39,7 @@ pytestmark = pytest.mark.django_db
 
 METHODS = ("get", "post", "put", "patch", "delete")
 PLAN_FILE = Path(__file__).resolve().parents[1] / "data" / "xplan" / "hamburg_bplan004_xplan60" / "xplan.gml"
+PARCEL_FILE = Path(__file__).resolve().parents[1] / "data" / "cadastre" / "unna_flurstuecke_25832.geojson"
 ATTACKERS = ("applicant_same_kommune", "clerk_other_kommune", "agency_same_kommune", "admin_other_kommune")
 
 
@@ -46,6 +50,7 @@ class Target:
     documents: list[Document] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     plans: list[Bebauungsplan] = field(default_factory=list)
+    parcels: list[Parcel] = field(default_factory=list)
 
     @classmethod
     def of(cls, label: str, case: Case) -> Target:
@@ -63,6 +68,7 @@ class Target:
             "document_id": [d.pk for d in self.documents],
             "finding_id": [f.pk for f in self.findings],
             "plan_id": [p.pk for p in self.plans],
+            "parcel_id": [p.pk for p in self.parcels],
         }
         values: dict[str, Any] = {}
         for name in route.params:
@@ -95,6 +101,9 @@ def world(tenant: Any, other_tenant: Any) -> World:
     ]
     # A Bebauungsplan of the Kommune: foreign to the other Kommune's staff, and not for applicants or Fachstellen.
     targets[0].plans.append(import_plan(None, tenant, "xplan.gml", PLAN_FILE.read_bytes()))
+    # Flurstücke of the Kommune's register: the same rule as for plans.
+    import_parcels(None, tenant, "flurstuecke.geojson", PARCEL_FILE.read_bytes())
+    targets[0].parcels.extend(Parcel.objects.filter(tenant=tenant))
     neighbour = UserFactory(tenant=tenant, role=Role.APPLICANT)
     submitted_case(neighbour)  # the attacker has cases of their own
     submitted_case(UserFactory(tenant=other_tenant))  # and the other Kommune has its own work
@@ -203,7 +212,8 @@ def test_every_route_with_parameters_is_probed_by_the_matrix() -> None:
         if unknown:
             problems.append(
                 f"{route.route} ({route.name}): Parameter {unknown} sind der Isolationsmatrix unbekannt. Trägt er "
-                f"eine Objekt-Id, benennen Sie ihn case_id, document_id, finding_id oder plan_id (uuid-Konverter); "
+                f"eine Objekt-Id, benennen Sie ihn case_id, document_id, finding_id, plan_id oder parcel_id "
+                f"(uuid-Konverter); "
                 f"sonst tragen Sie ihn in NON_ID_PARAMS (tests/security/routes.py) ein."
             )
         not_uuid = [p for p in route.id_params if p not in route.uuid_params]

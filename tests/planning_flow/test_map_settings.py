@@ -25,6 +25,10 @@ def admin_client(tenant: Tenant) -> Client:
     return login(Client(), UserFactory(tenant=tenant, role=Role.TENANT_ADMIN))
 
 
+def test_tenant_admin_finds_the_settings_in_the_navigation(admin_client: Client) -> None:
+    assert f'href="{URL}"' in admin_client.get("/bauaufsicht/").content.decode()
+
+
 def test_tenant_admin_sets_the_background_with_audit(admin_client: Client, tenant: Tenant) -> None:
     page = admin_client.get(URL)
     assert page.status_code == 200 and "WMS-Adresse des Kartenhintergrunds" in page.content.decode()

@@ -8,4 +8,4 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bauantrag.settings")
 
 app = Celery("bauantrag")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["bauantrag.cases"])
+app.autodiscover_tasks(["bauantrag.cases", "bauantrag.notifications"])

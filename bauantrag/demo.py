@@ -95,10 +95,12 @@ def _people() -> dict[str, User]:
         "musterstadt": Tenant.objects.create(
             slug="musterstadt", name="Stadt Musterstadt", kreis="Kreis Unna", ags="05978099",
             authority_name="Untere Bauaufsichtsbehörde der Stadt Musterstadt", file_number_prefix="63",
+            mail_sender="Bauaufsicht Musterstadt <bauaufsicht@musterstadt.example>",
         ),
         "beispielstadt": Tenant.objects.create(
             slug="beispielstadt", name="Gemeinde Beispielstadt", kreis="Kreis Unna",
             authority_name="Untere Bauaufsichtsbehörde der Gemeinde Beispielstadt", file_number_prefix="BA",
+            mail_sender="Bauaufsicht Beispielstadt <bauaufsicht@beispielstadt.example>",
         ),
     }
     people: dict[str, User] = {}

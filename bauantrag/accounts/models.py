@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import uuid
+from email.utils import parseaddr
 
 from django.contrib.auth.models import AbstractUser
-from django.core.validators import RegexValidator, URLValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, URLValidator, validate_email
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def validate_mail_sender(value: str) -> None:
+    """A sender like „Bauaufsicht Musterstadt <bauaufsicht@musterstadt.example>“: one address, no line breaks."""
+    message = _("Bitte eine Absenderadresse wie „Bauaufsicht Musterstadt <bauaufsicht@musterstadt.example>“ angeben.")
+    if any(ord(char) < 32 or ord(char) == 127 for char in value) or "," in value or ";" in value:
+        raise ValidationError(message, code="mail_sender")
+    name, address = parseaddr(value)
+    if not address or any(char in name for char in '<>"@'):
+        raise ValidationError(message, code="mail_sender")
+    try:
+        validate_email(address)
+    except ValidationError:
+        raise ValidationError(message, code="mail_sender") from None
 
 
 class Tenant(models.Model):
@@ -39,6 +55,10 @@ class Tenant(models.Model):
         _("Quellenangabe des Hintergrunds"), max_length=200, blank=True,
         validators=[RegexValidator(r"^[^<>]*$", _("Die Quellenangabe darf keine spitzen Klammern enthalten."))],
         help_text=_("Wird auf der Karte angezeigt, z. B. „© Geobasis NRW“."),
+    )
+    mail_sender = models.CharField(
+        _("Absender der Benachrichtigungen"), max_length=200, blank=True, validators=[validate_mail_sender],
+        help_text=_("z. B. „Bauaufsicht Musterstadt <bauaufsicht@musterstadt.example>“. Leer: Standardabsender."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -25,6 +25,7 @@ from bauantrag.cases.models import (
     Vorhaben,
 )
 from bauantrag.cases.vorhaben_fields import EDITABLE_FIELDS, REQUIRED_FOR_SUBMISSION, snapshot
+from bauantrag.notifications.models import NotificationEvent
 from bauantrag.rules.calendar import completeness_deadline
 
 
@@ -54,6 +55,13 @@ def _schedule_precheck(run: CheckRun) -> None:
     from bauantrag.cases.tasks import run_precheck
 
     transaction.on_commit(lambda: run_precheck.delay(str(run.pk)))
+
+
+def _notify(case: Case, event: NotificationEvent) -> None:
+    """E-mail to the applicant side, logged now and sent by a task after commit."""
+    from bauantrag.notifications.service import notify_case_event
+
+    notify_case_event(case, event)
 
 
 @transaction.atomic
@@ -134,6 +142,7 @@ def submit(actor: User, case: Case) -> Case:
                                           "completeness_due": case.completeness_due},
     )
     _schedule_precheck(run)
+    _notify(case, NotificationEvent.SUBMITTED)
     return case
 
 
@@ -152,6 +161,7 @@ def resubmit(actor: User, case: Case) -> Case:
                                           "completeness_due": case.completeness_due},
     )
     _schedule_precheck(run)
+    _notify(case, NotificationEvent.RESUBMITTED)
     return case
 
 
@@ -213,6 +223,7 @@ def send_nachforderung(
         before={"state": before},
         after={"state": after, "items": clean_items, "deadline": deadline, "message": nachforderung.message},
     )
+    _notify(case, NotificationEvent.NACHFORDERUNG)
     return nachforderung
 
 
@@ -227,4 +238,5 @@ def confirm_completeness(actor: User, case: Case) -> Case:
         Event.CASE_COMPLETE, actor=actor, tenant=case.tenant, subject=case, case=case,
         before={"state": before}, after={"state": after},
     )
+    _notify(case, NotificationEvent.COMPLETE)
     return case

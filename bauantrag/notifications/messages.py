@@ -1,0 +1,81 @@
+"""Builds the notification mails. They carry only the Aktenzeichen, what happened and a link to the case in
+the portal: no names, addresses, parcel data, documents or findings (the mail leaves the authority's systems
+unencrypted)."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives, make_msgid
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from bauantrag.accounts.models import Tenant, validate_mail_sender
+from bauantrag.notifications.models import NotificationEvent, NotificationLog
+
+logger = logging.getLogger(__name__)
+
+
+def _subject_and_text(event: str) -> tuple[str, str]:
+    texts = {
+        NotificationEvent.SUBMITTED: (
+            _("Eingangsbestätigung"),
+            _("Ihr Bauantrag ist bei der Bauaufsichtsbehörde eingegangen. Die Vollständigkeitsprüfung hat begonnen."),
+        ),
+        NotificationEvent.RESUBMITTED: (
+            _("Erneute Einreichung eingegangen"),
+            _("Ihre nachgereichten Unterlagen sind eingegangen. Die Vollständigkeitsprüfung wird fortgesetzt."),
+        ),
+        NotificationEvent.NACHFORDERUNG: (
+            _("Nachforderung von Unterlagen"),
+            _(
+                "Die Bauaufsichtsbehörde hat Unterlagen nachgefordert (§ 71 Abs. 1 BauO NRW). Welche Unterlagen "
+                "fehlen und bis wann Sie sie nachreichen können, sehen Sie im Portal. Bitte beachten Sie die Frist."
+            ),
+        ),
+        NotificationEvent.COMPLETE: (
+            _("Vollständigkeitsbestätigung"),
+            _("Die Bauaufsichtsbehörde hat die Vollständigkeit Ihres Bauantrags bestätigt."),
+        ),
+    }
+    return texts[NotificationEvent(event)]
+
+
+def sender_for(tenant: Tenant) -> str:
+    """The Kommune's sender; the operator's default when none is set or the stored one is not valid."""
+    if tenant.mail_sender:
+        try:
+            validate_mail_sender(tenant.mail_sender)
+        except ValidationError:
+            logger.warning("Kommune %s: ungültiger Absender, es wird der Standardabsender verwendet", tenant.slug)
+        else:
+            return tenant.mail_sender
+    return str(settings.DEFAULT_FROM_EMAIL)
+
+
+def case_link(log: NotificationLog) -> str:
+    return settings.PUBLIC_URL.rstrip("/") + reverse("portal:detail", kwargs={"case_id": log.case_id})
+
+
+def build_message(log: NotificationLog) -> EmailMultiAlternatives:
+    tenant = log.tenant
+    file_number = log.case.file_number
+    title, text = _subject_and_text(log.event)
+    context = {
+        "file_number": file_number, "title": title, "text": text, "link": case_link(log),
+        "authority": tenant.authority_name,
+    }
+    sender = sender_for(tenant)
+    domain = sender.rsplit("@", 1)[-1].rstrip(">").strip() or None
+    message = EmailMultiAlternatives(
+        subject=f"{title} – {_('Aktenzeichen')} {file_number}",
+        body=render_to_string("notifications/mail.txt", context),
+        from_email=sender,
+        to=[log.recipient],
+        headers={"Auto-Submitted": "auto-generated", "Message-ID": make_msgid(domain=domain)},
+    )
+    message.attach_alternative(render_to_string("notifications/mail.html", context), "text/html")
+    return message

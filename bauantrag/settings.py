@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "bauantrag.parcels",
     "bauantrag.api",
     "bauantrag.catalogue",
+    "bauantrag.notifications",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +161,19 @@ STORAGES = {
 DOCUMENT_ROOT = Path(os.environ.get("BAUANTRAG_DOCUMENT_ROOT", DATA_DIR / "documents"))
 DOCUMENT_MAX_BYTES = int(os.environ.get("BAUANTRAG_DOCUMENT_MAX_BYTES", 50 * 1024 * 1024))
 DOCUMENT_MAX_PER_CASE = int(os.environ.get("BAUANTRAG_DOCUMENT_MAX_PER_CASE", 200))
+DOCUMENT_MAX_PER_USER_PER_DAY = int(os.environ.get("BAUANTRAG_DOCUMENT_MAX_PER_DAY", 300))
+DOCUMENT_TENANT_QUOTA_BYTES = int(os.environ.get("BAUANTRAG_DOCUMENT_TENANT_QUOTA_BYTES", 0))  # 0 = no quota
+# Encryption at rest: base64 of 32 random bytes; without it a key file is created in DATA_DIR on first use.
+DOCUMENT_KEY = os.environ.get("BAUANTRAG_DOCUMENT_KEY", "")
+DOCUMENT_KEY_FILE = DATA_DIR / "document_key"
+# Virus scanner: tcp://host:3310 or unix:///run/clamav/clamd.ctl; empty = no scanner (documents marked so).
+DOCUMENT_CLAMD = os.environ.get("BAUANTRAG_CLAMD", "")
+DOCUMENT_CLAMD_TIMEOUT = float(os.environ.get("BAUANTRAG_CLAMD_TIMEOUT", 30))
+FILE_UPLOAD_HANDLERS = [
+    "bauantrag.documents.limits.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 500
@@ -227,7 +241,19 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-EMAIL_BACKEND = os.environ.get("BAUANTRAG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Notification e-mails: over SMTP when BAUANTRAG_SMTP_HOST is set, otherwise printed on the console.
+EMAIL_HOST = os.environ.get("BAUANTRAG_SMTP_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "BAUANTRAG_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_USE_TLS = _env_bool("BAUANTRAG_SMTP_STARTTLS", True)
+EMAIL_PORT = int(os.environ.get("BAUANTRAG_SMTP_PORT", 587 if EMAIL_USE_TLS else 25))
+EMAIL_HOST_USER = os.environ.get("BAUANTRAG_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("BAUANTRAG_SMTP_PASSWORD", "")
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("BAUANTRAG_MAIL_SENDER", "Bauantrag <bauantrag@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,

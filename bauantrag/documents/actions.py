@@ -1,8 +1,11 @@
-"""Uploading a Bauvorlage: check what it is, store it under a random name, record it."""
+"""Uploading a Bauvorlage: check what it is, scan it, defuse it, store it encrypted under a random name."""
 
 from __future__ import annotations
 
-from django.conf import settings
+import logging
+from dataclasses import dataclass, field
+from typing import IO
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -13,14 +16,34 @@ from bauantrag.audit.models import Event
 from bauantrag.audit.service import record
 from bauantrag.cases import workflow
 from bauantrag.cases.models import Case
-from bauantrag.documents import storage
-from bauantrag.documents.models import Document
-from bauantrag.documents.validation import UploadRejected, check_upload, sanitise_display_name
+from bauantrag.documents import scanner, storage
+from bauantrag.documents.images import check_image
+from bauantrag.documents.limits import check_quotas
+from bauantrag.documents.models import Document, ScanStatus
+from bauantrag.documents.pdfsafety import inspect
+from bauantrag.documents.validation import PDF, UploadRejected, check_upload, sanitise_display_name
 from bauantrag.formats.xbau_codelist import document_types
+
+logger = logging.getLogger("bauantrag.documents")
+
+STREAM_CHUNK = 256 * 1024
 
 
 def _type_codes() -> set[str]:
     return {code for code, _name in document_types()}
+
+
+@dataclass
+class _Checked:
+    content_type: str
+    scan_status: str
+    findings: dict[str, int] = field(default_factory=dict)
+    clean_copy: IO[bytes] | None = None
+
+
+def _chunks(handle: IO[bytes]) -> object:
+    handle.seek(0)
+    return iter(lambda: handle.read(STREAM_CHUNK), b"")
 
 
 def upload_document(actor: User, case: Case, upload: UploadedFile[bytes], document_type: str) -> Document:
@@ -34,35 +57,75 @@ def upload_document(actor: User, case: Case, upload: UploadedFile[bytes], docume
     if document_type not in _type_codes():
         raise ValidationError({"document_type": _("Bitte wählen Sie die Art der Bauvorlage aus der Liste.")})
     display_name = sanitise_display_name(upload.name or "")
+    try:
+        checked = _check(actor, case, upload, display_name)
+        return _store(actor, case, upload, display_name, document_type, checked)
+    except UploadRejected as exc:
+        _record_rejection(actor, case, display_name, str(exc))
+        raise
+
+
+def _check(actor: User, case: Case, upload: UploadedFile[bytes], display_name: str) -> _Checked:
+    from django.conf import settings
+
     size = upload.size or 0
     upload.seek(0)
     head = upload.read(64)
     upload.seek(0)
+    kind = check_upload(display_name, head, size, settings.DOCUMENT_MAX_BYTES)
+    check_quotas(actor, case, size)
+    source: IO[bytes] = upload.file  # type: ignore[assignment]
+    checked = _Checked(kind.content_type, _scan(source))
+    if kind == PDF:
+        report, checked.clean_copy = inspect(source)
+        checked.findings = report.findings
+    elif kind.content_type.startswith("image/"):
+        check_image(source, kind.content_type)
+    return checked
+
+
+def _scan(source: IO[bytes]) -> str:
+    if not scanner.configured():
+        return ScanStatus.NOT_SCANNED
     try:
-        kind = check_upload(display_name, head, size, settings.DOCUMENT_MAX_BYTES)
-    except UploadRejected as exc:
-        _record_rejection(actor, case, display_name, str(exc))
-        raise
-    storage_name, written, sha256 = storage.write(case.tenant_id, upload.chunks())
+        result = scanner.scan(_chunks(source))  # type: ignore[arg-type]
+    except scanner.ScannerUnavailable as exc:
+        logger.error("Virus scanner unavailable, upload refused: %s", exc)
+        raise UploadRejected(_("Virenprüfung derzeit nicht möglich – bitte später erneut versuchen.")) from exc
+    if not result.clean:
+        raise UploadRejected(_("Schadsoftware erkannt (%(name)s). Die Datei wurde nicht angenommen.")
+                             % {"name": result.signature})
+    return ScanStatus.CLEAN
+
+
+def _store(actor: User, case: Case, upload: UploadedFile[bytes], display_name: str, document_type: str,
+           checked: _Checked) -> Document:
+    source: IO[bytes] = upload.file  # type: ignore[assignment]
+    storage_name, written, sha256 = storage.write(case.tenant_id, _chunks(source))  # type: ignore[arg-type]
+    names = [storage_name]
     try:
+        inline_name = ""
+        if checked.clean_copy is not None:
+            with checked.clean_copy:
+                inline_name = storage.write(case.tenant_id, _chunks(checked.clean_copy), ".safe")[0]  # type: ignore[arg-type]
+            names.append(inline_name)
         with transaction.atomic():
             locked = Case.objects.select_for_update().get(pk=case.pk)
-            if locked.documents.count() >= settings.DOCUMENT_MAX_PER_CASE:
-                raise UploadRejected(
-                    _("Es sind bereits %(n)s Dateien hochgeladen; mehr sind nicht möglich.")
-                    % {"n": settings.DOCUMENT_MAX_PER_CASE}
-                )
+            check_quotas(actor, locked, written)
             document = Document.objects.create(
                 tenant_id=case.tenant_id, case=locked, document_type=document_type, display_name=display_name,
-                storage_name=storage_name, content_type=kind.content_type, size=written, sha256=sha256,
-                round=locked.round + 1, uploaded_by=actor,
+                storage_name=storage_name, content_type=checked.content_type, size=written, sha256=sha256,
+                round=locked.round + 1, uploaded_by=actor, inline_storage_name=inline_name,
+                active_content=checked.findings, scan_status=checked.scan_status,
             )
             record(
                 Event.DOCUMENT_UPLOADED, actor=actor, tenant=case.tenant, subject=document, case=locked,
-                after={"name": display_name, "type": document_type, "size": written, "sha256": sha256},
+                after={"name": display_name, "type": document_type, "size": written, "sha256": sha256,
+                       "active_content": checked.findings, "scan": checked.scan_status},
             )
     except BaseException:
-        storage.delete(case.tenant_id, storage_name)
+        for name in names:
+            storage.delete(case.tenant_id, name)
         raise
     return document
 

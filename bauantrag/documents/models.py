@@ -9,6 +9,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class ScanStatus(models.TextChoices):
+    CLEAN = "clean", _("auf Schadsoftware geprüft")
+    NOT_SCANNED = "not_scanned", _("nicht auf Schadsoftware geprüft")
+
+
 class Document(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     tenant = models.ForeignKey("accounts.Tenant", on_delete=models.PROTECT)
@@ -23,6 +28,17 @@ class Document(models.Model):
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
     round = models.PositiveSmallIntegerField(_("Einreichungsrunde"))
+    inline_storage_name = models.CharField(
+        max_length=80, blank=True, editable=False,
+        help_text=_("Entschärfte Kopie für den Betrachter (ohne aktive Inhalte); leer, wenn keine nötig war"),
+    )
+    active_content = models.JSONField(
+        _("Aktive Inhalte"), default=dict, blank=True,
+        help_text=_("Gefundene aktive PDF-Inhalte mit Anzahl, z. B. {\"JavaScript\": 2}"),
+    )
+    scan_status = models.CharField(
+        _("Virenprüfung"), max_length=20, choices=ScanStatus.choices, default=ScanStatus.NOT_SCANNED,
+    )
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
@@ -33,3 +49,12 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+    @property
+    def active_content_summary(self) -> str:
+        """E.g. "JavaScript (2), OpenAction (1)"."""
+        return ", ".join(f"{name} ({count})" for name, count in sorted(self.active_content.items()))
+
+    @property
+    def is_scanned(self) -> bool:
+        return self.scan_status == ScanStatus.CLEAN

@@ -56,7 +56,8 @@ def sanitise_display_name(name: str) -> str:
         stem, dot, ext = name.rpartition(".")
         name = (stem[: 140] + dot + ext[:9]) if dot and len(ext) <= 9 else name[:150]
     if not name or _WINDOWS_RESERVED.match(name):
-        name = "Dokument"
+        suffix = PurePosixPath(name).suffix if name else ""
+        name = "Dokument" + (suffix if suffix[1:].isalnum() and len(suffix) <= 10 else "")
     return name
 
 

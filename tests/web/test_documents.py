@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from PIL import Image
 
 from bauantrag.documents.actions import upload_document
 from tests.conftest import login
@@ -14,6 +16,15 @@ from tests.factories import UserFactory, draft_case, submitted_case
 from tests.files import minimal_pdf, pdf_upload
 
 pytestmark = pytest.mark.django_db
+
+
+
+def _png() -> bytes:
+    """A real 1×1 PNG: broken images are refused since uploads are checked with Pillow."""
+    out = io.BytesIO()
+    Image.new("RGB", (1, 1)).save(out, "PNG")
+    return out.getvalue()
+
 
 
 def test_download_is_an_attachment_with_rfc6266_name_and_sandbox(applicant_client: Client, applicant: Any) -> None:
@@ -43,7 +54,7 @@ def test_clerk_sees_pdf_inline_in_a_same_origin_frame(clerk_client: Client, appl
 
 def test_inline_view_refuses_anything_but_pdf(applicant_client: Client, applicant: Any) -> None:
     case = draft_case(applicant)
-    png = SimpleUploadedFile("foto.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, content_type="image/png")
+    png = SimpleUploadedFile("foto.png", _png(), content_type="image/png")
     document = upload_document(applicant, case, png, "2003")
     assert applicant_client.get(f"/dokumente/{document.pk}/ansicht/").status_code == 404
     assert applicant_client.get(f"/dokumente/{document.pk}/").status_code == 200

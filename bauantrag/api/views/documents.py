@@ -11,7 +11,7 @@ from django.http import FileResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import status
+from rest_framework import exceptions, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -25,6 +25,13 @@ from bauantrag.documents.actions import upload_document
 from bauantrag.documents.models import Document
 
 DOCUMENTS_TAG = ["Bauvorlagen"]
+
+
+class DocumentIntegrityError(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "document_integrity"
+    default_detail = ("Die gespeicherte Datei ist beschädigt oder wurde verändert und wird deshalb nicht "
+                      "ausgeliefert. Bitte wenden Sie sich an die Bauaufsicht.")
 
 
 def content_disposition(display_name: str) -> str:
@@ -78,11 +85,14 @@ class DocumentContentView(ApiView):
                            OpenApiTypes.BINARY,
                            description="Die Datei, immer als Anhang (nie im Browser geöffnet)",
                        ),
-                       **errors(404),
+                       **errors(404, 409),
                    })
     def get(self, request: Request, document_id: str) -> FileResponse:
         document = access_document(request.user, document_id)
-        handle = cast(IO[bytes], storage.open_for_read(document.tenant_id, document.storage_name))
+        try:
+            handle = cast(IO[bytes], storage.open_for_read(document.tenant_id, document.storage_name))
+        except storage.DocumentTampered:
+            raise DocumentIntegrityError from None
         response = FileResponse(handle, content_type=document.content_type)
         response["Content-Disposition"] = content_disposition(document.display_name)
         response["X-Content-Type-Options"] = "nosniff"

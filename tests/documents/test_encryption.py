@@ -1,0 +1,144 @@
+"""Encryption at rest: nothing readable on disk, tampering refused (not served), old plain files still readable."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import os
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.files.uploadedfile import TemporaryUploadedFile
+from django.test import Client
+
+from bauantrag.documents import storage
+from bauantrag.documents.actions import upload_document
+from bauantrag.documents.crypto import master_key
+from bauantrag.documents.models import Document
+from tests.documents.helpers import API, stored_files, upload
+from tests.factories import draft_case
+from tests.files import minimal_pdf
+
+pytestmark = pytest.mark.django_db
+
+SECRET_TEXT = "Geheimer Lageplan Musterweg 7"
+
+
+def _uploaded(client: Client, case: Any, content: bytes) -> Document:
+    response = upload(client, case, "lageplan.pdf", content)
+    assert response.status_code == 201, response.content
+    return Document.objects.get(pk=response.json()["id"])
+
+
+def test_stored_bytes_are_encrypted_and_download_gives_the_plaintext(applicant: Any, applicant_client: Client) -> None:
+    case = draft_case(applicant)
+    content = minimal_pdf(SECRET_TEXT)
+    document = _uploaded(applicant_client, case, content)
+    [path] = stored_files()
+    on_disk = path.read_bytes()
+    assert SECRET_TEXT.encode() not in on_disk and b"%PDF" not in on_disk and b"Musterweg" not in on_disk
+    assert on_disk.startswith(b"BAUENC")
+    assert document.sha256 == hashlib.sha256(content).hexdigest() and document.size == len(content)
+    response = applicant_client.get(f"{API}/documents/{document.pk}/content/")
+    assert response.status_code == 200 and b"".join(response.streaming_content) == content
+    page = applicant_client.get(f"/dokumente/{document.pk}/")
+    assert page.status_code == 200 and b"".join(page.streaming_content) == content  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("where", ["header", "middle", "tag", "truncated", "appended"])
+def test_tampered_file_is_refused_logged_and_never_served(
+    applicant: Any, applicant_client: Client, caplog: Any, where: str
+) -> None:
+    case = draft_case(applicant)
+    document = _uploaded(applicant_client, case, minimal_pdf(SECRET_TEXT))
+    [path] = stored_files()
+    data = bytearray(path.read_bytes())
+    if where == "truncated":
+        data = data[:-5]
+    elif where == "appended":
+        data += b"\0" * 40
+    else:
+        index = {"header": 20, "middle": len(data) // 2, "tag": len(data) - 1}[where]
+        data[index] ^= 0x01
+    path.write_bytes(bytes(data))
+    with caplog.at_level(logging.ERROR, logger="bauantrag.documents"):
+        api = applicant_client.get(f"{API}/documents/{document.pk}/content/")
+        page = applicant_client.get(f"/dokumente/{document.pk}/")
+    assert api.status_code == 409
+    assert api.json()["errors"][0]["code"] == "document_integrity"
+    assert "beschädigt oder wurde verändert" in api.json()["errors"][0]["detail"]
+    assert page.status_code == 409 and "nicht ausgeliefert" in page.content.decode()
+    assert "failed its integrity check" in caplog.text
+    assert SECRET_TEXT.encode() not in api.content + page.content
+
+
+def test_each_kommune_has_its_own_key(applicant: Any, applicant_client: Client, other_tenant: Any) -> None:
+    case = draft_case(applicant)
+    document = _uploaded(applicant_client, case, minimal_pdf(SECRET_TEXT))
+    [path] = stored_files()
+    foreign = Path(path.parent.parent) / str(other_tenant.pk) / path.name
+    foreign.parent.mkdir(parents=True)
+    foreign.write_bytes(path.read_bytes())
+    with pytest.raises(storage.DocumentTampered):
+        storage.open_for_read(other_tenant.pk, path.name)
+    assert storage.open_for_read(document.tenant_id, path.name).read() == minimal_pdf(SECRET_TEXT)
+
+
+def test_files_stored_before_encryption_are_still_served(applicant: Any, applicant_client: Client) -> None:
+    case = draft_case(applicant)
+    content = minimal_pdf("Alte Datei")
+    legacy = Path(storage._path(case.tenant_id, "0123456789abcdef0123456789abcdef"))
+    legacy.parent.mkdir(parents=True, exist_ok=True)
+    legacy.write_bytes(content)  # as the storage wrote it before encryption at rest
+    document = Document.objects.create(
+        tenant_id=case.tenant_id, case=case, document_type="1803", display_name="alt.pdf", storage_name=legacy.name,
+        content_type="application/pdf", size=len(content), sha256=hashlib.sha256(content).hexdigest(), round=1,
+        uploaded_by=applicant,
+    )
+    response = applicant_client.get(f"/dokumente/{document.pk}/")
+    assert response.status_code == 200 and b"".join(response.streaming_content) == content  # type: ignore[attr-defined]
+
+
+def test_five_megabytes_round_trip_in_bounded_memory(applicant: Any, tmp_path: Path) -> None:
+    """Upload (from a temporary file, as Django spools large uploads) and read back stay far below the file size
+    times two: the file is processed chunk by chunk."""
+    case = draft_case(applicant)
+    payload = os.urandom(5 * 1024 * 1024)
+    pdf = minimal_pdf("Großer Plan")
+    content = pdf[:9] + b"1 0 obj\n<< /Length " + str(len(payload)).encode() + b" >>\nstream\n" + payload
+    content += b"\nendstream\nendobj\n" + pdf[9:]  # an unreferenced big stream; qpdf repairs the xref offsets
+    upload_file = TemporaryUploadedFile("gross.pdf", "application/pdf", len(content), None)
+    upload_file.write(content)
+    upload_file.flush()
+    expected = hashlib.sha256(content).hexdigest()
+    del content, payload
+    tracemalloc.start()
+    try:
+        document = upload_document(applicant, case, upload_file, "1803")
+        digest = hashlib.sha256()
+        with storage.open_for_read(document.tenant_id, document.storage_name) as handle:
+            while block := handle.read(64 * 1024):
+                digest.update(block)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        upload_file.close()
+    assert document.size > 5 * 1024 * 1024 and document.sha256 == expected == digest.hexdigest()
+    assert peak < 20 * 1024 * 1024, f"peak {peak / 1_048_576:.1f} MB"
+
+
+def test_master_key_from_setting_or_generated_file(settings: Any, tmp_path: Path) -> None:
+    settings.DOCUMENT_KEY = ""
+    settings.DOCUMENT_KEY_FILE = tmp_path / "keys" / "document_key"
+    generated = master_key()
+    assert len(generated) == 32 and master_key() == generated
+    assert (settings.DOCUMENT_KEY_FILE.stat().st_mode & 0o777) == 0o600
+    settings.DOCUMENT_KEY = base64.b64encode(b"k" * 32).decode()
+    assert master_key() == b"k" * 32
+    settings.DOCUMENT_KEY = base64.b64encode(b"short").decode()
+    with pytest.raises(ImproperlyConfigured):
+        master_key()

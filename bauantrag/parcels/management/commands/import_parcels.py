@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DatabaseError
 
-from bauantrag.accounts.models import Tenant
+from bauantrag.accounts.command_input import read_file, tenant_by_slug
 from bauantrag.parcels.actions import MAX_CADASTRE_BYTES, UploadRejected, import_parcels
 
 
@@ -21,22 +20,9 @@ class Command(BaseCommand):
         parser.add_argument("--tenant", required=True, metavar="KÜRZEL", help="Kurzname (slug) der Kommune")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        slug, path = options["tenant"], Path(options["file"])
-        try:
-            tenant = Tenant.objects.filter(slug=slug).first()
-        except DatabaseError as exc:
-            raise CommandError(f"Die Datenbank ist nicht bereit (manage.py migrate ausgeführt?): {exc}") from exc
-        if tenant is None:
-            raise CommandError(f"Keine Kommune mit dem Kurznamen „{slug}“.")
-        try:
-            size = path.stat().st_size
-            if size > MAX_CADASTRE_BYTES:
-                raise CommandError(
-                    f"Die Datei ist zu groß ({size / 1_048_576:.1f} MB, höchstens {MAX_CADASTRE_BYTES >> 20} MB)."
-                )
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"Die Datei {path} kann nicht gelesen werden: {exc.strerror or exc}") from exc
+        path = Path(options["file"])
+        tenant = tenant_by_slug(options["tenant"])
+        data = read_file(path, MAX_CADASTRE_BYTES)
         try:
             result = import_parcels(None, tenant, path.name, data)
         except UploadRejected as exc:

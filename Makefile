@@ -1,4 +1,4 @@
-.PHONY: run test bench serve lint
+.PHONY: run test bench serve lint eval-classifier eval-extraction
 run:   ## set up and run the demo on http://127.0.0.1:8000
 	bash scripts/run.sh
 test:  ## set up and run all tests
@@ -7,3 +7,7 @@ bench: ## benchmarks: pre-check time per example application
 	bash scripts/bench.sh
 serve: ## serve without setting up again
 	bash scripts/serve.sh
+eval-classifier: ## document classifier: precision, recall, F1 per class on the held-out split
+	bash scripts/eval.sh classifier
+eval-extraction: ## key-data extraction: precision and recall per field on the labelled set
+	bash scripts/eval.sh extraction

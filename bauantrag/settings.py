@@ -89,6 +89,10 @@ INSTALLED_APPS = [
     "bauantrag.api",
     "bauantrag.catalogue",
     "bauantrag.notifications",
+    "bauantrag.assist",
+    "bauantrag.correspondence",
+    "bauantrag.beteiligung",
+    "bauantrag.reports",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +121,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "bauantrag.panels.context_processors.nav_links",
             ],
         },
     },

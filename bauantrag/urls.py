@@ -15,5 +15,9 @@ urlpatterns = [
     path("kommune/karte/", map_settings.map_settings, name="tenant_map_settings"),
     path("api/", include("bauantrag.api.urls")),
     path("regelwerk/", include("bauantrag.catalogue.urls")),
+    path("assistenz/", include("bauantrag.assist.urls")),
+    path("post/", include("bauantrag.correspondence.urls")),
+    path("beteiligung/", include("bauantrag.beteiligung.urls")),
+    path("statistik/", include("bauantrag.reports.urls")),
     path("verwaltung/", admin.site.urls),
 ]

@@ -31,7 +31,9 @@ python_bin() {
 
 ensure_system_packages() {
   if command -v dpkg >/dev/null; then
-    apt_install ca-certificates python3 python3-venv python3-dev gcc "$@"
+    # tesseract: OCR of scanned Bauvorlagen (German); pango + DejaVu: WeasyPrint's letters and Bescheide.
+    apt_install ca-certificates python3 python3-venv python3-dev gcc \
+      tesseract-ocr tesseract-ocr-deu libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core "$@"
   fi
 }
 

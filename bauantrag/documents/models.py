@@ -14,6 +14,19 @@ class ScanStatus(models.TextChoices):
     NOT_SCANNED = "not_scanned", _("nicht auf Schadsoftware geprüft")
 
 
+class TextStatus(models.TextChoices):
+    PENDING = "pending", _("Text wird noch gelesen")
+    RUNNING = "running", _("Text wird gelesen")
+    DONE = "done", _("Text gelesen")
+    FAILED = "failed", _("Text nicht lesbar")
+    NOT_APPLICABLE = "none", _("ohne Text (kein PDF oder Bild)")
+
+
+class TextMethod(models.TextChoices):
+    PDF_TEXT = "pdf_text", _("Textebene des PDF")
+    OCR = "ocr", _("Texterkennung (OCR)")
+
+
 class Document(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     tenant = models.ForeignKey("accounts.Tenant", on_delete=models.PROTECT)
@@ -42,6 +55,19 @@ class Document(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
+    # Reading the text (documents.tasks), page by page; progress shown to applicant and clerk.
+    text_status = models.CharField(
+        _("Texterkennung"), max_length=10, choices=TextStatus.choices, default=TextStatus.PENDING
+    )
+    text_pages_total = models.PositiveIntegerField(_("Seiten"), null=True, blank=True)
+    text_pages_done = models.PositiveIntegerField(_("Gelesene Seiten"), default=0)
+    text_error = models.TextField(_("Fehler der Texterkennung"), blank=True)
+
+    # What the classifier (assist.classification) thinks the document is: an XBau code like document_type.
+    detected_type = models.CharField(_("Erkannte Art"), max_length=10, blank=True)
+    detected_confidence = models.FloatField(_("Sicherheit der Erkennung"), null=True, blank=True)
+    classifier_version = models.CharField(max_length=40, blank=True)
+
     class Meta:
         ordering = ["uploaded_at"]
         verbose_name = _("Bauvorlage")
@@ -58,3 +84,22 @@ class Document(models.Model):
     @property
     def is_scanned(self) -> bool:
         return self.scan_status == ScanStatus.CLEAN
+
+
+class DocumentPage(models.Model):
+    """The text of one page, for search, classification and extraction (with page and character spans)."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="pages")
+    number = models.PositiveIntegerField(_("Seite"))  # 1-based
+    text = models.TextField(blank=True)
+    method = models.CharField(max_length=10, choices=TextMethod.choices)
+    ocr_confidence = models.FloatField(null=True, blank=True, help_text=_("Mittlere Wortsicherheit der OCR, 0–100"))
+
+    class Meta:
+        ordering = ["document", "number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="document_page_unique")]
+        verbose_name = _("Seite einer Bauvorlage")
+        verbose_name_plural = _("Seiten von Bauvorlagen")
+
+    def __str__(self) -> str:
+        return f"{self.document_id} S. {self.number}"

@@ -40,6 +40,27 @@ def _subject_and_text(event: str) -> tuple[str, str]:
             _("Vollständigkeitsbestätigung"),
             _("Die Bauaufsichtsbehörde hat die Vollständigkeit Ihres Bauantrags bestätigt."),
         ),
+        NotificationEvent.MESSAGE: (
+            _("Neue Nachricht"),
+            _("Im Postfach Ihres Vorgangs liegt eine neue Nachricht. Sie können sie im Portal lesen."),
+        ),
+        NotificationEvent.LETTER: (
+            _("Neues Schreiben"),
+            _("Die Bauaufsichtsbehörde hat Ihnen ein Schreiben zugestellt. Sie finden es im Postfach des Vorgangs."),
+        ),
+        NotificationEvent.REMINDER: (
+            _("Erinnerung an eine Frist"),
+            _("Eine Frist in Ihrem Vorgang läuft bald ab. Einzelheiten sehen Sie im Portal."),
+        ),
+        NotificationEvent.DECISION: (
+            _("Entscheidung über Ihren Antrag"),
+            _("Die Bauaufsichtsbehörde hat über Ihren Antrag entschieden. Den Bescheid finden Sie im Portal."),
+        ),
+        NotificationEvent.BETEILIGUNG: (
+            _("Bitte um Stellungnahme"),
+            _("Die Bauaufsichtsbehörde bittet Ihre Fachstelle um eine Stellungnahme. Einzelheiten und die Frist "
+              "sehen Sie nach der Anmeldung."),
+        ),
     }
     return texts[NotificationEvent(event)]
 
@@ -57,7 +78,8 @@ def sender_for(tenant: Tenant) -> str:
 
 
 def case_link(log: NotificationLog) -> str:
-    return settings.PUBLIC_URL.rstrip("/") + reverse("portal:detail", kwargs={"case_id": log.case_id})
+    path = log.link_path or reverse("portal:detail", kwargs={"case_id": log.case_id})
+    return settings.PUBLIC_URL.rstrip("/") + path
 
 
 def build_message(log: NotificationLog) -> EmailMultiAlternatives:

@@ -13,6 +13,11 @@ class NotificationEvent(models.TextChoices):
     RESUBMITTED = "resubmitted", _("Bestätigung der erneuten Einreichung")
     NACHFORDERUNG = "nachforderung", _("Nachforderung")
     COMPLETE = "complete", _("Vollständigkeitsbestätigung")
+    MESSAGE = "message", _("Neue Nachricht im Postfach")
+    LETTER = "letter", _("Neues Schreiben der Bauaufsicht")
+    REMINDER = "reminder", _("Erinnerung an eine Frist")
+    DECISION = "decision", _("Entscheidung über den Antrag")
+    BETEILIGUNG = "beteiligung", _("Bitte um Stellungnahme")
 
 
 class NotificationStatus(models.TextChoices):
@@ -35,6 +40,10 @@ class NotificationLog(models.Model):
     attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
     last_error = models.TextField(_("Letzter Fehler"), blank=True)
     message_id = models.CharField(_("Message-ID"), max_length=255, blank=True)
+    link_path = models.CharField(
+        _("Link"), max_length=300, blank=True,
+        help_text=_("Pfad der Seite, auf die die E-Mail verweist; leer: der Antrag im Portal"),
+    )
     created_at = models.DateTimeField(_("Angelegt"), auto_now_add=True)
     sent_at = models.DateTimeField(_("Versandt am"), null=True, blank=True)
 

@@ -43,13 +43,21 @@ def _enqueue_later(log_id: str) -> Callable[[], None]:
     return enqueue
 
 
-def notify_case_event(case: Case, event: NotificationEvent) -> list[NotificationLog]:
-    """Record one notification per recipient and queue its sending after the commit."""
+def notify_case_event(
+    case: Case, event: NotificationEvent, *, recipients: list[str] | None = None, link_path: str = ""
+) -> list[NotificationLog]:
+    """Record one notification per recipient and queue its sending after the commit.
+
+    recipients: default the applicant side of the case; others (e.g. a Fachstelle's users) are named.
+    link_path: the page the mail points to; default the case in the portal.
+    """
+    addresses = _recipients(case) if recipients is None else list(dict.fromkeys(a.lower() for a in recipients if a))
     logs = [
         NotificationLog.objects.create(
-            tenant_id=case.tenant_id, case=case, event=event, round=case.round, recipient=address
+            tenant_id=case.tenant_id, case=case, event=event, round=case.round, recipient=address,
+            link_path=link_path,
         )
-        for address in _recipients(case)
+        for address in addresses
     ]
     for log in logs:
         # robust: a broker that is down must not turn the committed action into an error page; the row stays

@@ -25,6 +25,7 @@ from bauantrag.cases.vorhaben_fields import REQUIRED_FOR_SUBMISSION
 from bauantrag.cases.workflow import EDITABLE_STATES, TransitionNotAllowed
 from bauantrag.documents.actions import upload_document
 from bauantrag.documents.validation import UploadRejected
+from bauantrag.panels import panels_for
 from bauantrag.portal import display
 from bauantrag.portal.forms import UploadForm, VorhabenForm
 
@@ -104,10 +105,10 @@ def edit(request: HttpRequest, case_id: Any) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, case_id: Any) -> HttpResponse:
     case = access_case(request.user, case_id)
-    return render(request, "portal/detail.html", _detail_context(case, UploadForm()))
+    return render(request, "portal/detail.html", _detail_context(request, case, UploadForm()))
 
 
-def _detail_context(case: Case, upload_form: UploadForm) -> dict[str, Any]:
+def _detail_context(request: HttpRequest, case: Case, upload_form: UploadForm) -> dict[str, Any]:
     run = display.latest_run(case)
     findings = list(run.findings.all()) if run else []
     documents = list(case.documents.order_by("uploaded_at"))
@@ -131,6 +132,7 @@ def _detail_context(case: Case, upload_form: UploadForm) -> dict[str, Any]:
         "site_map": case_map(case, run),
         "editable": case.state in EDITABLE_STATES,
         "nachforderung": nachforderung if case.state == CaseState.NACHFORDERUNG else None,
+        "panels": panels_for("portal", request, case),
     }
 
 
@@ -157,7 +159,7 @@ def upload(request: HttpRequest, case_id: Any) -> HttpResponse:
                 request, _("„%(name)s“ wurde hochgeladen.") % {"name": document.display_name}
             )
             return redirect(reverse("portal:detail", kwargs={"case_id": case.pk}) + "#bauvorlagen")
-    return render(request, "portal/detail.html", _detail_context(case, form), status=400)
+    return render(request, "portal/detail.html", _detail_context(request, case, form), status=400)
 
 
 def _missing_fields_message(case: Case, error: ValidationError) -> str:

@@ -1,0 +1,1 @@
+"""classification of Bauvorlagen and cases (see the package modules)."""

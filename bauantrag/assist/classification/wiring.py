@@ -1,0 +1,1 @@
+"""Connects classification to the rest of the project; imported by AssistConfig.ready()."""

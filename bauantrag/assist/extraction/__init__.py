@@ -1,0 +1,1 @@
+"""extraction of Bauvorlagen and cases (see the package modules)."""

@@ -1,0 +1,1 @@
+"""summary of Bauvorlagen and cases (see the package modules)."""

@@ -1,0 +1,1 @@
+"""Connects summary to the rest of the project; imported by AssistConfig.ready()."""

@@ -1,0 +1,32 @@
+"""What happens to a Bauvorlage after its text has been read (classification, extraction, ...).
+
+The text task (documents.tasks) calls run_after_text(document) once the pages are stored. Other apps
+register their step in AppConfig.ready(); a step that raises is logged and does not stop the others.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+Step = Callable[[Any], None]  # gets the documents.models.Document
+_STEPS: dict[str, tuple[int, Step]] = {}
+
+
+def register_after_text(key: str, step: Step, *, order: int = 100) -> None:
+    _STEPS[key] = (order, step)
+
+
+def run_after_text(document: Any) -> list[str]:
+    """Run every registered step; returns the keys of the steps that failed."""
+    failed = []
+    for key, (_order, step) in sorted(_STEPS.items(), key=lambda item: (item[1][0], item[0])):
+        try:
+            step(document)
+        except Exception:
+            logger.exception("after-text step %s failed for document %s", key, getattr(document, "pk", None))
+            failed.append(key)
+    return failed

@@ -1,0 +1,75 @@
+"""Sections that other apps add to the case pages and links they add to the main navigation.
+
+The clerk's case page (workspace), the applicant's case page (portal) and the navigation know nothing of
+the apps that contribute to them: each app registers its panels and links in its AppConfig.ready().
+A panel's context function gets the request and the case (already fetched through cases.access) and
+returns the template context, or None to show nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest
+
+ContextFunction = Callable[[HttpRequest, Any], "dict[str, Any] | None"]
+Visible = Callable[[Any], bool]
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str  # unique, e.g. "correspondence.mailbox"
+    template: str
+    context: ContextFunction
+    order: int = 100  # smaller comes first
+
+
+@dataclass(frozen=True)
+class NavLink:
+    key: str
+    label: str  # already marked for translation with gettext_lazy
+    url_name: str
+    visible: Visible  # gets the user
+    order: int = 100
+
+
+@dataclass
+class Registry:
+    panels: dict[str, dict[str, Panel]] = field(default_factory=lambda: {"workspace": {}, "portal": {}})
+    links: dict[str, NavLink] = field(default_factory=dict)
+
+
+REGISTRY = Registry()
+
+
+def register_panel(page: str, panel: Panel) -> None:
+    """page: "workspace" (clerk's case page) or "portal" (applicant's case page)."""
+    REGISTRY.panels[page][panel.key] = panel
+
+
+def register_link(link: NavLink) -> None:
+    REGISTRY.links[link.key] = link
+
+
+@dataclass(frozen=True)
+class RenderedPanel:
+    key: str
+    template: str
+    context: dict[str, Any]
+
+
+def panels_for(page: str, request: HttpRequest, case: Any) -> list[RenderedPanel]:
+    rendered = []
+    for panel in sorted(REGISTRY.panels[page].values(), key=lambda p: (p.order, p.key)):
+        context = panel.context(request, case)
+        if context is not None:
+            rendered.append(RenderedPanel(panel.key, panel.template, context))
+    return rendered
+
+
+def links_for(user: Any) -> list[NavLink]:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    return [link for link in sorted(REGISTRY.links.values(), key=lambda x: (x.order, x.key)) if link.visible(user)]

@@ -10,3 +10,9 @@ class CasesConfig(AppConfig):
         # Make the project's Celery app the current one in every Django process (web, shell, commands);
         # otherwise shared tasks fall back to Celery's default app and its default broker.
         from bauantrag import celery  # noqa: F401
+        from bauantrag.cases import document_findings
+        from bauantrag.documents.pipeline import register_after_text
+
+        # Last step after a Bauvorlage's text is read: its findings join the latest finished pre-check.
+        register_after_text("cases.document_findings", lambda document: document_findings.refresh(document.case),
+                            order=900)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from bauantrag.audit.models import Event
 from bauantrag.audit.service import record
+from bauantrag.cases import document_findings
 from bauantrag.cases.models import CheckRun, CheckRunStatus, Finding, Vorhaben
 from bauantrag.cases.site import site_plan_of
 from bauantrag.cases.vorhaben_fields import snapshot
@@ -95,6 +96,7 @@ def execute(check_run_id: str) -> None:
                    after={"error": run.error})
         raise
     payload = result.to_dict()
+    payload["findings"] = payload["findings"] + document_findings.collect(case, documents)
     with transaction.atomic():
         run.findings.all().delete()
         Finding.objects.bulk_create(

@@ -1,0 +1,79 @@
+"""Findings that come from reading the Bauvorlagen (declared vs. detected type, form vs. documents).
+
+Providers (assist.classification, assist.extraction) register in AppConfig.ready(). Each gets the case and
+its documents of the run's rounds and returns finding dicts like the rule engine's:
+``{"rule", "status", "legal_basis", "message", "evidence", "law_version"?}``.
+
+The pre-check appends them to its run. Because a document's text is often read after the pre-check ran,
+``refresh(case)`` recomputes them for the latest finished run when a document's text is ready: findings a
+clerk has already reviewed stay as they are; unreviewed ones are replaced.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+logger = logging.getLogger(__name__)
+
+Provider = Callable[[Any, list[Any]], list[dict[str, Any]]]
+_PROVIDERS: dict[str, tuple[str, Provider]] = {}
+
+
+def register(key: str, rule_prefix: str, provider: Provider) -> None:
+    """rule_prefix: every rule id this provider emits starts with it (e.g. "dokument.art")."""
+    _PROVIDERS[key] = (rule_prefix, provider)
+
+
+def prefixes() -> tuple[str, ...]:
+    return tuple(prefix for prefix, _ in _PROVIDERS.values())
+
+
+def collect(case: Any, documents: list[Any]) -> list[dict[str, Any]]:
+    findings: list[dict[str, Any]] = []
+    for key, (_prefix, provider) in sorted(_PROVIDERS.items()):
+        try:
+            findings.extend(provider(case, documents))
+        except Exception:
+            logger.exception("document finding provider %s failed for case %s", key, getattr(case, "pk", None))
+    return findings
+
+
+def _is_provided(rule: str) -> bool:
+    return any(rule.startswith(prefix) for prefix in prefixes())
+
+
+def refresh(case: Any) -> int:
+    """Recompute the document findings of the case's latest finished run; returns how many were stored."""
+    from bauantrag.cases.models import CheckRun, CheckRunStatus, Finding
+
+    with transaction.atomic():
+        run = (
+            CheckRun.objects.select_for_update(of=("self",))
+            .filter(case=case, status=CheckRunStatus.DONE, round=case.round)
+            .order_by("-created_at").first()
+        )
+        if run is None:
+            return 0
+        documents = list(case.documents.filter(round__lte=run.round).order_by("uploaded_at"))
+        existing = [f for f in run.findings.prefetch_related("reviews") if _is_provided(f.rule)]
+        kept = [f for f in existing if f.reviews.all()]
+        Finding.objects.filter(pk__in=[f.pk for f in existing if not f.reviews.all()]).delete()
+        seen = {(f.rule, f.message) for f in kept}
+        position = (run.findings.aggregate(m=Max("position"))["m"] or -1) + 1
+        new = []
+        for f in collect(case, documents):
+            if (f["rule"], f["message"]) in seen:
+                continue
+            new.append(Finding(
+                tenant_id=run.tenant_id, check_run=run, position=position, rule=f["rule"], status=f["status"],
+                legal_basis=f["legal_basis"], message=f["message"], evidence=f["evidence"],
+                law_version=f.get("law_version", ""),
+            ))
+            position += 1
+        Finding.objects.bulk_create(new)
+        return len(new)

@@ -12,7 +12,7 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
-Step = Callable[[Any], None]  # gets the documents.models.Document
+Step = Callable[[Any], object]  # gets the documents.models.Document; its result is ignored
 _STEPS: dict[str, tuple[int, Step]] = {}
 
 

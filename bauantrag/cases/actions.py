@@ -24,6 +24,7 @@ from bauantrag.cases.models import (
     ReviewDecision,
     Vorhaben,
 )
+from bauantrag.cases.signals import case_event
 from bauantrag.cases.vorhaben_fields import EDITABLE_FIELDS, REQUIRED_FOR_SUBMISSION, snapshot
 from bauantrag.notifications.models import NotificationEvent
 from bauantrag.rules.calendar import completeness_deadline
@@ -143,6 +144,7 @@ def submit(actor: User, case: Case) -> Case:
     )
     _schedule_precheck(run)
     _notify(case, NotificationEvent.SUBMITTED)
+    case_event.send(sender=Case, case=case, event=Event.CASE_SUBMITTED, actor=actor, obj=None)
     return case
 
 
@@ -162,6 +164,7 @@ def resubmit(actor: User, case: Case) -> Case:
     )
     _schedule_precheck(run)
     _notify(case, NotificationEvent.RESUBMITTED)
+    case_event.send(sender=Case, case=case, event=Event.CASE_RESUBMITTED, actor=actor, obj=None)
     return case
 
 
@@ -224,6 +227,7 @@ def send_nachforderung(
         after={"state": after, "items": clean_items, "deadline": deadline, "message": nachforderung.message},
     )
     _notify(case, NotificationEvent.NACHFORDERUNG)
+    case_event.send(sender=Case, case=case, event=Event.NACHFORDERUNG_SENT, actor=actor, obj=nachforderung)
     return nachforderung
 
 
@@ -239,4 +243,5 @@ def confirm_completeness(actor: User, case: Case) -> Case:
         before={"state": before}, after={"state": after},
     )
     _notify(case, NotificationEvent.COMPLETE)
+    case_event.send(sender=Case, case=case, event=Event.CASE_COMPLETE, actor=actor, obj=None)
     return case

@@ -174,6 +174,15 @@ DOCUMENT_KEY_FILE = DATA_DIR / "document_key"
 # Virus scanner: tcp://host:3310 or unix:///run/clamav/clamd.ctl; empty = no scanner (documents marked so).
 DOCUMENT_CLAMD = os.environ.get("BAUANTRAG_CLAMD", "")
 DOCUMENT_CLAMD_TIMEOUT = float(os.environ.get("BAUANTRAG_CLAMD_TIMEOUT", 30))
+# Electronic seal of the letters (correspondence): PKCS#12 file of the authority's certificate; empty = unsealed.
+SEAL_PKCS12 = os.environ.get("BAUANTRAG_SEAL_PKCS12", "")
+SEAL_PASSWORD = os.environ.get("BAUANTRAG_SEAL_PASSWORD", "")
+# Reading the text of Bauvorlagen (documents.text): text layer, else Tesseract OCR, in a limited child process.
+DOCUMENT_TEXT_MAX_PAGES = int(os.environ.get("BAUANTRAG_TEXT_MAX_PAGES", 300))
+DOCUMENT_TEXT_PAGE_TIMEOUT = float(os.environ.get("BAUANTRAG_TEXT_PAGE_TIMEOUT", 60))  # seconds per page
+DOCUMENT_TEXT_MEMORY_MB = int(os.environ.get("BAUANTRAG_TEXT_MEMORY_MB", 1024))
+DOCUMENT_OCR_COMMAND = os.environ.get("BAUANTRAG_TESSERACT", "/usr/bin/tesseract")
+DOCUMENT_OCR_LANGUAGE = os.environ.get("BAUANTRAG_OCR_LANGUAGE", "deu")
 FILE_UPLOAD_HANDLERS = [
     "bauantrag.documents.limits.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
@@ -207,12 +216,13 @@ CELERY_BROKER_URL = os.environ.get("BAUANTRAG_BROKER_URL", "filesystem://localho
 CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
 if CELERY_BROKER_URL.startswith("filesystem"):
     _broker_dir = DATA_DIR / "broker"
-    for _sub in ("queue", "processed"):
+    for _sub in ("queue", "processed", "control"):
         (_broker_dir / _sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir / "queue"),
         "data_folder_out": str(_broker_dir / "queue"),
         "processed_folder": str(_broker_dir / "processed"),
+        "control_folder": str(_broker_dir / "control"),  # kombu's default is ./control in the working directory
         "store_processed": False,
     }
 CELERY_TASK_ALWAYS_EAGER = _env_bool("BAUANTRAG_TASKS_EAGER")
@@ -222,6 +232,28 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Periodic work, run by `celery -A bauantrag worker --beat` (scripts/serve.sh) or a separate `celery beat`.
+CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    # Nachforderung deadlines: reminders before, expiry (with the proposed consequence) after. Idempotent.
+    "cases.run_deadlines": {"task": "bauantrag.cases.tasks.run_deadlines", "schedule": 60 * 60},
+    # Notifications whose sending could not be queued when their action committed (broker down).
+    "notifications.requeue_unsent": {
+        "task": "bauantrag.notifications.tasks.requeue_unsent_notifications", "schedule": 10 * 60,
+    },
+    # Letters of case events (Eingangsbestätigung …) whose rendering could not be queued when the action committed.
+    "correspondence.requeue_system_letters": {
+        "task": "bauantrag.correspondence.tasks.requeue_system_letters", "schedule": 15 * 60,
+    },
+}
+
+# Deadlines and the end of the procedure (bauantrag/cases/deadlines.py, decision.py).
+# Reminder to the applicant side this many working days before a Nachforderung's deadline.
+NACHFORDERUNG_REMINDER_WORKING_DAYS = int(os.environ.get("BAUANTRAG_NACHFORDERUNG_REMINDER_DAYS", 3))
+# Aufbewahrungsfrist in years after the end of the year the case was closed in; 0 = dauerhaft (no end date).
+# The defaults are placeholders: the Kommune's Aktenplan / Aufbewahrungsfristen decide (not verified here).
+RETENTION_YEARS_APPROVED = int(os.environ.get("BAUANTRAG_RETENTION_YEARS", 30))
+RETENTION_YEARS_NOT_APPROVED = int(os.environ.get("BAUANTRAG_RETENTION_YEARS_NOT_APPROVED", 10))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -259,6 +291,12 @@ EMAIL_HOST_PASSWORD = os.environ.get("BAUANTRAG_SMTP_PASSWORD", "")
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("BAUANTRAG_MAIL_SENDER", "Bauantrag <bauantrag@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Optional language model per Kommune (bauantrag.assist.summary): the tenant administrator enters the address of
+# the Kommune's own OpenAI-compatible server. The operator must allow this at all (off: this server never sends a
+# request to a language model) and may restrict the hosts (comma separated names or IPs; empty: any host).
+LLM_ALLOWED = _env_bool("BAUANTRAG_LLM_ALLOWED", False)
+LLM_ALLOWED_HOSTS = tuple(h.strip().lower() for h in os.environ.get("BAUANTRAG_LLM_HOSTS", "").split(",") if h.strip())
 
 LOGGING = {
     "version": 1,

@@ -19,8 +19,9 @@ from bauantrag.cases.models import Case
 from bauantrag.documents import scanner, storage
 from bauantrag.documents.images import check_image
 from bauantrag.documents.limits import check_quotas
-from bauantrag.documents.models import Document, ScanStatus
+from bauantrag.documents.models import Document, ScanStatus, TextStatus
 from bauantrag.documents.pdfsafety import inspect
+from bauantrag.documents.reading import text_kind
 from bauantrag.documents.validation import PDF, UploadRejected, check_upload, sanitise_display_name
 from bauantrag.formats.xbau_codelist import document_types
 
@@ -46,11 +47,18 @@ def _chunks(handle: IO[bytes]) -> object:
     return iter(lambda: handle.read(STREAM_CHUNK), b"")
 
 
-def upload_document(actor: User, case: Case, upload: UploadedFile[bytes], document_type: str) -> Document:
-    """Store one upload. Raises UploadRejected, ValidationError or PermissionDenied; stores nothing then."""
-    if not actor.is_applicant_side or actor.pk not in (case.applicant_id, case.designer_id):
+def upload_document(
+    actor: User, case: Case, upload: UploadedFile[bytes], document_type: str, *, for_message: bool = False
+) -> Document:
+    """Store one upload. Raises UploadRejected, ValidationError or PermissionDenied; stores nothing then.
+
+    for_message: an attachment of a mailbox message (correspondence.actions.post_message, which checks the
+    sender's side): the clerk may upload too, and the case need not be editable. Same checks otherwise."""
+    participant = actor.is_applicant_side and actor.pk in (case.applicant_id, case.designer_id)
+    casework = for_message and actor.does_casework and actor.tenant_id == case.tenant_id
+    if not (participant or casework):
         raise PermissionDenied(_("Nur die am Antrag Beteiligten können Bauvorlagen hochladen."))
-    if case.state not in workflow.EDITABLE_STATES:
+    if not for_message and case.state not in workflow.EDITABLE_STATES:
         raise workflow.TransitionNotAllowed(
             _("Bauvorlagen können nur im Entwurf oder während einer offenen Nachforderung hochgeladen werden.")
         )
@@ -117,12 +125,15 @@ def _store(actor: User, case: Case, upload: UploadedFile[bytes], display_name: s
                 storage_name=storage_name, content_type=checked.content_type, size=written, sha256=sha256,
                 round=locked.round + 1, uploaded_by=actor, inline_storage_name=inline_name,
                 active_content=checked.findings, scan_status=checked.scan_status,
+                text_status=TextStatus.PENDING if text_kind(checked.content_type) else TextStatus.NOT_APPLICABLE,
             )
             record(
                 Event.DOCUMENT_UPLOADED, actor=actor, tenant=case.tenant, subject=document, case=locked,
                 after={"name": display_name, "type": document_type, "size": written, "sha256": sha256,
                        "active_content": checked.findings, "scan": checked.scan_status},
             )
+            if document.text_status == TextStatus.PENDING:
+                schedule_text_reading(document)
     except BaseException:
         for name in names:
             storage.delete(case.tenant_id, name)
@@ -135,4 +146,25 @@ def _record_rejection(actor: User, case: Case, display_name: str, reason: str) -
         record(
             Event.DOCUMENT_REJECTED, actor=actor, tenant=case.tenant, subject=case, case=case,
             after={"name": display_name, "reason": reason},
+        )
+
+
+def schedule_text_reading(document: Document) -> None:
+    """Queue the text task once the surrounding transaction has committed (the row must be visible).
+
+    robust: a broker that is down must not turn a stored upload into an error page; the document then stays
+    "Text wird in Kürze gelesen" until `manage.py read_document_texts` queues it again.
+    """
+    from bauantrag.documents.tasks import read_text
+
+    document_id = str(document.pk)
+    transaction.on_commit(lambda: read_text.delay(document_id), robust=True)
+
+
+def record_damaged(actor: User | None, document: Document, where: str) -> None:
+    """A stored file failed its authentication check when it was to be served: put it in the audit trail."""
+    with transaction.atomic():
+        record(
+            Event.DOCUMENT_DAMAGED, actor=actor, tenant=document.case.tenant, subject=document, case=document.case,
+            after={"name": document.display_name, "while": where},
         )

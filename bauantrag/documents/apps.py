@@ -1,7 +1,33 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.http import HttpRequest
+
+
+def search_panel(request: HttpRequest, case: Any) -> dict[str, Any] | None:
+    """The clerk's full-text search form on the case page, with how much of the text has been read."""
+    from django.db.models import Count, Q
+
+    from bauantrag.documents.models import TextStatus
+
+    if not getattr(request.user, "does_casework", False):
+        return None
+    counts = case.documents.exclude(text_status=TextStatus.NOT_APPLICABLE).aggregate(
+        total=Count("pk"),
+        done=Count("pk", filter=Q(text_status=TextStatus.DONE)),
+        running=Count("pk", filter=Q(text_status__in=(TextStatus.PENDING, TextStatus.RUNNING))),
+        failed=Count("pk", filter=Q(text_status=TextStatus.FAILED)),
+    )
+    return {"case": case, **counts}
 
 
 class DocumentsConfig(AppConfig):
     name = "bauantrag.documents"
     label = "documents"
     verbose_name = "Bauvorlagen"
+
+    def ready(self) -> None:
+        from bauantrag.panels import Panel, register_panel
+
+        register_panel("workspace", Panel(key="documents.search", template="documents/search_panel.html",
+                                          context=search_panel, order=30))

@@ -27,6 +27,12 @@ class TextMethod(models.TextChoices):
     OCR = "ocr", _("Texterkennung (OCR)")
 
 
+class DocumentQuerySet(models.QuerySet["Document"]):
+    def bauvorlagen(self) -> DocumentQuerySet:
+        """The Bauvorlagen of the application, without the attachments of mailbox messages."""
+        return self.filter(message_attachment__isnull=True)
+
+
 class Document(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     tenant = models.ForeignKey("accounts.Tenant", on_delete=models.PROTECT)
@@ -68,6 +74,8 @@ class Document(models.Model):
     detected_confidence = models.FloatField(_("Sicherheit der Erkennung"), null=True, blank=True)
     classifier_version = models.CharField(max_length=40, blank=True)
 
+    objects = DocumentQuerySet.as_manager()
+
     class Meta:
         ordering = ["uploaded_at"]
         verbose_name = _("Bauvorlage")
@@ -84,6 +92,17 @@ class Document(models.Model):
     @property
     def is_scanned(self) -> bool:
         return self.scan_status == ScanStatus.CLEAN
+
+    @property
+    def text_status_label(self) -> str:
+        """How far the text has been read, e.g. "Text wird gelesen: Seite 3 von 12" (documents.progress)."""
+        from bauantrag.documents.progress import status_label
+
+        return status_label(self)
+
+    @property
+    def text_in_progress(self) -> bool:
+        return self.text_status in (TextStatus.PENDING, TextStatus.RUNNING)
 
 
 class DocumentPage(models.Model):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from bauantrag.api.serializers.common import StrictSerializer
-from bauantrag.documents.models import Document
+from bauantrag.documents.models import Document, ScanStatus, TextStatus
 
 
 @cache
@@ -51,6 +51,24 @@ class DocumentSerializer(serializers.Serializer[Document]):
     sha256 = serializers.CharField(read_only=True)
     round = serializers.IntegerField(read_only=True, help_text="Einreichungsrunde, zu der die Datei gehört")
     uploaded_at = serializers.DateTimeField(read_only=True)
+    scan_status = serializers.ChoiceField(
+        choices=ScanStatus.choices, read_only=True, help_text="Ob die Datei auf Schadsoftware geprüft wurde",
+    )
+    active_content = serializers.DictField(
+        child=serializers.IntegerField(), read_only=True,
+        help_text="Gefundene (und in der Ansichtskopie entfernte) aktive PDF-Inhalte mit Anzahl, "
+                  "z. B. {\"JavaScript\": 2}",
+    )
+    text_status = serializers.ChoiceField(
+        choices=TextStatus.choices, read_only=True,
+        help_text="Stand des Textlesens: pending, running, done, failed oder none (kein PDF oder Bild)",
+    )
+    text_pages_total = serializers.IntegerField(read_only=True, allow_null=True,
+                                                help_text="Seitenzahl, sobald bekannt")
+    text_pages_done = serializers.IntegerField(read_only=True, help_text="Bereits gelesene Seiten")
+    detected_type = serializers.CharField(
+        read_only=True, help_text="Vom Assistenten erkannte Art (XBau-Schlüssel), leer solange unbekannt",
+    )
     links = DocumentLinksSerializer(source="*", read_only=True)
 
     def get_document_type_label(self, document: Document) -> str:

@@ -21,7 +21,7 @@ from bauantrag.api.serializers.documents import DocumentSerializer, DocumentUplo
 from bauantrag.api.views.applications import TAG, CaseListView, acting_user
 from bauantrag.cases.access import access_case, access_document
 from bauantrag.documents import storage
-from bauantrag.documents.actions import upload_document
+from bauantrag.documents.actions import record_damaged, upload_document
 from bauantrag.documents.models import Document
 
 DOCUMENTS_TAG = ["Bauvorlagen"]
@@ -47,7 +47,7 @@ class CaseDocumentsView(CaseListView):
 
     def get_queryset(self) -> QuerySet[Document]:
         case = access_case(self.request.user, self.kwargs["case_id"])
-        return case.documents.order_by("uploaded_at", "pk")
+        return case.documents.bauvorlagen().order_by("uploaded_at", "pk")
 
     @extend_schema(operation_id="applications_documents_list", summary="Bauvorlagen des Antrags", tags=TAG,
                    responses={200: DocumentSerializer(many=True), **errors(404)})
@@ -92,6 +92,7 @@ class DocumentContentView(ApiView):
         try:
             handle = cast(IO[bytes], storage.open_for_read(document.tenant_id, document.storage_name))
         except storage.DocumentTampered:
+            record_damaged(acting_user(request), document, "api")
             raise DocumentIntegrityError from None
         response = FileResponse(handle, content_type=document.content_type)
         response["Content-Disposition"] = content_disposition(document.display_name)

@@ -59,7 +59,7 @@ def refresh(case: Any) -> int:
         )
         if run is None:
             return 0
-        documents = list(case.documents.filter(round__lte=run.round).order_by("uploaded_at"))
+        documents = list(case.documents.bauvorlagen().filter(round__lte=run.round).order_by("uploaded_at"))
         existing = [f for f in run.findings.prefetch_related("reviews") if _is_provided(f.rule)]
         kept = [f for f in existing if f.reviews.all()]
         Finding.objects.filter(pk__in=[f.pk for f in existing if not f.reviews.all()]).delete()

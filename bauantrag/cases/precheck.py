@@ -75,7 +75,7 @@ def execute(check_run_id: str) -> None:
         run.started_at = timezone.now()
         run.save(update_fields=["status", "started_at"])
     case = run.case
-    documents = list(case.documents.filter(round__lte=run.round).order_by("uploaded_at"))
+    documents = list(case.documents.bauvorlagen().filter(round__lte=run.round).order_by("uploaded_at"))
     vorhaben = rules_input(case.vorhaben, documents)
     plan_record = None
     try:

@@ -74,7 +74,18 @@ EXTRA_LABELS: dict[str, Any] = {
     "number": gettext_lazy("Nr."), "criterion": gettext_lazy("Merkmal"), "field": gettext_lazy("Angabe"),
     "value": gettext_lazy("Wert"), "more_than": gettext_lazy("Grenzwert (mehr als)"),
     "applies": gettext_lazy("trifft zu"), "missing": gettext_lazy("Fehlende Angaben"),
+    # plausibility and classification findings (assist)
+    "compared": gettext_lazy("Verglichene Angabe"), "form_value": gettext_lazy("Angabe im Formular"),
+    "extracted_value": gettext_lazy("Angabe in der Bauvorlage"), "document": gettext_lazy("Bauvorlage"),
+    "page": gettext_lazy("Seite"), "start": gettext_lazy("Zeichen von"), "end": gettext_lazy("Zeichen bis"),
+    "snippet": gettext_lazy("Fundstelle"),
+    "detected_document_type": gettext_lazy("Erkannte Art (Vorschlag der Software)"),
+    "confidence": gettext_lazy("Sicherheit der Erkennung"),
+    "classifier_version": gettext_lazy("Version des Klassifikators"),
 }
+
+#: Evidence keys that are links or internal ids: not listed, the link is shown to the clerk as "Fundstelle".
+HIDDEN_EVIDENCE = frozenset({"document_id", "source_url", "extracted_value_id"})
 
 
 def _choice_label(key: str, value: Any) -> str | None:
@@ -197,13 +208,21 @@ def evidence_items(evidence: Any) -> list[tuple[str, str]]:
     """The evidence of a finding as (label, value) pairs."""
     if not isinstance(evidence, dict):
         return [(_("Angabe"), plain_value(evidence))] if evidence else []
-    return [(field_label(key), readable(key, value)) for key, value in evidence.items()]
+    return [(field_label(key), readable(key, value)) for key, value in evidence.items() if key not in HIDDEN_EVIDENCE]
+
+
+def source_link(evidence: Any) -> str:
+    """A finding's link to where its value was found (a path inside this site), or ""."""
+    url = evidence.get("source_url") if isinstance(evidence, dict) else None
+    return url if isinstance(url, str) and url.startswith("/") and not url.startswith("//") else ""
 
 
 def readable(key: str, value: Any) -> str:
     """One evidence or audit value as German text; nested records with German labels."""
     if key == "site":
         return site_summary(value)
+    if key == "confidence" and isinstance(value, (int, float)) and 0 <= value <= 1:
+        return f"{number_format(round(value * 100), use_l10n=True)} %"
     label = _choice_label(key, value)
     if label is not None:
         return label
@@ -236,6 +255,7 @@ def group_findings(findings: list[Finding]) -> list[FindingGroup]:
     by_status = {g.status: g for g in groups}
     for finding in findings:
         finding.evidence_items = evidence_items(finding.evidence)  # type: ignore[attr-defined]
+        finding.source_link = source_link(finding.evidence)  # type: ignore[attr-defined]
         by_status[finding.status].findings.append(finding)
     return [g for g in groups if g.findings]
 

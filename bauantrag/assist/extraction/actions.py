@@ -1,0 +1,58 @@
+"""Reading the key data of a Bauvorlage and storing it (called by the after-text pipeline step)."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+
+from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, extract
+from bauantrag.assist.models import ExtractedValue
+from bauantrag.audit.models import Event
+from bauantrag.audit.service import record
+from bauantrag.documents.models import Document
+
+logger = logging.getLogger(__name__)
+
+
+def page_texts(document: Document) -> list[str]:
+    """The texts of the document's pages in order; a missing page is empty, so page numbers stay right."""
+    rows = list(document.pages.order_by("number").values_list("number", "text"))
+    texts = [""] * (max((number for number, _ in rows), default=0))
+    for number, text in rows:
+        texts[number - 1] = text
+    return texts
+
+
+def extract_document(document: Document) -> int:
+    """Replace the document's extracted values with what its current page texts say; returns how many.
+
+    Idempotent: running it again on the same text stores the same values. The audit event names the fields
+    and the count, never the values (names of people are personal data).
+    """
+    texts = page_texts(document)
+    found = extract(texts) if any(t.strip() for t in texts) else []
+    with transaction.atomic():
+        locked = Document.objects.select_for_update().select_related("case", "tenant").get(pk=document.pk)
+        previous = ExtractedValue.objects.filter(document=locked).count()
+        ExtractedValue.objects.filter(document=locked).delete()
+        ExtractedValue.objects.bulk_create(
+            ExtractedValue(
+                tenant_id=locked.tenant_id, document=locked, field=e.field, value=e.value[:200], raw=e.raw,
+                page=e.page, start=e.start, end=e.end, confidence=e.confidence, rule=e.rule[:80], chosen=e.chosen,
+                extractor_version=EXTRACTOR_VERSION,
+            )
+            for e in found
+        )
+        if found or previous:
+            record(
+                Event.VALUES_EXTRACTED, actor=None, tenant=locked.tenant, subject=locked, case=locked.case,
+                after={
+                    "fields": sorted({e.field for e in found if e.chosen}),
+                    "count": len(found),
+                    "pages": len(texts),
+                    "extractor_version": EXTRACTOR_VERSION,
+                },
+                message=f"{len(found)} Angaben aus „{locked.display_name}“ ausgelesen",
+            )
+    return len(found)

@@ -7,7 +7,13 @@ from email.utils import parseaddr
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator, URLValidator, validate_email
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+    URLValidator,
+    validate_email,
+)
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -59,6 +65,15 @@ class Tenant(models.Model):
     mail_sender = models.CharField(
         _("Absender der Benachrichtigungen"), max_length=200, blank=True, validators=[validate_mail_sender],
         help_text=_("z. B. „Bauaufsicht Musterstadt <bauaufsicht@musterstadt.example>“. Leer: Standardabsender."),
+    )
+    # Optional language model on the Kommune's own server (bauantrag.assist.summary): off by default, set by the
+    # tenant administrator; the address is checked by assist.summary.endpoint, the key is stored encrypted.
+    llm_enabled = models.BooleanField(_("Sprachmodell verwenden"), default=False)
+    llm_base_url = models.CharField(_("Adresse des Sprachmodell-Servers"), max_length=300, blank=True)
+    llm_model = models.CharField(_("Modell"), max_length=120, blank=True)
+    llm_api_key_encrypted = models.TextField(blank=True, editable=False)
+    llm_timeout_seconds = models.PositiveSmallIntegerField(
+        _("Zeitlimit (Sekunden)"), default=20, validators=[MinValueValidator(1), MaxValueValidator(120)]
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

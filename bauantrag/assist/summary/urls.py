@@ -1,3 +1,8 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from bauantrag.assist.summary import settings_page, views
+
+urlpatterns = [
+    path("vorgang/<uuid:case_id>/zusammenfassung/", views.case_summary, name="summary"),
+    path("sprachmodell/", settings_page.llm_settings, name="llm_settings"),
+]

@@ -43,6 +43,7 @@ class Event(models.TextChoices):
     FACHSTELLE_CHANGED = "fachstelle.changed", _("Verzeichnis der Fachstellen geändert")
     NACHFORDERUNG_REMINDED = "nachforderung.reminded", _("An Nachforderung erinnert")
     NACHFORDERUNG_EXPIRED = "nachforderung.expired", _("Frist der Nachforderung abgelaufen")
+    NACHFORDERUNG_EXTENDED = "nachforderung.extended", _("Frist der Nachforderung verlängert")
     CASE_APPROVED = "case.approved", _("Baugenehmigung erteilt")
     CASE_REFUSED = "case.refused", _("Antrag abgelehnt")
     CASE_WITHDRAWN = "case.withdrawn", _("Rücknahme erfasst")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from bauantrag.cases.models import Case, CaseState
+from bauantrag.cases.models import CLOSED_STATES, Case, CaseState
 
 
 class TransitionNotAllowed(Exception):
@@ -31,20 +31,41 @@ RESUBMIT = Transition(
 CONFIRM_COMPLETE = Transition(
     "confirm_complete", "Vollständigkeit bestätigen", frozenset({CaseState.SUBMITTED}), CaseState.COMPLETE
 )
-TRANSITIONS = (SUBMIT, SEND_NACHFORDERUNG, RESUBMIT, CONFIRM_COMPLETE)
+# The end of the procedure. The case stays COMPLETE while Fachstellen are heard (Beteiligung); the decision is
+# applied when the Bescheid is sent (cases/decision.py). A withdrawal is possible until the decision.
+APPROVE = Transition("approve", "Baugenehmigung erteilen", frozenset({CaseState.COMPLETE}), CaseState.APPROVED)
+REFUSE = Transition("refuse", "Bauantrag ablehnen", frozenset({CaseState.COMPLETE}), CaseState.REFUSED)
+WITHDRAW = Transition(
+    "withdraw", "Rücknahme erfassen",
+    frozenset({CaseState.SUBMITTED, CaseState.NACHFORDERUNG, CaseState.COMPLETE}), CaseState.WITHDRAWN,
+)
+TRANSITIONS = (SUBMIT, SEND_NACHFORDERUNG, RESUBMIT, CONFIRM_COMPLETE, APPROVE, REFUSE, WITHDRAW)
+
+# Closed cases (decided or withdrawn; models.CLOSED_STATES): read-only, no transition leaves them.
 
 # States in which the applicant side may change data and upload Bauvorlagen.
 EDITABLE_STATES = frozenset({CaseState.DRAFT, CaseState.NACHFORDERUNG})
 
 
+def check(case: Case, transition: Transition) -> None:
+    """Raise TransitionNotAllowed (German message) unless the transition is possible now; changes nothing."""
+    state = case.state
+    if state in CLOSED_STATES:
+        raise TransitionNotAllowed(
+            _("Der Vorgang ist abgeschlossen (Status „%(state)s“); „%(action)s“ ist nicht mehr möglich.")
+            % {"action": transition.label, "state": CaseState(state).label}
+        )
+    if state not in transition.source:
+        raise TransitionNotAllowed(
+            _("„%(action)s“ ist im Status „%(state)s“ nicht möglich.")
+            % {"action": transition.label, "state": CaseState(state).label}
+        )
+
+
 def apply(case: Case, transition: Transition) -> tuple[str, str]:
     """Move the case along the transition, or raise TransitionNotAllowed. Returns (before, after)."""
     before = case.state
-    if before not in transition.source:
-        raise TransitionNotAllowed(
-            _("„%(action)s“ ist im Status „%(state)s“ nicht möglich.")
-            % {"action": transition.label, "state": CaseState(before).label}
-        )
+    check(case, transition)
     case.state = transition.target
     return before, transition.target
 

@@ -28,7 +28,7 @@ def last_nachforderung(case: Case) -> Nachforderung | None:
 
 def documents_by_round(case: Case, nachforderung: Nachforderung | None) -> list[Round]:
     rounds: dict[int, Round] = {}
-    for document in case.documents.order_by("round", "uploaded_at"):
+    for document in case.documents.bauvorlagen().order_by("round", "uploaded_at"):
         document.type_name = display.document_type_name(document.document_type)  # type: ignore[attr-defined]
         document.is_new = nachforderung is not None and document.round > nachforderung.round  # type: ignore[attr-defined]
         document.is_pdf = document.content_type == "application/pdf"  # type: ignore[attr-defined]

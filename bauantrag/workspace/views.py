@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -15,12 +16,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from bauantrag.accounts.models import User
-from bauantrag.cases import actions
+from bauantrag.cases import actions, deadlines
 from bauantrag.cases.access import access_case, access_finding, cases_visible_to
-from bauantrag.cases.models import Case, CaseState, CheckRun, Finding, Procedure
+from bauantrag.cases.models import CLOSED_STATES, Case, CaseState, CheckRun, Finding, Nachforderung, Procedure
 from bauantrag.cases.sitemap import case_map
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.panels import panels_for
@@ -53,24 +55,51 @@ def _open_count(status: str) -> Count:
     return Count("check_runs__findings", filter=Q(check_runs__round=F("round"), check_runs__findings__status=status))
 
 
+# The queue's views (GET parameter "ansicht"): open cases (default), only those with a passed deadline, closed
+# cases, all. Labels avoid the word the overdue rows carry, so that it marks rows only.
+QUEUE_VIEWS = {
+    "offen": gettext_lazy("Offene Vorgänge"),
+    "frist": gettext_lazy("Nur Vorgänge mit abgelaufener Frist"),
+    "abgeschlossen": gettext_lazy("Abgeschlossene Vorgänge"),
+    "alle": gettext_lazy("Alle Vorgänge"),
+}
+
+
 @casework_required
 @require_GET
 def queue(request: HttpRequest) -> HttpResponse:
+    view = request.GET.get("ansicht", "offen")
+    view = view if view in QUEUE_VIEWS else "offen"
     cases = (
         cases_visible_to(request.user).select_related("vorhaben")
         .annotate(fail_count=_open_count("fail"), review_count=_open_count("needs_review"),
                   procedure=Subquery(CheckRun.objects.filter(case=OuterRef("pk"), round=OuterRef("round"))
-                                     .values("procedure")[:1]))
+                                     .values("procedure")[:1]),
+                  open_nf_deadline=Subquery(
+                      Nachforderung.objects.filter(case=OuterRef("pk"), answered_at__isnull=True)
+                      .order_by("-created_at").values("deadline")[:1]))
         .order_by(F("completeness_due").asc(nulls_last=True), "submitted_at")
     )
+    if view == "abgeschlossen":
+        cases = cases.filter(state__in=CLOSED_STATES).order_by(F("closed_at").desc(nulls_last=True))
+    elif view != "alle":
+        cases = cases.exclude(state__in=CLOSED_STATES)
     today = timezone.localdate()
-    rows = [
-        {"case": case, "overdue": case.state == CaseState.SUBMITTED and case.completeness_due is not None
-         and case.completeness_due < today,
+    case_list = list(cases)
+    infos = deadlines.queue_deadlines(case_list, today)
+    rows: list[dict[str, Any]] = [
+        {"case": case, "deadline": infos[case.pk], "overdue": infos[case.pk].overdue,
+         "closed": case.state in CLOSED_STATES,
          "procedure": Procedure(case.procedure).label if case.procedure in Procedure.values else ""}
-        for case in cases
+        for case in case_list
     ]
-    return render(request, "workspace/queue.html", {"rows": rows})
+    if view == "frist":
+        rows = [row for row in rows if row["overdue"]]
+    if view != "abgeschlossen":  # earliest deadline first (whichever deadline is running), none last
+        rows.sort(key=lambda row: (row["deadline"].due is None, row["deadline"].due or dt.date.max))
+    return render(request, "workspace/queue.html", {
+        "rows": rows, "views": QUEUE_VIEWS, "view": view, "view_label": QUEUE_VIEWS[view],
+    })
 
 
 def _findings(case: Case) -> list[Finding]:

@@ -80,7 +80,8 @@ def test_system_integration_with_a_token(tenant: Any, other_tenant: Any) -> None
     response = client.post(case_url(ours.pk, "confirm-completeness/"))  # no CSRF token needed for tokens
     assert response.status_code == 200 and response.json()["state"] == "complete"
     history = client.get(case_url(ours.pk, "history/")).json()["results"]
-    assert history[-1]["actor_label"].endswith("<fachverfahren@musterstadt.example>")
+    complete = next(e for e in reversed(history) if e["event"] == "case.complete")
+    assert complete["actor_label"].endswith("<fachverfahren@musterstadt.example>")
 
     bad = Client(HTTP_AUTHORIZATION="Token 0000000000000000000000000000000000000000")
     response = bad.get(f"{API}/applications/")

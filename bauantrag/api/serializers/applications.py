@@ -73,6 +73,21 @@ class ApplicationSerializer(serializers.Serializer[Case]):
         read_only=True, help_text="Frist der Vollständigkeitsprüfung (§ 71 Abs. 1 BauO NRW)"
     )
     completed_at = serializers.DateTimeField(read_only=True)
+    decision = serializers.CharField(
+        read_only=True, help_text="Ergebnis: approved, refused, withdrawn, withdrawn_fictitious; leer, solange offen"
+    )
+    decided_at = serializers.DateTimeField(
+        read_only=True, help_text="Versand des Bescheids bzw. Erfassung der Rücknahme"
+    )
+    decision_reason = serializers.CharField(read_only=True, help_text="Ablehnungsgründe bzw. Angaben zur Rücknahme")
+    decision_conditions = serializers.ListField(
+        child=serializers.DictField(child=serializers.CharField()), read_only=True,
+        help_text="Nebenbestimmungen der Baugenehmigung: [{kind, text, fachstelle?, legal_basis?}]",
+    )
+    closed_at = serializers.DateTimeField(read_only=True)
+    retention_until = serializers.DateField(
+        read_only=True, help_text="Ende der Aufbewahrungsfrist; leer bei offenen oder dauerhaft aufbewahrten Vorgängen"
+    )
     applicant = serializers.SerializerMethodField()
     possible_actions = serializers.SerializerMethodField(
         help_text="Übergänge, die der Status jetzt zulässt (unabhängig von Ihrer Rolle)"
@@ -116,6 +131,11 @@ class NachforderungSerializer(serializers.Serializer[Nachforderung]):
     deadline = serializers.DateField(read_only=True)
     created_at = serializers.DateTimeField(read_only=True)
     answered_at = serializers.DateTimeField(read_only=True)
+    reminded_at = serializers.DateTimeField(read_only=True, help_text="Erinnerung vor Fristablauf gesendet")
+    expired_at = serializers.DateTimeField(
+        read_only=True, help_text="Frist ohne erneute Einreichung abgelaufen (Folge entscheidet die Bauaufsicht)"
+    )
+    original_deadline = serializers.DateField(read_only=True, help_text="Frist vor der ersten Verlängerung")
 
 
 class HistoryEntrySerializer(serializers.Serializer[AuditEvent]):

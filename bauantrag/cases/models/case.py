@@ -14,6 +14,24 @@ class CaseState(models.TextChoices):
     SUBMITTED = "submitted", _("Eingegangen – in Vollständigkeitsprüfung")
     NACHFORDERUNG = "nachforderung", _("Nachforderung offen")
     COMPLETE = "complete", _("Vollständig")
+    APPROVED = "approved", _("Genehmigt")
+    REFUSED = "refused", _("Abgelehnt")
+    WITHDRAWN = "withdrawn", _("Zurückgenommen")
+
+
+#: States in which the case is closed: no uploads, no changes, no further transitions.
+CLOSED_STATES = frozenset({CaseState.APPROVED, CaseState.REFUSED, CaseState.WITHDRAWN})
+
+
+class Decision(models.TextChoices):
+    """How the procedure ended (set together with the closed state)."""
+
+    APPROVED = "approved", _("Baugenehmigung erteilt")
+    REFUSED = "refused", _("Bauantrag abgelehnt")
+    WITHDRAWN = "withdrawn", _("Rücknahme durch die Bauherrschaft")
+    WITHDRAWN_FICTITIOUS = "withdrawn_fictitious", _(
+        "Gilt als zurückgenommen (§ 71 Abs. 1 Satz 3 BauO NRW, Frist der Nachforderung abgelaufen)"
+    )
 
 
 class Procedure(models.TextChoices):
@@ -49,6 +67,30 @@ class Case(models.Model):
         help_text=_("Zehn Arbeitstage nach Eingang (§ 71 Abs. 1 Satz 1 BauO NRW), NRW-Feiertage nicht mitgezählt."),
     )
     completed_at = models.DateTimeField(_("Vollständig seit"), null=True, blank=True)
+    decision = models.CharField(
+        _("Ergebnis des Verfahrens"), max_length=30, choices=Decision.choices, blank=True,
+        help_text=_("Genehmigung, Ablehnung oder Rücknahme; leer, solange der Vorgang offen ist"),
+    )
+    decided_at = models.DateTimeField(
+        _("Entschieden am"), null=True, blank=True,
+        help_text=_("Versand des Bescheids bzw. Erfassung der Rücknahme"),
+    )
+    decision_reason = models.TextField(
+        _("Begründung"), max_length=20000, blank=True,
+        help_text=_("Ablehnungsgründe bzw. Angaben zur Rücknahme (Erklärung der Bauherrschaft oder Fristablauf)"),
+    )
+    decision_conditions = models.JSONField(
+        _("Nebenbestimmungen"), default=list, blank=True,
+        help_text=_("Nebenbestimmungen der Baugenehmigung (Auflagen, Bedingungen, Hinweise) als Liste von Texten"),
+    )
+    decision_letter_id = models.UUIDField(
+        null=True, blank=True, help_text=_("Das Schreiben (Bescheid bzw. Bestätigung der Rücknahme)"),
+    )
+    closed_at = models.DateTimeField(_("Abgeschlossen am"), null=True, blank=True)
+    retention_until = models.DateField(
+        _("Aufbewahren bis"), null=True, blank=True,
+        help_text=_("Ende der Aufbewahrungsfrist: Jahresende des Abschlussjahres plus die eingestellte Zahl Jahre"),
+    )
 
     class Meta:
         verbose_name = _("Vorgang")
@@ -63,3 +105,7 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.file_number or f"Entwurf {str(self.pk)[:8]}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state in CLOSED_STATES

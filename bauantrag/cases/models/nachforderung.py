@@ -24,6 +24,19 @@ class Nachforderung(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
     answered_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(
+        _("Erinnert am"), null=True, blank=True,
+        help_text=_("Erinnerung an die Bauherrschaft vor Fristablauf (einmal je Frist)"),
+    )
+    expired_at = models.DateTimeField(
+        _("Frist abgelaufen festgestellt am"), null=True, blank=True,
+        help_text=_("Die Frist lief ohne erneute Einreichung ab; die Folge entscheidet die Sachbearbeitung"),
+    )
+    extended_at = models.DateTimeField(_("Frist zuletzt verlängert am"), null=True, blank=True)
+    extension_reason = models.TextField(_("Grund der Fristverlängerung"), max_length=2000, blank=True)
+    original_deadline = models.DateField(
+        _("Ursprüngliche Frist"), null=True, blank=True, help_text=_("Gesetzt bei der ersten Verlängerung"),
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,0 +1,362 @@
+"""Deadlines of a case: reminders before and expiry after a Nachforderung's deadline, its extension, and what
+the clerk's queue shows as overdue.
+
+§ 71 Abs. 1 BauO NRW: the Bauaufsicht demands the missing Bauvorlagen "innerhalb einer angemessenen Frist"
+(Satz 2); "Werden die Mängel innerhalb der Frist nicht behoben, gilt der Antrag als zurückgenommen" (Satz 3).
+The software never draws that consequence itself: when the deadline has passed it marks the Nachforderung
+expired and PROPOSES the Rücknahmefiktion; the clerk records it (decision.record_withdrawal with
+fictitious=True) or extends the deadline (extend_nachforderung_deadline).
+
+A deadline ends with its last day: a Nachforderung due on the 10th expires when the 11th begins (local time).
+`run_deadlines` is idempotent and row-locks the case and the Nachforderung it changes; Celery beat runs it
+hourly (settings.CELERY_BEAT_SCHEDULE), `manage.py run_deadlines` runs it once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from bauantrag.accounts.models import User
+from bauantrag.audit.models import Event
+from bauantrag.audit.service import record
+from bauantrag.cases.models import Case, CaseState, Nachforderung
+from bauantrag.cases.signals import case_event
+from bauantrag.cases.workflow import TransitionNotAllowed
+from bauantrag.notifications.models import NotificationEvent
+from bauantrag.rules.calendar import add_working_days
+
+logger = logging.getLogger(__name__)
+
+#: The proposal shown to the clerk (queue and case) when a Nachforderung's deadline has passed unanswered.
+EXPIRY_PROPOSAL = gettext_lazy(
+    "Frist abgelaufen – Antrag gilt nach § 71 Abs. 1 Satz 3 BauO NRW als zurückgenommen (Vorschlag)"
+)
+MAX_EXTENSION_REASON = 2000
+
+
+def reminder_working_days() -> int:
+    return max(0, int(getattr(settings, "NACHFORDERUNG_REMINDER_WORKING_DAYS", 3)))
+
+
+def reminder_day(nachforderung: Nachforderung) -> dt.date | None:
+    """The day the reminder is due: N working days before the deadline (None: reminders switched off)."""
+    days = reminder_working_days()
+    if days <= 0:
+        return None
+    return add_working_days(nachforderung.deadline, -days)
+
+
+def is_open(nachforderung: Nachforderung) -> bool:
+    return nachforderung.answered_at is None
+
+
+def is_past_deadline(nachforderung: Nachforderung, today: dt.date | None = None) -> bool:
+    """True when the deadline's last day is over and nothing was resubmitted within it."""
+    today = today or timezone.localdate()
+    if nachforderung.answered_at is not None:
+        return timezone.localdate(nachforderung.answered_at) > nachforderung.deadline
+    return nachforderung.deadline < today
+
+
+def needs_reminder(nachforderung: Nachforderung, case: Case, today: dt.date) -> bool:
+    if case.state != CaseState.NACHFORDERUNG or not is_open(nachforderung):
+        return False
+    if nachforderung.reminded_at is not None or nachforderung.expired_at is not None:
+        return False
+    due = reminder_day(nachforderung)
+    if due is None or not (due <= today <= nachforderung.deadline):
+        return False
+    # No reminder for a deadline set on or after the reminder day: the Nachforderung (or the extension) itself
+    # told the applicant side just now.
+    started = nachforderung.extended_at or nachforderung.created_at
+    return timezone.localdate(started) < due
+
+
+def needs_expiry(nachforderung: Nachforderung, case: Case, today: dt.date) -> bool:
+    return (
+        case.state == CaseState.NACHFORDERUNG and is_open(nachforderung) and nachforderung.expired_at is None
+        and nachforderung.deadline < today
+    )
+
+
+def open_nachforderung(case: Case) -> Nachforderung | None:
+    """The unanswered Nachforderung of a case in state NACHFORDERUNG (the newest one)."""
+    if case.state != CaseState.NACHFORDERUNG:
+        return None
+    return case.nachforderungen.filter(answered_at__isnull=True).order_by("-created_at").first()
+
+
+def fictitious_withdrawal_basis(case: Case, today: dt.date | None = None) -> Nachforderung | None:
+    """The Nachforderung whose deadline passed without the defects being cured (§ 71 Abs. 1 Satz 3 BauO NRW):
+    still open after its deadline, or answered only after it (a late resubmission leaves the case SUBMITTED).
+    None if there is no such Nachforderung in the current state of the case."""
+    today = today or timezone.localdate()
+    latest = case.nachforderungen.order_by("-created_at").first()
+    if latest is None:
+        return None
+    if case.state == CaseState.NACHFORDERUNG and latest.answered_at is None and latest.deadline < today:
+        return latest
+    if case.state == CaseState.SUBMITTED and latest.answered_at is not None and is_past_deadline(latest, today):
+        return latest
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ periodic work
+
+
+def _lock(nachforderung_id: Any) -> tuple[Case, Nachforderung] | None:
+    """Lock the case, then its Nachforderung (the order resubmit uses), inside the caller's transaction."""
+    case_id = Nachforderung.objects.filter(pk=nachforderung_id).values_list("case_id", flat=True).first()
+    if case_id is None:
+        return None
+    case = Case.objects.select_for_update(of=("self",)).select_related("tenant").get(pk=case_id)
+    nachforderung = Nachforderung.objects.select_for_update().get(pk=nachforderung_id)
+    return case, nachforderung
+
+
+def remind(nachforderung_id: Any, today: dt.date | None = None) -> bool:
+    """Send the one reminder of this Nachforderung if it is due now. Returns True if it was sent."""
+    from bauantrag.notifications.service import notify_case_event
+
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        locked = _lock(nachforderung_id)
+        if locked is None:
+            return False
+        case, nachforderung = locked
+        if not needs_reminder(nachforderung, case, today):
+            return False
+        nachforderung.reminded_at = timezone.now()
+        nachforderung.save(update_fields=["reminded_at"])
+        record(
+            Event.NACHFORDERUNG_REMINDED, actor=None, tenant=case.tenant, subject=nachforderung, case=case,
+            after={"deadline": nachforderung.deadline, "reminder_working_days": reminder_working_days()},
+        )
+        notify_case_event(case, NotificationEvent.REMINDER)
+        case_event.send(sender=Case, case=case, event=Event.NACHFORDERUNG_REMINDED, actor=None, obj=nachforderung)
+    return True
+
+
+def expire(nachforderung_id: Any, today: dt.date | None = None) -> bool:
+    """Mark the Nachforderung expired if its deadline passed unanswered. The case keeps its state: the clerk
+    decides on the consequence (EXPIRY_PROPOSAL). Returns True if it was marked now."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        locked = _lock(nachforderung_id)
+        if locked is None:
+            return False
+        case, nachforderung = locked
+        if not needs_expiry(nachforderung, case, today):
+            return False
+        nachforderung.expired_at = timezone.now()
+        nachforderung.save(update_fields=["expired_at"])
+        record(
+            Event.NACHFORDERUNG_EXPIRED, actor=None, tenant=case.tenant, subject=nachforderung, case=case,
+            after={"deadline": nachforderung.deadline, "proposal": str(EXPIRY_PROPOSAL)},
+        )
+        case_event.send(sender=Case, case=case, event=Event.NACHFORDERUNG_EXPIRED, actor=None, obj=nachforderung)
+    return True
+
+
+def run_deadlines(today: dt.date | None = None) -> dict[str, int]:
+    """Expire what is past its deadline and send the reminders that are due. Safe to run again at any time."""
+    today = today or timezone.localdate()
+    open_ones = Nachforderung.objects.filter(
+        answered_at__isnull=True, expired_at__isnull=True, case__state=CaseState.NACHFORDERUNG
+    )
+    counts = {"expired": 0, "reminded": 0}
+    for pk in open_ones.filter(deadline__lt=today).values_list("pk", flat=True):
+        counts["expired"] += expire(pk, today)
+    days = reminder_working_days()
+    if days > 0:
+        # A superset (the precise test is needs_reminder): deadlines up to N+1 working days ahead.
+        horizon = add_working_days(today, days + 1)
+        candidates = open_ones.filter(reminded_at__isnull=True, deadline__gte=today, deadline__lte=horizon)
+        for pk in candidates.values_list("pk", flat=True):
+            counts["reminded"] += remind(pk, today)
+    return counts
+
+
+# ----------------------------------------------------------------------------------------------------- actions
+
+
+def _require_casework(actor: User, case: Case) -> None:
+    if not actor.does_casework or actor.tenant_id != case.tenant_id:
+        raise PermissionDenied(_("Nur die Sachbearbeitung der Bauaufsicht kann das."))
+
+
+@transaction.atomic
+def extend_nachforderung_deadline(
+    actor: User, case: Case, *, deadline: dt.date, reason: str
+) -> Nachforderung:
+    """Extend the open Nachforderung's deadline (before or after it passed), with a reason. The proposal of the
+    Rücknahmefiktion disappears, a new reminder will be sent before the new deadline, and the applicant side
+    is notified."""
+    from bauantrag.notifications.service import notify_case_event
+
+    _require_casework(actor, case)
+    case = Case.objects.select_for_update(of=("self",)).select_related("tenant").get(pk=case.pk)
+    if case.state != CaseState.NACHFORDERUNG:
+        raise TransitionNotAllowed(
+            _("Eine Frist kann nur verlängert werden, solange eine Nachforderung offen ist (Status: „%(state)s“).")
+            % {"state": CaseState(case.state).label}
+        )
+    nachforderung = (
+        Nachforderung.objects.select_for_update().filter(case=case, answered_at__isnull=True)
+        .order_by("-created_at").first()
+    )
+    if nachforderung is None:
+        raise TransitionNotAllowed(_("Zu diesem Vorgang ist keine Nachforderung offen."))
+    errors: dict[str, str] = {}
+    reason = (reason or "").strip()
+    if not reason:
+        errors["reason"] = _("Bitte begründen Sie die Verlängerung der Frist.")
+    elif len(reason) > MAX_EXTENSION_REASON:
+        errors["reason"] = _("Die Begründung ist zu lang (höchstens %(max)s Zeichen).") % {"max": MAX_EXTENSION_REASON}
+    if deadline <= timezone.localdate():
+        errors["deadline"] = _("Die neue Frist muss in der Zukunft liegen.")
+    elif deadline <= nachforderung.deadline:
+        errors["deadline"] = _("Die neue Frist muss nach der bisherigen Frist (%(old)s) liegen.") % {
+            "old": nachforderung.deadline.strftime("%d.%m.%Y")
+        }
+    if errors:
+        raise ValidationError(errors)
+    before = {"deadline": nachforderung.deadline, "expired_at": nachforderung.expired_at}
+    if nachforderung.original_deadline is None:
+        nachforderung.original_deadline = nachforderung.deadline
+    nachforderung.deadline = deadline
+    nachforderung.extended_at = timezone.now()
+    nachforderung.extension_reason = reason
+    nachforderung.expired_at = None
+    nachforderung.reminded_at = None
+    nachforderung.save(update_fields=[
+        "deadline", "original_deadline", "extended_at", "extension_reason", "expired_at", "reminded_at",
+    ])
+    record(
+        Event.NACHFORDERUNG_EXTENDED, actor=actor, tenant=case.tenant, subject=nachforderung, case=case,
+        before=before, after={"deadline": deadline, "reason": reason},
+    )
+    notify_case_event(case, NotificationEvent.NACHFORDERUNG)
+    case_event.send(sender=Case, case=case, event=Event.NACHFORDERUNG_EXTENDED, actor=actor, obj=nachforderung)
+    return nachforderung
+
+
+# -------------------------------------------------------------------------------------------------- the queue
+
+
+@dataclass
+class DeadlineNote:
+    """One deadline of a case as the queue shows it."""
+
+    label: str
+    due: dt.date | None
+    overdue: bool
+    proposal: str = ""
+
+
+OverdueSource = Callable[[list[Case], dt.date], "dict[Any, list[DeadlineNote]]"]
+_SOURCES: dict[str, OverdueSource] = {}
+
+
+def register_deadline_source(key: str, fn: OverdueSource) -> None:
+    """Other apps (e.g. Beteiligung) add deadlines to the queue: fn(cases, today) -> {case.pk: [DeadlineNote]}.
+    A note with overdue=True makes the case count as overdue. Registering the same key again replaces it."""
+    _SOURCES[key] = fn
+
+
+@dataclass
+class QueueDeadlines:
+    due: dt.date | None = None  # the deadline the queue sorts by (the earliest relevant one)
+    notes: list[DeadlineNote] = field(default_factory=list)
+
+    @property
+    def overdue(self) -> bool:
+        return any(note.overdue for note in self.notes)
+
+
+def _beteiligung_notes(cases: list[Case], today: dt.date) -> dict[Any, list[DeadlineNote]]:
+    """Open Beteiligungen of complete cases, read defensively from the Beteiligung app's `results` module:
+    `deadlines_for_cases(cases, today)` if it offers one, else each case's `current_beteiligungen(case)`."""
+    try:
+        results = importlib.import_module("bauantrag.beteiligung.results")
+    except ImportError:
+        return {}
+    out: dict[Any, list[DeadlineNote]] = {}
+    try:
+        bulk = getattr(results, "deadlines_for_cases", None)
+        if bulk is not None:
+            for case_id, entries in dict(bulk(cases, today)).items():
+                out[case_id] = [e for e in entries if isinstance(e, DeadlineNote)]
+            return out
+        current = getattr(results, "current_beteiligungen", None)
+        if current is None:
+            return {}
+        for case in cases:
+            if case.state != CaseState.COMPLETE:
+                continue
+            for beteiligung in current(case):
+                if not getattr(beteiligung, "is_open", False):
+                    continue
+                deemed = bool(getattr(beteiligung, "einvernehmen_deemed_given", lambda day: False)(today))
+                out.setdefault(case.pk, []).append(DeadlineNote(
+                    label=_("Beteiligung %(name)s") % {"name": beteiligung.fachstelle.name},
+                    due=beteiligung.deadline,
+                    overdue=bool(beteiligung.is_overdue(today)) and not deemed,
+                    proposal=_("Einvernehmen gilt als erteilt (§ 36 Abs. 2 Satz 2 BauGB)") if deemed else "",
+                ))
+    except Exception:  # the queue must not fail because of another app
+        logger.exception("Fristen der Beteiligung konnten nicht gelesen werden")
+        return {}
+    return out
+
+
+def queue_deadlines(cases: Iterable[Case], today: dt.date | None = None) -> dict[Any, QueueDeadlines]:
+    """The deadlines of each case for the queue. Cases need `open_nf_deadline` and `open_nf_expired`
+    annotations (see workspace.views.queue) or fall back to a query per case."""
+    today = today or timezone.localdate()
+    cases = list(cases)
+    result: dict[Any, QueueDeadlines] = {}
+    for case in cases:
+        info = QueueDeadlines()
+        if case.state == CaseState.SUBMITTED and case.completeness_due is not None:
+            info.notes.append(DeadlineNote(
+                _("Vollständigkeitsprüfung"), case.completeness_due, case.completeness_due < today,
+            ))
+        elif case.state == CaseState.NACHFORDERUNG:
+            if hasattr(case, "open_nf_deadline"):
+                due = case.open_nf_deadline
+            else:
+                nf = open_nachforderung(case)
+                due = nf.deadline if nf else None
+            if due is not None:
+                past = due < today
+                info.notes.append(DeadlineNote(
+                    _("Nachforderung"), due, past, str(EXPIRY_PROPOSAL) if past else "",
+                ))
+        result[case.pk] = info
+    extra: list[dict[Any, list[DeadlineNote]]] = [_beteiligung_notes(cases, today)]
+    for key, source in sorted(_SOURCES.items()):
+        try:
+            extra.append(source(cases, today))
+        except Exception:
+            logger.exception("Fristenquelle %s fehlgeschlagen", key)
+    for found in extra:
+        for case_id, notes in found.items():
+            if case_id in result:
+                result[case_id].notes.extend(notes)
+    for info in result.values():
+        dues = [note.due for note in info.notes if note.due is not None]
+        info.due = min(dues) if dues else None
+    return result

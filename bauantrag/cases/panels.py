@@ -1,0 +1,75 @@
+"""The panel "Fristen und Entscheidung" on the clerk's and the applicant's case pages (registered in
+CasesConfig.ready with order 25)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from bauantrag.cases import deadlines
+from bauantrag.cases.models import CLOSED_STATES, Case, CaseState, Decision
+
+# URL names of the correspondence app: the clerk's letter page (editor of a draft, view of a sent letter) and
+# the PDF of a sent letter (the applicant side's link to the Bescheid).
+CLERK_LETTER_URLS = ("correspondence:letter",)
+APPLICANT_LETTER_URLS = ("correspondence:letter_pdf",)
+
+
+def letter_url(letter_id: Any, names: tuple[str, ...] = CLERK_LETTER_URLS) -> str | None:
+    """The first of the URL names that exists (kwarg letter_id), or None (e.g. correspondence not installed)."""
+    if not letter_id:
+        return None
+    for name in names:
+        try:
+            return reverse(name, kwargs={"letter_id": letter_id})
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def _closed(case: Case, names: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "closed": True,
+        "decision_label": Decision(case.decision).label if case.decision in Decision.values else "",
+        "fictitious": case.decision == Decision.WITHDRAWN_FICTITIOUS,
+        "approved": case.decision == Decision.APPROVED,
+        "conditions": case.decision_conditions or [],
+        "letter_url": letter_url(case.decision_letter_id, names),
+    }
+
+
+def workspace_context(request: HttpRequest, case: Case) -> dict[str, Any] | None:
+    if case.state == CaseState.DRAFT:
+        return None
+    if case.state in CLOSED_STATES:
+        return {"case": case, **_closed(case, CLERK_LETTER_URLS)}
+    today = timezone.localdate()
+    nachforderung = deadlines.open_nachforderung(case)
+    context: dict[str, Any] = {
+        "case": case, "closed": False, "today": today,
+        "nachforderung": nachforderung,
+        "nachforderung_past": nachforderung is not None and nachforderung.deadline < today,
+        "late_basis": deadlines.fictitious_withdrawal_basis(case, today) if case.state == CaseState.SUBMITTED else None,
+        "completeness_overdue": case.state == CaseState.SUBMITTED and case.completeness_due is not None
+        and case.completeness_due < today,
+        "can_decide": case.state == CaseState.COMPLETE,
+        "can_withdraw": case.state in (CaseState.SUBMITTED, CaseState.NACHFORDERUNG, CaseState.COMPLETE),
+        "proposal": str(deadlines.EXPIRY_PROPOSAL),
+    }
+    if context["can_decide"]:
+        from bauantrag.cases.decision import decision_drafts
+
+        context["drafts"] = [{"letter": d, "url": letter_url(d.pk)} for d in decision_drafts(case)]
+    return context
+
+
+def portal_context(request: HttpRequest, case: Case) -> dict[str, Any] | None:
+    if case.state in CLOSED_STATES:
+        return {"case": case, **_closed(case, APPLICANT_LETTER_URLS)}
+    nachforderung = deadlines.open_nachforderung(case)
+    if nachforderung is not None and nachforderung.deadline < timezone.localdate():
+        return {"case": case, "closed": False, "nachforderung": nachforderung}
+    return None

@@ -89,6 +89,8 @@ def build_message(log: NotificationLog) -> EmailMultiAlternatives:
     context = {
         "file_number": file_number, "title": title, "text": text, "link": case_link(log),
         "authority": tenant.authority_name,
+        # A Fachstelle is asked for a Stellungnahme: not "your application in the portal".
+        "for_agency": log.event == NotificationEvent.BETEILIGUNG,
     }
     sender = sender_for(tenant)
     domain = sender.rsplit("@", 1)[-1].rstrip(">").strip() or None

@@ -111,7 +111,7 @@ def detail(request: HttpRequest, case_id: Any) -> HttpResponse:
 def _detail_context(request: HttpRequest, case: Case, upload_form: UploadForm) -> dict[str, Any]:
     run = display.latest_run(case)
     findings = list(run.findings.all()) if run else []
-    documents = list(case.documents.order_by("uploaded_at"))
+    documents = list(case.documents.bauvorlagen().order_by("uploaded_at"))
     for document in documents:
         document.type_name = display.document_type_name(document.document_type)  # type: ignore[attr-defined]
     nachforderung = case.nachforderungen.filter(answered_at__isnull=True).first()
@@ -211,7 +211,7 @@ def receipt(request: HttpRequest, case_id: Any) -> HttpResponse:
     if case.state == CaseState.DRAFT:
         messages.error(request, _("Eine Eingangsbestätigung gibt es erst nach der Einreichung."))
         return redirect("portal:detail", case_id=case.pk)
-    documents = list(case.documents.filter(round__lte=case.round).order_by("uploaded_at"))
+    documents = list(case.documents.bauvorlagen().filter(round__lte=case.round).order_by("uploaded_at"))
     for document in documents:
         document.type_name = display.document_type_name(document.document_type)  # type: ignore[attr-defined]
     return render(request, "portal/receipt.html", {"case": case, "documents": documents})

@@ -1,0 +1,9 @@
+"""Panels of the correspondence on the case pages (filled in by views)."""
+
+from __future__ import annotations
+
+
+def register() -> None:
+    from bauantrag.correspondence import views
+
+    views.register_panels()

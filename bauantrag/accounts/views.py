@@ -66,6 +66,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("portal:list")
     if user.does_casework:
         return redirect("workspace:queue")
+    if user.role == Role.AGENCY:
+        return redirect("beteiligung:inbox")
     return render(request, "accounts/no_workspace.html")
 
 

@@ -1,7 +1,34 @@
+from typing import cast
+
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BeteiligungConfig(AppConfig):
     name = "bauantrag.beteiligung"
     label = "beteiligung"
     verbose_name = "Beteiligung der Fachstellen"
+
+    def ready(self) -> None:
+        from bauantrag.accounts.models import Role
+        from bauantrag.beteiligung import letters
+        from bauantrag.beteiligung.panels import workspace_panel
+        from bauantrag.panels import NavLink, Panel, register_link, register_panel
+
+        register_panel("workspace", Panel(
+            key="beteiligung.results", template="beteiligung/panel.html", context=workspace_panel, order=50,
+        ))
+        register_link(NavLink(
+            key="beteiligung.inbox", label=cast(str, _("Beteiligungen")), url_name="beteiligung:inbox",
+            visible=lambda user: user.role == Role.AGENCY or user.does_casework, order=50,
+        ))
+        register_link(NavLink(
+            key="beteiligung.fachstellen", label=cast(str, _("Fachstellen")), url_name="beteiligung:fachstellen",
+            visible=lambda user: user.role == Role.TENANT_ADMIN, order=55,
+        ))
+        letters.register()  # members of the asked Fachstelle may open the sent Beteiligungsschreiben
+
+        from bauantrag.beteiligung.receivers import close_open_beteiligungen
+        from bauantrag.cases.signals import case_event
+
+        case_event.connect(close_open_beteiligungen, dispatch_uid="beteiligung.close_open_beteiligungen")

@@ -1,4 +1,15 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from bauantrag.beteiligung import views
 
 app_name = "beteiligung"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("<uuid:beteiligung_id>/", views.detail, name="detail"),
+    path("<uuid:beteiligung_id>/dokumente/<uuid:document_id>/", views.document, name="document"),
+    path("<uuid:beteiligung_id>/zuruecknehmen/", views.withdraw, name="withdraw"),
+    path("vorgaenge/<uuid:case_id>/anfragen/", views.start, name="start"),
+    path("fachstellen/", views.fachstellen, name="fachstellen"),
+    path("fachstellen/neu/", views.fachstelle_create, name="fachstelle_create"),
+    path("fachstellen/<uuid:fachstelle_id>/", views.fachstelle_detail, name="fachstelle"),
+]

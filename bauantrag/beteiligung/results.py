@@ -1,0 +1,152 @@
+"""The results of the Beteiligung of one case, brought together: a summary for the clerk and the Nebenbestimmungen
+the Fachstellen asked for (the decision flow takes them into the Baugenehmigung).
+
+Only the *current* request per Fachstelle counts: withdrawn requests are ignored, and if a Fachstelle was asked
+again (e.g. after changed Bauvorlagen) its latest request replaces the earlier one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from bauantrag.beteiligung.models import (
+    NEGATIVE_VERDICTS,
+    Beteiligung,
+    BeteiligungStatus,
+    Stellungnahme,
+    Verdict,
+)
+from bauantrag.cases.models import Case
+
+
+def current_beteiligungen(case: Case) -> list[Beteiligung]:
+    """The latest request per Fachstelle that was not withdrawn, ordered by Fachstelle."""
+    latest: dict[object, Beteiligung] = {}
+    rows = (
+        Beteiligung.objects.filter(case=case).exclude(status=BeteiligungStatus.WITHDRAWN)
+        .select_related("fachstelle", "stellungnahme").order_by("requested_at")
+    )
+    for beteiligung in rows:
+        latest[beteiligung.fachstelle_id] = beteiligung
+    return sorted(latest.values(), key=lambda b: (b.fachstelle.name.lower(), b.requested_at))
+
+
+def deadlines_for_cases(cases: list[Case], today: dt.date) -> dict[object, list[object]]:
+    """The open Beteiligungen of the complete cases as deadline notes for the clerk's queue, in ONE query
+    (cases.deadlines.queue_deadlines; without it the queue asked once per case). The same rule as
+    current_beteiligungen: the latest not withdrawn request per Fachstelle, and of those the open ones."""
+    from bauantrag.cases.deadlines import DeadlineNote
+    from bauantrag.cases.models import CaseState
+
+    complete = [case.pk for case in cases if case.state == CaseState.COMPLETE]
+    if not complete:
+        return {}
+    latest: dict[tuple[object, object], Beteiligung] = {}
+    rows = (
+        Beteiligung.objects.filter(case_id__in=complete).exclude(status=BeteiligungStatus.WITHDRAWN)
+        .select_related("fachstelle").order_by("requested_at")
+    )
+    for beteiligung in rows:
+        latest[(beteiligung.case_id, beteiligung.fachstelle_id)] = beteiligung
+    out: dict[object, list[object]] = {}
+    for beteiligung in sorted(latest.values(), key=lambda b: (b.fachstelle.name.lower(), b.requested_at)):
+        if not beteiligung.is_open:
+            continue
+        deemed = beteiligung.einvernehmen_deemed_given(today)
+        out.setdefault(beteiligung.case_id, []).append(DeadlineNote(
+            label=_("Beteiligung %(name)s") % {"name": beteiligung.fachstelle.name},
+            due=beteiligung.deadline,
+            overdue=beteiligung.is_overdue(today) and not deemed,
+            proposal=_("Einvernehmen gilt als erteilt (§ 36 Abs. 2 Satz 2 BauGB)") if deemed else "",
+        ))
+    return out
+
+
+def _stellungnahme(beteiligung: Beteiligung) -> Stellungnahme | None:
+    if beteiligung.status != BeteiligungStatus.ANSWERED:
+        return None
+    try:
+        return beteiligung.stellungnahme
+    except Stellungnahme.DoesNotExist:
+        return None
+
+
+def conditions_for_case(case: Case) -> list[dict[str, str]]:
+    """All Nebenbestimmungen of the current Stellungnahmen: [{"text", "legal_basis", "fachstelle"}], grouped by
+    Fachstelle in the order they were written."""
+    conditions: list[dict[str, str]] = []
+    for beteiligung in current_beteiligungen(case):
+        stellungnahme = _stellungnahme(beteiligung)
+        if stellungnahme is None:
+            continue
+        for row in stellungnahme.conditions:
+            conditions.append({
+                "text": str(row.get("text", "")), "legal_basis": str(row.get("legal_basis", "")),
+                "fachstelle": beteiligung.fachstelle.name,
+            })
+    return conditions
+
+
+def gemeinde_result(beteiligung: Beteiligung, today: dt.date) -> str:
+    stellungnahme = _stellungnahme(beteiligung)
+    if stellungnahme is not None:
+        return str(Verdict(stellungnahme.verdict).label)
+    if beteiligung.einvernehmen_deemed_given(today):
+        return _("Einvernehmen gilt als erteilt (§ 36 Abs. 2 Satz 2 BauGB)")
+    return _("Einvernehmen ausstehend, Frist bis %(date)s") % {"date": beteiligung.deadline.strftime("%d.%m.%Y")}
+
+
+@dataclass(frozen=True)
+class Summary:
+    asked: int
+    answered: int
+    with_conditions: int
+    negative: int
+    overdue: int
+    late: int
+    gemeinde: str  # the Gemeinde's Einvernehmen, "" if the Gemeinde was not asked
+
+    @property
+    def text(self) -> str:
+        parts = [
+            ngettext("%(answered)d von %(asked)d Stellungnahme eingegangen",
+                     "%(answered)d von %(asked)d Stellungnahmen eingegangen", self.asked)
+            % {"answered": self.answered, "asked": self.asked}
+        ]
+        if self.with_conditions:
+            parts.append(ngettext("%(n)d mit Nebenbestimmungen", "%(n)d mit Nebenbestimmungen",
+                                  self.with_conditions) % {"n": self.with_conditions})
+        if self.negative:
+            parts.append(ngettext("%(n)d ablehnend", "%(n)d ablehnend", self.negative) % {"n": self.negative})
+        if self.overdue:
+            parts.append(ngettext("%(n)d überfällig", "%(n)d überfällig", self.overdue) % {"n": self.overdue})
+        if self.late:
+            parts.append(ngettext("%(n)d nach Fristablauf", "%(n)d nach Fristablauf", self.late) % {"n": self.late})
+        text = ", ".join(parts)
+        if self.gemeinde:
+            text += "; " + _("Gemeinde: %(result)s") % {"result": self.gemeinde}
+        return text
+
+
+def summary_for_case(case: Case, today: dt.date | None = None) -> Summary | None:
+    """None when no Fachstelle is (still) asked."""
+    today = today or timezone.localdate()
+    current = current_beteiligungen(case)
+    if not current:
+        return None
+    answered = [s for b in current if (s := _stellungnahme(b)) is not None]
+    gemeinde = [b for b in current if b.fachstelle.is_gemeinde]
+    return Summary(
+        asked=len(current),
+        answered=len(answered),
+        with_conditions=sum(1 for s in answered if s.conditions),
+        negative=sum(1 for s in answered if s.verdict in NEGATIVE_VERDICTS),
+        overdue=sum(1 for b in current if b.is_overdue(today) and not b.einvernehmen_deemed_given(today)),
+        late=sum(1 for s in answered if s.late),
+        gemeinde=gemeinde_result(gemeinde[-1], today) if gemeinde else "",
+    )

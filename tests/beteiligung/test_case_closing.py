@@ -1,0 +1,39 @@
+"""A case that closes takes its open Beteiligungen with it: withdrawn (audited), no Stellungnahme any more."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.beteiligung import actions
+from bauantrag.beteiligung.models import BeteiligungStatus, Verdict
+from bauantrag.cases import decision
+from bauantrag.cases.models import CaseState
+from bauantrag.cases.workflow import TransitionNotAllowed
+
+pytestmark = pytest.mark.django_db
+
+
+def test_withdrawing_the_application_ends_the_open_beteiligungen(kommune: Any) -> None:
+    open_one = actions.request_beteiligung(kommune.clerk, kommune.case, kommune.brandschutz,
+                                           documents=kommune.documents("1803"), message="Bitte prüfen.")
+    answered = actions.request_beteiligung(kommune.clerk, kommune.case, kommune.naturschutz,
+                                           documents=kommune.documents("1803"), message="Bitte prüfen.")
+    actions.submit_stellungnahme(kommune.naturschutz_member, answered, verdict=Verdict.KEINE_BEDENKEN,
+                                 text="Keine Bedenken.")
+
+    decision.record_withdrawal(kommune.clerk, kommune.case, reason="Schreiben der Bauherrin vom 20.11.2026")
+
+    kommune.case.refresh_from_db()
+    open_one.refresh_from_db()
+    answered.refresh_from_db()
+    assert kommune.case.state == CaseState.WITHDRAWN
+    assert open_one.status == BeteiligungStatus.WITHDRAWN
+    assert open_one.withdraw_reason == "Vorgang abgeschlossen: Antrag zurückgenommen"
+    assert answered.status == BeteiligungStatus.ANSWERED  # an answer stays on record
+    assert AuditEvent.objects.filter(event=Event.BETEILIGUNG_WITHDRAWN, subject_id=str(open_one.pk)).count() == 1
+    with pytest.raises(TransitionNotAllowed):
+        actions.submit_stellungnahme(kommune.brandschutz_member, open_one, verdict=Verdict.KEINE_BEDENKEN,
+                                     text="Zu spät.")

@@ -51,6 +51,10 @@ class Target:
     findings: list[Finding] = field(default_factory=list)
     plans: list[Bebauungsplan] = field(default_factory=list)
     parcels: list[Parcel] = field(default_factory=list)
+    letters: list[Any] = field(default_factory=list)  # correspondence.Letter
+    messages: list[Any] = field(default_factory=list)  # correspondence.Message
+    beteiligungen: list[Any] = field(default_factory=list)  # beteiligung.Beteiligung
+    fachstellen: list[Any] = field(default_factory=list)  # beteiligung.Fachstelle
 
     @classmethod
     def of(cls, label: str, case: Case) -> Target:
@@ -59,6 +63,8 @@ class Target:
             case,
             list(case.documents.all()),
             list(Finding.objects.filter(check_run__case=case).order_by("check_run__round", "position")),
+            letters=list(case.letters.order_by("created_at")),
+            messages=list(case.messages.order_by("created_at")),
         )
 
     def values(self, route: Route) -> dict[str, Any] | None:
@@ -69,6 +75,10 @@ class Target:
             "finding_id": [f.pk for f in self.findings],
             "plan_id": [p.pk for p in self.plans],
             "parcel_id": [p.pk for p in self.parcels],
+            "letter_id": [letter.pk for letter in self.letters],
+            "message_id": [message.pk for message in self.messages],
+            "beteiligung_id": [b.pk for b in self.beteiligungen],
+            "fachstelle_id": [f.pk for f in self.fachstellen],
         }
         values: dict[str, Any] = {}
         for name in route.params:
@@ -104,6 +114,8 @@ def world(tenant: Any, other_tenant: Any) -> World:
     # Flurstücke of the Kommune's register: the same rule as for plans.
     import_parcels(None, tenant, "flurstuecke.geojson", PARCEL_FILE.read_bytes())
     targets[0].parcels.extend(Parcel.objects.filter(tenant=tenant))
+    agency = UserFactory(tenant=tenant, role=Role.AGENCY)
+    _beteiligung_targets(tenant, targets, agency)
     neighbour = UserFactory(tenant=tenant, role=Role.APPLICANT)
     submitted_case(neighbour)  # the attacker has cases of their own
     submitted_case(UserFactory(tenant=other_tenant))  # and the other Kommune has its own work
@@ -114,10 +126,33 @@ def world(tenant: Any, other_tenant: Any) -> World:
         attackers={
             "applicant_same_kommune": neighbour,
             "clerk_other_kommune": UserFactory(tenant=other_tenant, role=Role.CLERK),
-            "agency_same_kommune": UserFactory(tenant=tenant, role=Role.AGENCY),
+            "agency_same_kommune": agency,
             "admin_other_kommune": UserFactory(tenant=other_tenant, role=Role.TENANT_ADMIN),
         },
     )
+
+
+def _beteiligung_targets(tenant: Any, targets: list[Target], agency: User) -> None:
+    """A Fachstelle asked about the submitted and the Nachforderung case with all their Bauvorlagen shared (made
+    directly: the matrix needs the objects, not the workflow). The attacking agency account is a member of another
+    Fachstelle of the same Kommune, which was not asked."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from bauantrag.beteiligung.models import Beteiligung, Fachstelle
+
+    asked = Fachstelle.objects.create(tenant=tenant, name="Brandschutzdienststelle", kind="brandschutz")
+    Fachstelle.objects.create(tenant=tenant, name="Untere Naturschutzbehörde", kind="naturschutz").members.add(agency)
+    requester = UserFactory(tenant=tenant, role=Role.CLERK)
+    for target in targets[1:]:
+        beteiligung = Beteiligung.objects.create(
+            tenant=tenant, case=target.case, fachstelle=asked, message="Bitte prüfen.", requested_by=requester,
+            deadline=timezone.localdate() + dt.timedelta(days=30),
+        )
+        beteiligung.documents.set(target.documents)
+        target.beteiligungen.append(beteiligung)
+        target.fachstellen.append(asked)
 
 
 def request(client: Client, method: str, url: str) -> Any:

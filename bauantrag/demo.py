@@ -22,7 +22,6 @@ from bauantrag.accounts.totp import base32_secret
 from bauantrag.cases import actions, precheck
 from bauantrag.cases.models import Case, CheckRun, CheckRunStatus
 from bauantrag.documents.actions import upload_document
-from bauantrag.documents.samples import minimal_pdf
 
 DEMO_PASSWORD = "Demo-Bauantrag-2026"  # noqa: S105 - printed demo login, documented in the README
 
@@ -75,7 +74,7 @@ DEMO_PLAN_NOTE = (
     "NRW-XPlanGML-Beispiel verfügbar ist. Der Antrag „Süllbergsweg 7“ liegt in dessen allgemeinem Wohngebiet."
 )
 PLANNED_HOUSE: dict[str, Any] = {
-    **HOUSE, "street": "Süllbergsweg", "house_number": "7", "gemarkung": "Blankenese (Testplan Hamburg)",
+    **HOUSE, "street": "Süllbergsweg", "house_number": "7", "gemarkung": "Blankenese",
     "flur": "1", "flurstueck": "4711", "parcel_area_m2": "709.42", "planning_area": "bebauungsplan_qualifiziert",
     "procedure_requested": "genehmigungsfreistellung", "height_m": "3.10", "structure_height_m": "9.60",
     "gross_floor_area_m2": "176", "largest_unit_floor_area_m2": "88", "largest_storey_area_m2": "88",
@@ -118,9 +117,20 @@ def _people() -> dict[str, User]:
     return people
 
 
-def _upload(user: User, case: Case, codes: tuple[str, ...]) -> None:
-    for code in codes:
-        data = minimal_pdf(f"Bauvorlage {code} - {case.vorhaben.description[:40]}")
+def _upload(user: User, case: Case, codes: tuple[str, ...], overrides: dict[str, dict[str, Any]] | None = None) -> None:
+    """Bauvorlagen that read like real ones, written from the case's form data (assist.demo_documents).
+
+    overrides: per XBau code, values that contradict the form on purpose (the plausibility check shows them).
+    """
+    from bauantrag.assist.demo_documents import bauvorlage_pdf
+    from bauantrag.cases.precheck import rules_input
+    from bauantrag.rules.nrw.bauo_nrw.building_class import classify
+
+    building_class = classify(rules_input(case.vorhaben, [])).building_class
+    for index, code in enumerate(codes):
+        seed = int(hashlib.sha256(f"{case.vorhaben.street}{code}".encode()).hexdigest()[:8], 16) + index
+        data = bauvorlage_pdf(case, code, seed=seed, building_class=building_class,
+                              overrides=(overrides or {}).get(code))
         upload_document(user, case, SimpleUploadedFile(f"bauvorlage-{code}.pdf", data), code)
 
 
@@ -137,7 +147,8 @@ def _cases(people: dict[str, User]) -> None:
     actions.create_application(bauherr, {**HOUSE, "street": "Birkenallee", "house_number": "5", "height_m": None})
 
     house = actions.create_application(bauherr, HOUSE)
-    _upload(bauherr, house, HOUSE_DOCUMENTS)
+    # The Baubeschreibung says three Vollgeschosse, the form two: the plausibility check asks the clerk.
+    _upload(bauherr, house, HOUSE_DOCUMENTS, overrides={"1502": {"vollgeschosse": 3}})
     actions.submit(bauherr, house)
 
     flats = actions.create_application(architektin, FLATS)
@@ -186,6 +197,26 @@ def _planned_house(people: dict[str, User]) -> None:
     _run_pending_checks()
 
 
+def _load_parts(people: dict[str, User]) -> None:
+    """The cases of the core demo, then what the apps add to them (each loader is idempotent)."""
+    from bauantrag.beteiligung import demo as beteiligung_demo
+    from bauantrag.cases import demo as cases_demo
+    from bauantrag.correspondence import demo as correspondence_demo
+    from bauantrag.documents import demo as documents_demo
+
+    admin = people["admin@musterstadt.example"]
+    tenant = admin.tenant
+    assert tenant is not None
+    correspondence_demo.load(tenant, people)  # the letterhead first: the receipts are letters with it
+    _cases(people)
+    _run_pending_checks()
+    documents_demo.load(tenant, people)
+    correspondence_demo.load(tenant, people)  # now with a submitted case: a conversation in the mailbox
+    beteiligung_demo.load(tenant, people)
+    cases_demo.load(tenant, people)
+    _run_pending_checks()
+
+
 def load() -> dict[str, User] | None:
     """Create the demo once; returns None when it is already there."""
     if Tenant.objects.filter(slug="musterstadt").exists():
@@ -197,8 +228,7 @@ def load() -> dict[str, User] | None:
     try:
         with transaction.atomic():
             people = _people()
-        _cases(people)
-        _run_pending_checks()
+        _load_parts(people)
     finally:
         app.conf.task_always_eager = eager
     return people

@@ -278,6 +278,31 @@ def update_draft(actor: User, letter: Letter, subject: str, body: str) -> Letter
     return letter
 
 
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _require_decision_text_matches(letter: Letter) -> None:
+    """A Bescheid's Nebenbestimmungen and reasons are recorded on the case from the decision page; the letter
+    that carries legal force must say the same, so an edit of them in the letter text is refused."""
+    from bauantrag.correspondence.letters import nebenbestimmungen
+
+    body = _squash(letter.body)
+    if letter.kind == LetterKind.BAUGENEHMIGUNG:
+        missing = [c["text"] for c in nebenbestimmungen(letter.context or {}) if _squash(c["text"]) not in body]
+    elif letter.kind == LetterKind.ABLEHNUNG:
+        reasons = str((letter.context or {}).get("reasons") or "")
+        missing = [reasons] if reasons.strip() and _squash(reasons) not in body else []
+    else:
+        return
+    if missing:
+        raise ValidationError(_(
+            "Der Text des Bescheids weicht von der Entscheidung ab (Nebenbestimmungen bzw. Gründe): „%(text)s“ fehlt. "
+            "Ändern Sie Nebenbestimmungen und Gründe auf der Seite „Entscheidung vorbereiten“, damit Vorgang und "
+            "Bescheid übereinstimmen."
+        ) % {"text": missing[0][:200]})
+
+
 def send_letter(actor: User | None, letter: Letter, *, notify: bool = True) -> Letter:
     """Render, seal (if configured), store encrypted and freeze the letter; file it in the mailbox.
 
@@ -295,6 +320,7 @@ def send_letter(actor: User | None, letter: Letter, *, notify: bool = True) -> L
                 "Für die Rechtsbehelfsbelehrung fehlt das zuständige Verwaltungsgericht im Briefkopf der Kommune. "
                 "Bitte lassen Sie es von der Verwaltung der Kommune eintragen."
             ))
+        _require_decision_text_matches(letter)
         now = timezone.now()
         rendered = pdf.render_letter(letter, sent_at=now, sender=actor)
         storage_name, size, sha256 = storage.write(letter.tenant_id, iter([rendered.data]), ".pdf")

@@ -231,3 +231,27 @@ def test_closed_case_is_shown_with_decision_and_retention_to_both_sides(applican
     assert f"/post/schreiben/{sent.pk}/pdf/" in portal
     assert "Das Verfahren ist abgeschlossen" in portal
     assert Case.objects.get(pk=case.pk).state == CaseState.APPROVED
+
+
+def test_a_bescheid_whose_text_drops_a_nebenbestimmung_is_not_sent(applicant: Any) -> None:
+    """The case records the Nebenbestimmungen of the decision page; the PDF with legal force must carry them."""
+    case = complete_case(applicant)
+    clerk = clerk_for(case.tenant)
+    with run_actions_now():
+        draft = decision.prepare_decision(clerk, case, outcome=decision.APPROVE, conditions=CONDITIONS)
+    edited = draft.body.replace("mit wasserdurchlässigem Pflaster", "mit Asphalt")
+    letters.update_draft(clerk, draft, draft.subject, edited)
+    draft.refresh_from_db()
+    with pytest.raises(ValidationError, match="weicht von der Entscheidung ab"), run_actions_now():
+        letters.send_letter(clerk, draft)
+    draft.refresh_from_db()
+    case.refresh_from_db()
+    assert draft.state == LetterState.DRAFT and case.state == CaseState.COMPLETE
+
+    rewrapped = edited.replace("mit Asphalt", "mit  wasserdurchlässigem\nPflaster")
+    letters.update_draft(clerk, draft, draft.subject, rewrapped)
+    draft.refresh_from_db()
+    with run_actions_now():
+        letters.send_letter(clerk, draft)  # the same words, only wrapped differently, are fine
+    case.refresh_from_db()
+    assert case.state == CaseState.APPROVED

@@ -100,6 +100,9 @@ def request_beteiligung(
         errors["documents"] = _("Bitte wählen Sie mindestens eine Bauvorlage, die die Fachstelle sehen darf.")
     elif any(d.case_id != case.pk or d.tenant_id != case.tenant_id for d in chosen):
         errors["documents"] = _("Es können nur Bauvorlagen dieses Vorgangs freigegeben werden.")
+    elif Document.objects.filter(pk__in=[d.pk for d in chosen], message_attachment__isnull=False).exists():
+        errors["documents"] = _("Anhänge von Nachrichten im Postfach sind keine Bauvorlagen und können nicht "
+                                "freigegeben werden.")
     message = message.strip()
     if not message:
         errors["message"] = _("Bitte schreiben Sie ein Anschreiben an die Fachstelle.")

@@ -37,3 +37,18 @@ def test_withdrawing_the_application_ends_the_open_beteiligungen(kommune: Any) -
     with pytest.raises(TransitionNotAllowed):
         actions.submit_stellungnahme(kommune.brandschutz_member, open_one, verdict=Verdict.KEINE_BEDENKEN,
                                      text="Zu spät.")
+
+
+def test_a_mailbox_attachment_cannot_be_shared_as_a_bauvorlage(kommune: Any) -> None:
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from bauantrag.correspondence.actions import post_message
+    from tests.files import minimal_pdf
+
+    message = post_message(kommune.applicant, kommune.case, "Nachtrag", "Anbei ein Foto.",
+                           files=[SimpleUploadedFile("foto.pdf", minimal_pdf("Foto"))])
+    attachment = message.attachments.get().document
+    with pytest.raises(ValidationError, match="Anhänge von Nachrichten"):
+        actions.request_beteiligung(kommune.clerk, kommune.case, kommune.brandschutz,
+                                    documents=[attachment], message="Bitte prüfen.")

@@ -245,6 +245,10 @@ CELERY_BEAT_SCHEDULE = {
     "correspondence.requeue_system_letters": {
         "task": "bauantrag.correspondence.tasks.requeue_system_letters", "schedule": 15 * 60,
     },
+    # Bauvorlagen whose text reading could not be queued when they were stored.
+    "documents.requeue_pending_texts": {
+        "task": "bauantrag.documents.tasks.requeue_pending_texts", "schedule": 15 * 60,
+    },
 }
 
 # Deadlines and the end of the procedure (bauantrag/cases/deadlines.py, decision.py).

@@ -9,9 +9,11 @@ process stays within the memory bound (SECURITY.md goal 4: ≤ 512 MB RSS, ≤ 3
 from __future__ import annotations
 
 import functools
+import gc
 import io
 import resource
 import struct
+import subprocess
 import time
 import tracemalloc
 import zipfile
@@ -146,6 +148,10 @@ def _check_row(limits: Any, applicant: Any, client: Client, row: str, name: str,
     # (b) the same bytes stored without the upload checks go straight to the text reader
     content_type = kind.content_type if (kind := sniff(content[:64])) else "application/zip"
     unchecked = store_unchecked(case, "ungeprueft", content, content_type)
+    # Reap the children of earlier tests that nobody waited for yet (subprocess does it lazily when the next
+    # Popen starts): otherwise their peak would be counted for this row's reading child.
+    gc.collect()
+    subprocess._cleanup()  # type: ignore[attr-defined]
     children_peak_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB, of all children so far
     started = time.monotonic()
     tracemalloc.start()

@@ -58,6 +58,7 @@ class RenderedPanel:
     key: str
     template: str
     context: dict[str, Any]
+    order: int = 100
 
 
 def panels_for(page: str, request: HttpRequest, case: Any) -> list[RenderedPanel]:
@@ -65,8 +66,17 @@ def panels_for(page: str, request: HttpRequest, case: Any) -> list[RenderedPanel
     for panel in sorted(REGISTRY.panels[page].values(), key=lambda p: (p.order, p.key)):
         context = panel.context(request, case)
         if context is not None:
-            rendered.append(RenderedPanel(panel.key, panel.template, context))
+            rendered.append(RenderedPanel(panel.key, panel.template, context, panel.order))
     return rendered
+
+
+#: Panels with a smaller order stand at the top of the clerk's case page (summary, deadlines and decision); the
+#: others follow the Bauvorlagen and the pre-check's findings.
+TOP_ORDER_BELOW = 30
+
+
+def split_top(panels: list[RenderedPanel]) -> tuple[list[RenderedPanel], list[RenderedPanel]]:
+    return [p for p in panels if p.order < TOP_ORDER_BELOW], [p for p in panels if p.order >= TOP_ORDER_BELOW]
 
 
 def links_for(user: Any) -> list[NavLink]:

@@ -25,7 +25,7 @@ from bauantrag.cases.access import access_case, access_finding, cases_visible_to
 from bauantrag.cases.models import CLOSED_STATES, Case, CaseState, CheckRun, Finding, Nachforderung, Procedure
 from bauantrag.cases.sitemap import case_map
 from bauantrag.cases.workflow import TransitionNotAllowed
-from bauantrag.panels import panels_for
+from bauantrag.panels import panels_for, split_top
 from bauantrag.portal import display
 from bauantrag.workspace import casefile
 from bauantrag.workspace.forms import ItemFormSet, NachforderungForm, ReviewForm
@@ -139,7 +139,7 @@ def _case_context(case: Case, bound_forms: dict[str, ReviewForm] | None = None) 
 def case_view(request: HttpRequest, case_id: Any) -> HttpResponse:
     case = access_case(request.user, case_id)
     context = _case_context(case)
-    context["panels"] = panels_for("workspace", request, case)
+    context["panels_top"], context["panels"] = split_top(panels_for("workspace", request, case))
     return render(request, "workspace/case.html", context)
 
 
@@ -163,7 +163,7 @@ def review(request: HttpRequest, finding_id: Any) -> HttpResponse:
             messages.success(request, _("Ihre Bewertung des Befunds wurde gespeichert."))
             return redirect(reverse("workspace:case", kwargs={"case_id": case.pk}) + f"#befund-{finding.pk}")
     context = _case_context(case, {str(finding.pk): form})
-    context["panels"] = panels_for("workspace", request, case)
+    context["panels_top"], context["panels"] = split_top(panels_for("workspace", request, case))
     return render(request, "workspace/case.html", context, status=400)
 
 

@@ -386,8 +386,17 @@ class _Pipe:
     tail: bytes = b""  # the last bytes of stderr, for the log
 
 
+_LAST = threading.local()
+
+
+def last_child_peak_kib() -> int | None:
+    """Peak memory (KiB) the last child finished in this thread reported; None if it did not finish normally."""
+    return getattr(_LAST, "peak_kib", None)
+
+
 def run_isolated(data: bytes, kind: str, limits: Limits, first_page: int = 1) -> Iterator[Event]:
     """Like read(), in a child process with limits on memory and time. Raises TextError."""
+    _LAST.peak_kib = None
     if kind not in KINDS:
         raise TextError("unsupported")
     if len(data) > limits.max_input_bytes:
@@ -433,9 +442,11 @@ def run_isolated(data: bytes, kind: str, limits: Limits, first_page: int = 1) ->
                     except ValueError:
                         continue  # not ours (a library writing to stdout); the protocol lines are JSON
                     if "error" in message:
+                        _LAST.peak_kib = message.get("peak_kib")
                         raise TextError(message["error"], message.get("page"), **message.get("params", {}))
                     if message.get("end"):
                         finished = True
+                        _LAST.peak_kib = message.get("peak_kib")
                         continue
                     event: Event = (Total(message["total"]) if "total" in message else
                                     Page(message["number"], message["text"], message["method"],
@@ -492,13 +503,21 @@ def child_main(argv: list[str]) -> int:
         for event in read(data, kind, limits, first_page):
             emit({"total": event.pages} if isinstance(event, Total) else asdict(event))
     except TextError as exc:
-        emit(exc.as_dict())
+        emit({**exc.as_dict(), "peak_kib": _peak_kib()})
         return 0
     except MemoryError:
-        emit(TextError("memory").as_dict())
+        emit({**TextError("memory").as_dict(), "peak_kib": _peak_kib()})
         return 0
-    emit({"end": True})
+    emit({"end": True, "peak_kib": _peak_kib()})
     return 0
+
+
+def _peak_kib() -> int:
+    """The child's own peak memory, and that of the Tesseract runs it waited for (KiB), for the record."""
+    import resource
+
+    own, waited = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return max(own.ru_maxrss, waited.ru_maxrss)
 
 
 if __name__ == "__main__":

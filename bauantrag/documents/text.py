@@ -390,13 +390,17 @@ _LAST = threading.local()
 
 
 def last_child_peak_kib() -> int | None:
-    """Peak memory (KiB) the last child finished in this thread reported; None if it did not finish normally."""
+    """Peak memory (KiB) the last child started in this thread reported; None if none reported (yet)."""
     return getattr(_LAST, "peak_kib", None)
+
+
+def forget_last_child_peak() -> None:
+    _LAST.peak_kib = None
 
 
 def run_isolated(data: bytes, kind: str, limits: Limits, first_page: int = 1) -> Iterator[Event]:
     """Like read(), in a child process with limits on memory and time. Raises TextError."""
-    _LAST.peak_kib = None
+    forget_last_child_peak()
     if kind not in KINDS:
         raise TextError("unsupported")
     if len(data) > limits.max_input_bytes:

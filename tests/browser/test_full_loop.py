@@ -227,9 +227,10 @@ def test_full_loop(live_server: Any, browser: Browser, tmp_path: Path, tenant: A
 
     # --- Clerk: sees the new document, confirms completeness ---------------------------------------
     c.goto(f"{base}/bauaufsicht/vorgaenge/{case.pk}/")
-    new_row = c.get_by_role("row", name="Bauvorlage-1502.pdf")
+    second_round = c.get_by_role("table", name="Einreichungsrunde 2")
+    expect(second_round).to_be_visible()
+    new_row = second_round.get_by_role("row", name="Bauvorlage-1502.pdf")
     expect(new_row).to_contain_text("neu seit der Nachforderung")
-    expect(c.get_by_role("table", name="Einreichungsrunde 2")).to_be_visible()
     axe.check(c, "Vorgang nach erneuter Einreichung")
     c.get_by_role("button", name="Vollständigkeit bestätigen").click()
     expect(c.locator(".message")).to_contain_text("Vollständigkeit des Antrags wurde bestätigt")

@@ -153,7 +153,10 @@ def request_beteiligung(
 def withdraw_beteiligung(actor: User, beteiligung: Beteiligung, *, reason: str = "") -> Beteiligung:
     """Take back an open request: the Fachstelle no longer sees the Bauvorlagen and cannot answer."""
     _require_casework(actor, beteiligung.case)
-    beteiligung = Beteiligung.objects.select_for_update().select_related("case", "fachstelle").get(pk=beteiligung.pk)
+    beteiligung = (
+        Beteiligung.objects.select_for_update(of=("self",)).select_related("case", "fachstelle")
+        .get(pk=beteiligung.pk)
+    )
     if beteiligung.status != BeteiligungStatus.REQUESTED:
         raise TransitionNotAllowed(
             _("Die Beteiligung ist „%(status)s“ und kann nicht mehr zurückgenommen werden.")

@@ -249,7 +249,7 @@ def draft_letter(
 @transaction.atomic
 def update_draft(actor: User, letter: Letter, subject: str, body: str) -> Letter:
     _require_casework(actor, letter.case)
-    letter = Letter.objects.select_for_update().select_related("case").get(pk=letter.pk)
+    letter = Letter.objects.select_for_update(of=("self",)).select_related("case").get(pk=letter.pk)
     if letter.state != LetterState.DRAFT:
         raise LetterFrozen(_("Das Schreiben ist versandt und kann nicht mehr geändert werden."))
     errors: dict[str, str] = {}
@@ -310,7 +310,7 @@ def send_letter(actor: User | None, letter: Letter, *, notify: bool = True) -> L
     with transaction.atomic():
         if actor is not None:
             _require_casework(actor, letter.case)
-        letter = Letter.objects.select_for_update().select_related("case", "tenant").get(pk=letter.pk)
+        letter = Letter.objects.select_for_update(of=("self",)).select_related("case", "tenant").get(pk=letter.pk)
         if letter.state != LetterState.DRAFT:
             raise LetterFrozen(_("Das Schreiben ist bereits versandt."))
         from bauantrag.correspondence import pdf

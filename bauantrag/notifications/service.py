@@ -73,7 +73,7 @@ def deliver(log_id: str, *, final_attempt: bool) -> None:
     and raised again for the task to retry."""
     error: BaseException | None = None
     with transaction.atomic():
-        log = NotificationLog.objects.select_for_update().select_related("tenant", "case").get(pk=log_id)
+        log = NotificationLog.objects.select_for_update(of=("self",)).select_related("tenant", "case").get(pk=log_id)
         if log.status in (NotificationStatus.SENT, NotificationStatus.FAILED):
             return
         log.attempts += 1

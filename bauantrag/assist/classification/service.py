@@ -49,7 +49,7 @@ def classify_document(document: Any) -> Prediction | None:
     if not prediction.code:
         return None
     with transaction.atomic():
-        locked = Document.objects.select_for_update().select_related("tenant", "case").get(pk=document.pk)
+        locked = Document.objects.select_for_update(of=("self",)).select_related("tenant", "case").get(pk=document.pk)
         code = detected_code(prediction, locked.document_type)
         before = {
             "detected_type": locked.detected_type,

@@ -33,7 +33,7 @@ def extract_document(document: Document) -> int:
     texts = page_texts(document)
     found = extract(texts) if any(t.strip() for t in texts) else []
     with transaction.atomic():
-        locked = Document.objects.select_for_update().select_related("case", "tenant").get(pk=document.pk)
+        locked = Document.objects.select_for_update(of=("self",)).select_related("case", "tenant").get(pk=document.pk)
         previous = ExtractedValue.objects.filter(document=locked).count()
         ExtractedValue.objects.filter(document=locked).delete()
         ExtractedValue.objects.bulk_create(

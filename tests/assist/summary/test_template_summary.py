@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from bauantrag.assist.summary import facts as summary_facts
 from bauantrag.assist.summary.facts import Fact
@@ -81,10 +82,10 @@ def test_an_open_nachforderung_and_its_deadline_are_named() -> None:
     nachforderung = case.nachforderungen.get()
     fact = fact_with(build_summary(case), "Offene Nachforderung")
     assert fact.text == (
-        f"Offene Nachforderung vom {nachforderung.created_at:%d.%m.%Y} mit Frist bis "
+        f"Offene Nachforderung vom {timezone.localtime(nachforderung.created_at):%d.%m.%Y} mit Frist bis "
         f"{nachforderung.deadline:%d.%m.%Y}; nachgefordert: Baubeschreibung."
     )
-    assert fact.source == f"Nachforderung vom {nachforderung.created_at:%d.%m.%Y}"
+    assert fact.source == f"Nachforderung vom {timezone.localtime(nachforderung.created_at):%d.%m.%Y}"
     assert not [f for f in build_summary(case).facts if "Frist der Vollständigkeitsprüfung" in f.text]
 
 

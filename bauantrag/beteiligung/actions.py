@@ -27,7 +27,6 @@ from bauantrag.beteiligung.models import (
     Verdict,
     verdicts_for,
 )
-from bauantrag.cases import models as case_models
 from bauantrag.cases.models import CLOSED_STATES, Case, CaseState
 from bauantrag.cases.signals import case_event
 from bauantrag.cases.workflow import TransitionNotAllowed
@@ -40,15 +39,11 @@ LEGAL_BASIS_MAX = 300
 
 # Before the completeness is confirmed the application may still change: no Beteiligung yet.
 _NOT_YET = frozenset({CaseState.DRAFT, CaseState.SUBMITTED, CaseState.NACHFORDERUNG})
-# Closed cases (decided or withdrawn): cases.models.CLOSED_STATES of the decision flow, and these names as a
-# safety net.
-_CLOSED_NAMES = frozenset({"approved", "refused", "withdrawn", "closed", "expired", "archived", "rejected"})
 
 
 def may_request_in(state: str) -> bool:
     """A Fachstelle can be asked once the application is complete (§ 71 Abs. 1 BauO NRW) and until it is closed."""
-    closed = set(_CLOSED_NAMES) | {str(s) for s in getattr(case_models, "CLOSED_STATES", ())}
-    return state not in _NOT_YET and state not in closed
+    return state not in _NOT_YET and state not in CLOSED_STATES
 
 
 def _require_casework(actor: User, case: Case) -> None:

@@ -88,12 +88,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {count:3d}× {variant} → {guess}")
     print(f"\nMakro-F1 auf dem Testsplit: {scores['macro_f1']:.3f} (Ziel ≥ 0,95)")
     if args.record:
-        modelfile.record_metrics(modelfile.MODEL_DIR, "test", {
-            "seed": args.seed, "documents": len(samples), "heldout_layout_documents": heldout,
-            "ocr_documents": data.ocr_count, "confident_share": round(float(sure.mean()), 4),
-            "confident_precision": round(float(correct[sure].mean()), 4) if sure.any() else None,
-            "heldout_layout_accuracy": round(float(correct[[s.heldout for s in samples]].mean()), 4), **scores,
-        })
+        modelfile.record_metrics(
+            modelfile.MODEL_DIR,
+            "test",
+            {
+                "seed": args.seed,
+                "documents": len(samples),
+                "heldout_layout_documents": heldout,
+                "ocr_documents": data.ocr_count,
+                "confident_share": round(float(sure.mean()), 4),
+                "confident_precision": round(float(correct[sure].mean()), 4) if sure.any() else None,
+                "heldout_layout_accuracy": round(float(correct[[s.heldout for s in samples]].mean()), 4),
+                **scores,
+            },
+        )
     return 0
 
 

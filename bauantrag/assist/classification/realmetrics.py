@@ -3,6 +3,7 @@ how often a suggestion shown as certain is wrong (the failure that matters most 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,10 +60,11 @@ def calibration_bins(
 ) -> list[tuple[float, float, int, float, float]]:
     """(low, high, n, mean confidence, share right) per confidence bin."""
     rows = []
-    for low, high in zip(edges[:-1], edges[1:], strict=True):
+    for low, high in itertools.pairwise(edges):
         mask = (confidence >= low) & (confidence < high)
         if mask.any():
-            rows.append((low, min(high, 1.0), int(mask.sum()), float(confidence[mask].mean()), float(right[mask].mean())))
+            mean, share = float(confidence[mask].mean()), float(right[mask].mean())
+            rows.append((low, min(high, 1.0), int(mask.sum()), mean, share))
         else:
             rows.append((low, min(high, 1.0), 0, 0.0, 0.0))
     return rows

@@ -7,14 +7,22 @@
 | baubeschreibung        | Baubeschreibung                                   | 1500 | 1500, 1501, 1502             |
 | betriebsbeschreibung   | Betriebsbeschreibung                              | 1600 | 1600–1603                    |
 | berechnung_mass        | Berechnung des Maßes der baulichen Nutzung        | 1901 | 1900, 1901                   |
-| standsicherheit        | Standsicherheitsnachweis                          | 2801 | 2801, 2802, 2810, 2815       |
-| brandschutz            | Brandschutzkonzept                                | 2705 | 2700, 2701, 2705, 2706       |
+| standsicherheit        | Standsicherheitsnachweis                          | 2801 | 2801–2803, 2810–2812, 2815f. |
+| brandschutz            | Brandschutz (Konzept, Nachweis oder Erklärung)    | 2705 | 2700–2702, 2705, 2706, 2712  |
 | stellplatz             | Stellplatznachweis                                | 2301 | 2300, 2301, 2302             |
 | bauvorlageberechtigung | Nachweis der Bauvorlageberechtigung               | 0400 | 0400–0405                    |
 | flurkarte              | Flurkarte (Auszug aus dem Liegenschaftskataster)  | 1802 | 1801, 1802                   |
 | vollmacht              | Vollmacht                                         | 0602 | 0600, 0601, 0602             |
 | fotos                  | Fotos                                             | 3700 | 3700, 3202, 3203             |
+| antrag                 | Antragsformular (Bauantrag)                       | 1101 | 1101, 1102                   |
+| kostenermittlung       | Kostenermittlung / Brutto-Rauminhalt              | 2201 | 2201, 2600, 2601, 2602       |
+| waerme_schallschutz    | Wärme- oder Schallschutznachweis                  | 2805 | 2804, 2805, 2808, 2809, 2904 |
+| entwaesserung          | Entwässerung (Antrag, Berechnung)                 | 3900 | 3900                         |
+| baulast                | Baulast (Erklärung, Baulastenverzeichnis)         | 3100 | 3100, 3101, 3104             |
+| barrierefreiheit       | Barrierefreiheit (Konzept, Nachweis)              | 2401 | 2400–2403                    |
+| statistik              | Statistischer Erhebungsbogen                      | 2501 | 2500, 2501, 2502             |
 | sonstige               | sonstige Bauvorlage                               | 9999 | every other code of the list |
+| keine_bauvorlage       | keine Bauvorlage (reject class)                   | –    | none (never declared)        |
 
 Flurkarte (1802 "Liegenschaftskarte / Flurkarte"), Vollmacht (0602 "Nachweis der Vertretungsvollmacht") and Fotos
 (3700 "Fotos, Fotomontagen zum Bauvorhaben") exist in the list; "others" is 9999 "Weitere, nicht näher

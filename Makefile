@@ -7,7 +7,7 @@ bench: ## benchmarks: pre-check time per example application
 	bash scripts/bench.sh
 serve: ## serve without setting up again
 	bash scripts/serve.sh
-eval-classifier: ## document classifier: precision, recall, F1 per class on the held-out split
+eval-classifier: ## document classifier: synthetic and real documents side by side (set BAUANTRAG_REAL_DOCS)
 	bash scripts/eval.sh classifier
 eval-extraction: ## key-data extraction: precision and recall per field on the labelled set
 	bash scripts/eval.sh extraction

@@ -53,6 +53,20 @@ def project_for(case: Any, *, seed: int, overrides: dict[str, Any] | None = None
     return dataclasses.replace(base, **{k: val for k, val in values.items() if k in fields})
 
 
+def _written(doc_class: Any, code: str, project: Any, seed: int) -> tuple[str, Doc]:
+    """The first layout of the class that writes a document of exactly this code (e.g. the Erklärung zum
+    Brandschutz for 2712, not a Brandschutzkonzept), else the class's first layout."""
+    first: tuple[str, Doc] | None = None
+    for variant in sorted(set(doc_class.variants) - doc_class.heldout):
+        doc = Doc(random.Random(seed), project, "train")  # noqa: S311 - demo data, not security
+        doc_class.variants[variant](doc)
+        if doc.code == code:
+            return variant, doc
+        first = first or (variant, doc)
+    assert first is not None
+    return first
+
+
 def bauvorlage_pdf(case: Any, code: str, *, seed: int, building_class: int | None = None,
                    overrides: dict[str, Any] | None = None) -> bytes:
     """A text PDF of the Bauvorlage type ``code`` for the case; a one-line PDF for types the corpus lacks."""
@@ -64,10 +78,7 @@ def bauvorlage_pdf(case: Any, code: str, *, seed: int, building_class: int | Non
     if building_class is not None:
         extra.setdefault("gk", building_class)
     project = project_for(case, seed=seed, overrides=extra)
-    rng = random.Random(seed)  # noqa: S311 - demo data, not security
-    doc = Doc(rng, project, "train")
-    variant = sorted(set(doc_class.variants) - doc_class.heldout)[0]
-    doc_class.variants[variant](doc)
+    variant, doc = _written(doc_class, code, project, seed)
     layout = [blocks for blocks in doc.pages if blocks]
     sample = Sample(
         doc_class=doc_class.name, code=code, title=doc.title or doc_class.label,

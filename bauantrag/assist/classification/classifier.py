@@ -7,9 +7,10 @@
 The model (``model/classifier.npz`` + ``.json``) is trained by ``python -m bauantrag.assist.classification.train``
 on the synthetic corpus (``bauantrag.assist.corpus``); it is loaded once per process without pickle.
 ``confidence`` is the model's probability of the top class; below the threshold stored with the model
-(chosen at training on held-out layout variants of the training split) the prediction is ``uncertain`` and must
-not be used to contradict what the applicant declared; so is a text with fewer than three words. The software
-suggests; the clerk decides.
+(calibrated at training on the real calibration documents, see train.py) the prediction is ``uncertain``
+("Vorschlag unsicher") and must not be used to contradict what the applicant declared; so is a text with fewer
+than three words. One class is a reject class: ``keine_bauvorlage`` (information pages, blank forms, laws,
+Satzungen, letters, e-mails) has no XBau code. The software suggests; the clerk decides.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import numpy as np
 
 from bauantrag.assist.classification import features
 from bauantrag.assist.classification.modelfile import MODEL_DIR, Model, ModelError, load
+from bauantrag.assist.corpus.classes import NOT_A_BAUVORLAGE
 
 __all__ = ["Classifier", "ModelError", "Prediction", "classify", "get_classifier", "reset"]
 
@@ -39,6 +41,11 @@ class Prediction:
     top: list[tuple[str, str, float]] = field(default_factory=list)  # (code, label, probability), best first
     doc_class: str = ""
     uncertain: bool = True
+
+    @property
+    def not_a_bauvorlage(self) -> bool:
+        """The model's reject class: an information page, blank form, law, letter … rather than a Bauvorlage."""
+        return self.doc_class == NOT_A_BAUVORLAGE
 
 
 class Classifier:
@@ -58,6 +65,10 @@ class Classifier:
         result: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
         return result
 
+    def is_confident(self, text: str, confidence: float) -> bool:
+        """Shown as certain: at or above the calibrated threshold and with enough words to judge."""
+        return confidence >= self.model.confident_threshold and len(_WORD.findall(text)) >= MIN_WORDS
+
     def classify(self, pages: list[str]) -> Prediction:
         text = features.document_text(pages)
         if not features.normalise(text):
@@ -75,7 +86,7 @@ class Classifier:
             version=self.version,
             top=top,
             doc_class=classes[best]["name"],
-            uncertain=confidence < self.model.confident_threshold or len(_WORD.findall(text)) < MIN_WORDS,
+            uncertain=not self.is_confident(text, confidence),
         )
 
 

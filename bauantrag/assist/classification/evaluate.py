@@ -1,9 +1,14 @@
-"""Measure the shipped classifier on the held-out test split of the corpus (``make eval-classifier``).
+"""Measure the shipped classifier on synthetic and on real documents, side by side (``make eval-classifier``).
 
-    python -m bauantrag.assist.classification.evaluate [--per-class 40] [--seed 7310447] [--workers 2]
+    BAUANTRAG_REAL_DOCS=/path/to/texts python -m bauantrag.assist.classification.evaluate [--per-class 40]
+        [--scanned 0.15] [--workers 2] [--record]
 
-Prints per-class precision, recall and F1, macro-F1, the confusion matrix, and how many test documents were
-scanned-looking and read by real OCR. Figures, not pass/fail (exit status 0 whenever the evaluation ran).
+Synthetic: the held-out test split of the corpus (own seed, layouts and phrasings never seen in training; a share
+rendered as scans and read by Tesseract). Real: the documents of ``real/manifest.csv`` whose text is present
+(third-party texts from ``$BAUANTRAG_REAL_DOCS``, the hand-written ones from the repository); the *test* split is
+the headline figure, the calibration split was used for training and for choosing the threshold.
+Prints per-class precision/recall/F1, macro-F1, confusion matrices, the share of answers shown as certain and how
+often those are wrong, and the calibration bins. Figures, not pass/fail (exit status 0 whenever it ran).
 """
 
 from __future__ import annotations
@@ -11,89 +16,115 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections import Counter
 
 import numpy as np
 
-from bauantrag.assist.classification import dataset, metrics, modelfile
-from bauantrag.assist.classification.classifier import get_classifier
-from bauantrag.assist.corpus import CLASS_NAMES, CLASSES, DEFAULT_SEEDS, SCANNED_FRACTION, generate
-from bauantrag.assist.corpus.render import TEST_ONLY_STYLES
+from bauantrag.assist.classification import dataset, modelfile, realdocs, realmetrics
+from bauantrag.assist.classification.classifier import Classifier, get_classifier
+from bauantrag.assist.corpus import DEFAULT_SEEDS, SCANNED_FRACTION, generate
+
+
+def _predict(classifier: Classifier, texts: list[str]) -> tuple[list[str], np.ndarray, list[bool]]:
+    probs = classifier.probabilities(texts)
+    names = [classifier.model.classes[i]["name"] for i in probs.argmax(axis=1)]
+    confidence = probs.max(axis=1)
+    sure = [classifier.is_confident(t, float(c)) for t, c in zip(texts, confidence, strict=True)]
+    return names, confidence, sure
+
+
+def _section(
+    title: str, truth: list[str], names: list[str], confidence: np.ndarray, sure: list[bool]
+) -> dict[str, float | int]:
+    scores = realmetrics.score(truth, names, sure)
+    print(f"\n=== {title}: {scores.n} Dokumente ===")
+    print(scores.table)
+    print("\nKonfusionsmatrix (Zeilen: Handlabel, Spalten: Vorschlag)")
+    print(scores.confusion)
+    right = np.array([t == n for t, n in zip(truth, names, strict=True)])
+    print("\nKalibrierung (Wahrscheinlichkeit des Vorschlags → Anteil richtig):")
+    for low, high, n, mean, share in realmetrics.calibration_bins(confidence, right):
+        print(f"  {low:.2f}–{high:.2f}: n={n:3d}  mittlere Sicherheit {mean:.3f}  richtig {share:.3f}")
+    wrong = [(t, n) for t, n, s in zip(truth, names, sure, strict=True) if s and t != n]
+    if wrong:
+        print("Als sicher gezeigt, aber falsch (Handlabel → Vorschlag): " + "; ".join(f"{t} → {n}" for t, n in wrong))
+    return scores.as_dict()
+
+
+def _side_by_side(columns: dict[str, dict[str, float | int]]) -> None:
+    keys = [
+        ("accuracy", "Genauigkeit"),
+        ("macro_f1", "Makro-F1"),
+        ("confident_share", "als sicher gezeigt"),
+        ("confident_precision", "davon richtig"),
+        ("confident_wrong_share", "sicher, aber falsch (Anteil aller)"),
+        ("documents", "Dokumente"),
+    ]
+    print("\n=== Synthetisch und echt nebeneinander ===")
+    print(f"{'Kennzahl':<36}" + "".join(f"{name:>22}" for name in columns))
+    for key, label in keys:
+        cells = "".join(f"{columns[c].get(key, 0):>22}" for c in columns)
+        print(f"{label:<36}{cells}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--per-class", type=int, default=40)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEEDS["test"])
+    parser.add_argument("--scanned", type=float, default=SCANNED_FRACTION, help="share of scans read by OCR")
     parser.add_argument("--workers", type=int, default=2, help="parallel Tesseract processes")
     parser.add_argument("--record", action="store_true", help="store the figures in model/classifier.json")
     args = parser.parse_args(argv)
 
     classifier = get_classifier()
     meta = classifier.model.meta
-    samples = generate("test", seed=args.seed, per_class=args.per_class, scanned_fraction=SCANNED_FRACTION)
+    print(
+        f"Klassifikator {classifier.version} (trainiert {meta.get('trained_at', '?')}), "
+        f"{len(classifier.model.classes)} Klassen, Schwelle für „sicher“: {classifier.model.confident_threshold}"
+    )
+    samples = generate("test", seed=args.seed, per_class=args.per_class, scanned_fraction=args.scanned)
     data = dataset.build(samples, workers=args.workers)
     started = time.perf_counter()
-    probs = classifier.probabilities(data.texts)
+    names, confidence, sure = _predict(classifier, data.texts)
     ms_per_doc = (time.perf_counter() - started) * 1000 / len(samples)
-    predicted = [classifier.model.classes[i]["name"] for i in probs.argmax(axis=1)]
-    confidence = probs.max(axis=1)
-    truth = data.labels
+    columns = {
+        "synthetisch (Test)": _section(
+            f"Synthetischer Testsplit (Seed {args.seed}, {data.ocr_count} gescannt und per OCR gelesen)",
+            data.labels,
+            names,
+            confidence,
+            sure,
+        )
+    }
 
+    real = realdocs.load()
+    where = real.directory or f"(${realdocs.ENV_VAR} nicht gesetzt)"
     print(
-        f"Klassifikator {classifier.version} (trainiert {meta.get('trained_at', '?')}, Trainingskorpus Seed "
-        f"{meta['corpus']['seed']}, {meta['corpus']['documents']} Dokumente, "
-        f"davon {meta['corpus']['ocr_documents']} per OCR)"
+        f"\nEchte Dokumente: {len(real.docs)} gefunden, {len(real.missing)} fehlen "
+        f"(Texte Dritter gesucht in {where}; die von Hand geschriebenen liegen im Repository)."
     )
-    heldout = sum(s.heldout for s in samples)
-    print(f"Testsplit: Seed {args.seed}, {len(samples)} Dokumente ({args.per_class} je Klasse).")
-    print(
-        "Zurückgehalten: eigener Seed; Layout-Varianten, die nur im Test vorkommen "
-        f"({', '.join(f'{c.name}.{v}' for c in CLASSES for v in sorted(c.heldout))}); Formulierungen nur im Test; "
-        f"CSS-/Zeichenstil {sorted(TEST_ONLY_STYLES)} nur im Test."
-    )
-    print(
-        f"Davon {heldout} Dokumente in zurückgehaltenen Layout-Varianten; {data.ocr_count} gescannt "
-        f"(Bild-PDF ohne Textebene) und mit Tesseract (deu) gelesen ({data.ocr_seconds:.0f} s)."
-    )
-    print()
-    table, scores = metrics.report(truth, predicted, CLASS_NAMES)
-    print(table)
-    print()
-    print("Konfusionsmatrix (Zeilen: wahre Klasse, Spalten: erkannte Klasse, Nummern wie Zeilen)")
-    print(metrics.confusion(truth, predicted, CLASS_NAMES))
-    print()
-    correct = np.array([t == p for t, p in zip(truth, predicted, strict=True)])
-    for name, mask in (
-        ("zurückgehaltene Layout-Varianten", np.array([s.heldout for s in samples])),
-        ("bekannte Layout-Varianten", np.array([not s.heldout for s in samples])),
-        ("gescannt (OCR)", np.array([s.scanned for s in samples])),
-        ("Text-PDF", np.array([not s.scanned for s in samples])),
-    ):
-        if mask.any():
-            print(f"Genauigkeit {name}: {correct[mask].mean():.3f} (n={int(mask.sum())})")
-    threshold = classifier.model.confident_threshold
-    sure = confidence >= threshold
-    print(
-        f"Sicher erkannt (Wahrscheinlichkeit ≥ {threshold}): {sure.mean():.1%} der Dokumente, davon richtig "
-        f"{correct[sure].mean() if sure.any() else 0:.3f}; unsicher: {int((~sure).sum())}"
-    )
-    print(f"Klassifikationszeit (Stapel, ohne OCR): {ms_per_doc:.1f} ms je Dokument")
-    errors = Counter(
-        (s.variant.split("+")[0], p) for s, p, ok in zip(samples, predicted, correct, strict=True) if not ok
-    )
-    if errors:
-        print("Häufigste Verwechslungen (Variante → erkannt):")
-        for (variant, guess), count in errors.most_common(10):
-            print(f"  {count:3d}× {variant} → {guess}")
-    print(f"\nMakro-F1 auf dem Testsplit: {scores['macro_f1']:.3f} (Ziel ≥ 0,95)")
+    if real.missing:
+        print("  Ohne Text: " + ", ".join(real.missing[:20]) + (" …" if len(real.missing) > 20 else ""))
+    for split, title in (("test", "echt (Test)"), ("calibration", "echt (Kalibrierung)")):
+        docs = real.split(split)
+        if not docs:
+            print(f"Keine echten Dokumente im Split {split}.")
+            continue
+        r_names, r_conf, r_sure = _predict(classifier, [d.text for d in docs])
+        columns[title] = _section(
+            f"Echte Dokumente, Split {split}" + (" (zum Training/Kalibrieren benutzt)" if split != "test" else ""),
+            [d.label for d in docs],
+            r_names,
+            r_conf,
+            r_sure,
+        )
+    _side_by_side(columns)
+    print(f"\nKlassifikationszeit (Stapel, ohne Textlesen/OCR): {ms_per_doc:.1f} ms je Dokument")
+    size = (modelfile.MODEL_DIR / modelfile.ARRAYS).stat().st_size
+    print(f"Modellgröße: {size / 1024:.0f} KB ({modelfile.ARRAYS}, ohne pickle, SHA-256 geprüft)")
     if args.record:
-        modelfile.record_metrics(modelfile.MODEL_DIR, "test", {
-            "seed": args.seed, "documents": len(samples), "heldout_layout_documents": heldout,
-            "ocr_documents": data.ocr_count, "confident_share": round(float(sure.mean()), 4),
-            "confident_precision": round(float(correct[sure].mean()), 4) if sure.any() else None,
-            "heldout_layout_accuracy": round(float(correct[[s.heldout for s in samples]].mean()), 4), **scores,
-        })
+        modelfile.record_metrics(
+            modelfile.MODEL_DIR, "evaluation", {**columns, "ms_per_document": round(ms_per_doc, 2)}
+        )
     return 0
 
 

@@ -1,8 +1,10 @@
 """Document finding "dokument.art": the declared type of a Bauvorlage disagrees with the detected type.
 
-Provider for bauantrag.cases.document_findings (registered in wiring.py). Only confident detections are stored
-in Document.detected_type (see service.py), and types are compared by class (classes.py in the corpus): a
-declared 2001 Grundrisse and a detected Bauzeichnungen agree. Generic group codes (e.g. 2800, 1800) are not
+Provider for bauantrag.cases.document_findings (registered in wiring.py). Only confident, calibrated detections
+are stored in Document.detected_type (see service.py), and types are compared by class (classes.py in the
+corpus): a declared 2001 Grundrisse and a detected Bauzeichnungen agree, and so do a declared 2712 Erklärung zum
+Brandschutz and a detected Brandschutz document (every code of a class is accepted). The message names both
+kinds in words. Generic group codes (e.g. 2800, 1800) are not
 compared. The status is always needs_review: the software suggests, the clerk decides.
 """
 
@@ -25,7 +27,9 @@ _BASIS: dict[str, tuple[str, str]] = {
     "baubeschreibung": ("BauPrüfVO", "§ 5 Abs. 1"),
     "betriebsbeschreibung": ("BauPrüfVO", "§ 5 Abs. 2"),
     "standsicherheit": ("BauPrüfVO", "§ 8"),
-    "brandschutz": ("BauPrüfVO", "§ 9"),
+    "kostenermittlung": ("BauPrüfVO", "§ 6"),
+    "brandschutz": ("BauPrüfVO", "§ 9 bzw. § 13 Abs. 1 Satz 3"),
+    "barrierefreiheit": ("BauPrüfVO", "§ 9a"),
     "stellplatz": ("BauO NRW", "§ 48"),
     "bauvorlageberechtigung": ("BauO NRW", "§ 67"),
 }

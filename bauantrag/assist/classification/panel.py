@@ -35,7 +35,7 @@ def _row(document: Any) -> Row:
     detected = document_type_name(document.detected_type) if document.detected_type else "–"
     if document.classifier_version:
         if not document.detected_type:
-            verdict, label = "uncertain", _("nicht sicher erkannt")
+            verdict, label = "uncertain", _("Vorschlag unsicher")
         else:
             declared_class = class_of_code(document.document_type)
             detected_class = class_of_code(document.detected_type)

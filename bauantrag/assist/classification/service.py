@@ -4,8 +4,10 @@ The result goes into Document.detected_type / detected_confidence / classifier_v
 (Event.DOCUMENT_CLASSIFIED, actor "System"). detected_type is an XBau code: when the detected class covers the
 declared code (e.g. declared 2001 Grundrisse, detected Bauzeichnungen) the declared code is kept, so that the
 two compare equal; otherwise the class's main code (e.g. 1803 Lageplan). An uncertain prediction (probability
-below the model's threshold) leaves detected_type empty and stores only the confidence: the software does not
-contradict the applicant on a guess.
+below the model's calibrated threshold) leaves detected_type empty and stores only the confidence: the software
+does not contradict the applicant on a guess. The reject class ``keine_bauvorlage`` has no XBau code: it leaves
+detected_type empty too and is recorded in the audit event (whether the clerk should be told is a question for a
+document field of its own).
 
 A missing or damaged model never breaks the upload or the text reading: the step logs the clear ModelError and
 leaves the document unclassified.
@@ -34,6 +36,15 @@ def detected_code(prediction: Prediction, declared: str) -> str:
     return prediction.code
 
 
+def _audit_message(prediction: Prediction, code: str) -> str:
+    percent = round(prediction.confidence * 100)
+    if code:
+        return f"Vorschlag der Software: {prediction.label} ({percent} %)"
+    if prediction.not_a_bauvorlage and not prediction.uncertain:
+        return f"Vorschlag der Software: keine Bauvorlage, eher Informationsseite, leeres Formular o. Ä. ({percent} %)"
+    return "Art der Bauvorlage nicht sicher erkannt (Vorschlag unsicher)"
+
+
 def classify_document(document: Any) -> Prediction | None:
     """Classify one document from its stored page texts; None when it has no text or no model is available."""
     from bauantrag.documents.models import Document
@@ -46,7 +57,7 @@ def classify_document(document: Any) -> Prediction | None:
     except ModelError as exc:
         logger.error("Bauvorlage %s nicht klassifiziert: %s", document.pk, exc)
         return None
-    if not prediction.code:
+    if not prediction.code and not prediction.not_a_bauvorlage:
         return None
     with transaction.atomic():
         locked = Document.objects.select_for_update(of=("self",)).select_related("tenant", "case").get(pk=document.pk)
@@ -75,11 +86,7 @@ def classify_document(document: Any) -> Prediction | None:
                     "uncertain": prediction.uncertain,
                     "top": [{"code": c, "label": label, "probability": p} for c, label, p in prediction.top],
                 },
-                message=(
-                    f"Vorschlag der Software: {prediction.label} ({round(prediction.confidence * 100)} %)"
-                    if code
-                    else "Art der Bauvorlage nicht sicher erkannt"
-                ),
+                message=_audit_message(prediction, code),
             )
     document.detected_type = code
     document.detected_confidence = prediction.confidence

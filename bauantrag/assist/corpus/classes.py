@@ -7,14 +7,22 @@
 | baubeschreibung        | Baubeschreibung                                   | 1500 | 1500, 1501, 1502             |
 | betriebsbeschreibung   | Betriebsbeschreibung                              | 1600 | 1600–1603                    |
 | berechnung_mass        | Berechnung des Maßes der baulichen Nutzung        | 1901 | 1900, 1901                   |
-| standsicherheit        | Standsicherheitsnachweis                          | 2801 | 2801, 2802, 2810, 2815       |
-| brandschutz            | Brandschutzkonzept                                | 2705 | 2700, 2701, 2705, 2706       |
+| standsicherheit        | Standsicherheitsnachweis                          | 2801 | 2801–2803, 2810–2812, 2815f. |
+| brandschutz            | Brandschutz (Konzept, Nachweis oder Erklärung)    | 2705 | 2700–2702, 2705, 2706, 2712  |
 | stellplatz             | Stellplatznachweis                                | 2301 | 2300, 2301, 2302             |
 | bauvorlageberechtigung | Nachweis der Bauvorlageberechtigung               | 0400 | 0400–0405                    |
 | flurkarte              | Flurkarte (Auszug aus dem Liegenschaftskataster)  | 1802 | 1801, 1802                   |
 | vollmacht              | Vollmacht                                         | 0602 | 0600, 0601, 0602             |
 | fotos                  | Fotos                                             | 3700 | 3700, 3202, 3203             |
+| antrag                 | Antragsformular (Bauantrag)                       | 1101 | 1101, 1102                   |
+| kostenermittlung       | Kostenermittlung / Brutto-Rauminhalt              | 2201 | 2201, 2600, 2601, 2602       |
+| waerme_schallschutz    | Wärme- oder Schallschutznachweis                  | 2805 | 2804, 2805, 2808, 2809, 2904 |
+| entwaesserung          | Entwässerung (Antrag, Berechnung)                 | 3900 | 3900                         |
+| baulast                | Baulast (Erklärung, Baulastenverzeichnis)         | 3100 | 3100, 3101, 3104             |
+| barrierefreiheit       | Barrierefreiheit (Konzept, Nachweis)              | 2401 | 2400–2403                    |
+| statistik              | Statistischer Erhebungsbogen                      | 2501 | 2500, 2501, 2502             |
 | sonstige               | sonstige Bauvorlage                               | 9999 | every other code of the list |
+| keine_bauvorlage       | keine Bauvorlage (reject class)                   | –    | none (never declared)        |
 
 Flurkarte (1802 "Liegenschaftskarte / Flurkarte"), Vollmacht (0602 "Nachweis der Vertretungsvollmacht") and Fotos
 (3700 "Fotos, Fotomontagen zum Bauvorhaben") exist in the list; "others" is 9999 "Weitere, nicht näher
@@ -29,6 +37,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bauantrag.assist.corpus import kinds_extra as ke
+from bauantrag.assist.corpus import kinds_none as kn
 from bauantrag.assist.corpus import kinds_plans as kp
 from bauantrag.assist.corpus import kinds_text as kt
 from bauantrag.assist.corpus.builder import Doc
@@ -128,7 +138,7 @@ CLASSES: tuple[DocClass, ...] = (
         "standsicherheit",
         "Standsicherheitsnachweis",
         "2801",
-        ("2801", "2802", "2810", "2815"),
+        ("2801", "2802", "2803", "2810", "2811", "2812", "2815", "2816"),
         {
             "deckblatt": kt.statik_deckblatt,
             "positionen": kt.statik_positionen,
@@ -140,10 +150,11 @@ CLASSES: tuple[DocClass, ...] = (
     ),
     _c(
         "brandschutz",
-        "Brandschutzkonzept",
+        "Brandschutz (Konzept, Nachweis oder Erklärung)",
         "2705",
-        ("2700", "2701", "2705", "2706"),
+        ("2700", "2701", "2702", "2705", "2706", "2712"),
         {
+            "erklaerung": ke.brandschutz_erklaerung,
             "gliederung": kt.brandschutz_gliederung,
             "tabelle": kt.brandschutz_tabelle,
             "nachweis_kurz": kt.brandschutz_nachweis_kurz,
@@ -221,29 +232,97 @@ CLASSES: tuple[DocClass, ...] = (
         ("tabelle",),
     ),
     _c(
+        "antrag",
+        "Antragsformular (Bauantrag)",
+        "1101",
+        ("1101", "1102"),
+        {"formular": ke.antrag_formular, "schreiben": ke.antrag_schreiben},
+        ("schreiben",),
+    ),
+    _c(
+        "kostenermittlung",
+        "Kostenermittlung / Brutto-Rauminhalt (DIN 276, DIN 277)",
+        "2201",
+        ("2201", "2600", "2601", "2602"),
+        {"bri": kt.sonst_bri, "rohbaukosten": kt.sonst_rohbaukosten, "din276": ke.kosten_din276},
+        ("rohbaukosten",),
+    ),
+    _c(
+        "waerme_schallschutz",
+        "Wärme- oder Schallschutznachweis",
+        "2805",
+        ("2804", "2805", "2808", "2809", "2904"),
+        {"waermeschutz": kt.sonst_waermeschutz, "schallschutz": kt.sonst_schallschutz, "ta_laerm": ke.schall_ta_laerm},
+        ("schallschutz",),
+    ),
+    _c(
+        "entwaesserung",
+        "Entwässerung (Antrag, Berechnung)",
+        "3900",
+        ("3900",),
+        {"gesuch": kt.sonst_entwaesserung, "berechnung": ke.entwaesserung_berechnung},
+        ("berechnung",),
+    ),
+    _c(
+        "baulast",
+        "Baulast (Erklärung, Baulastenverzeichnis)",
+        "3100",
+        ("3100", "3101", "3104"),
+        {"erklaerung": ke.baulast_erklaerung, "auszug": ke.baulast_auszug},
+        ("auszug",),
+    ),
+    _c(
+        "barrierefreiheit",
+        "Barrierefreiheit (Konzept, Nachweis)",
+        "2401",
+        ("2400", "2401", "2402", "2403"),
+        {"konzept": ke.barrierefrei_konzept},
+        (),
+    ),
+    _c(
+        "statistik",
+        "Statistischer Erhebungsbogen (Hochbaustatistik)",
+        "2501",
+        ("2500", "2501", "2502"),
+        {"bogen": kt.sonst_statistik, "tabelle": ke.statistik_tabelle},
+        ("tabelle",),
+    ),
+    _c(
         "sonstige",
         "sonstige Bauvorlage",
         "9999",
         (),
         {
             "wohnflaeche": kt.sonst_wohnflaeche,
-            "bri": kt.sonst_bri,
             "abstandsflaechen": kt.sonst_abstandsflaechen,
             "anschreiben": kt.sonst_anschreiben,
-            "statistik": kt.sonst_statistik,
-            "waermeschutz": kt.sonst_waermeschutz,
             "abweichung": kt.sonst_abweichung,
             "nachbar": kt.sonst_nachbar,
             "baumschutz": kt.sonst_baumschutz,
-            "entwaesserung": kt.sonst_entwaesserung,
-            "schallschutz": kt.sonst_schallschutz,
-            "rohbaukosten": kt.sonst_rohbaukosten,
             "grundbuch": kt.sonst_grundbuch,
         },
-        ("schallschutz", "rohbaukosten", "grundbuch"),
+        ("grundbuch",),
+    ),
+    _c(
+        "keine_bauvorlage",
+        "keine Bauvorlage (Informationsseite, leeres Formular, Gesetz, Satzung, Schreiben)",
+        "",
+        (),
+        {
+            "info_seite": kn.info_seite,
+            "leeres_formular": kn.leeres_formular,
+            "gesetzestext": kn.gesetzestext,
+            "satzung": kn.satzung,
+            "behoerdenbrief": kn.behoerdenbrief,
+            "email": kn.email,
+            "rechnung": kn.rechnung,
+            "urteil": kn.urteil,
+        },
+        ("urteil", "rechnung"),
     ),
 )
 
+NOT_A_BAUVORLAGE = "keine_bauvorlage"  # the reject class: never a declared type, never stored as detected type
 CLASS_NAMES: tuple[str, ...] = tuple(c.name for c in CLASSES)
 BY_NAME: dict[str, DocClass] = {c.name: c for c in CLASSES}
 _UNCOMPARABLE = frozenset({"2800", "0900", "0901", "0902", "2100", "1100", "1800"})

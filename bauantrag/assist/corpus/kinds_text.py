@@ -979,7 +979,7 @@ def bvb_kammer(doc: Doc) -> None:
     doc.para(
         doc.w(
             (
-                "Sie/Er ist berechtigt, die Berufsbezeichnung zu führen, und ist nach § 67 Abs. 1 BauO NRW "
+                "Sie/Er ist berechtigt, die Berufsbezeichnung zu führen, und ist nach § 67 Abs. 3 BauO NRW "
                 "bauvorlageberechtigt.",
                 "Die Bauvorlageberechtigung nach § 67 BauO NRW besteht.",
             ),
@@ -1010,10 +1010,10 @@ def bvb_eigenerklaerung(doc: Doc) -> None:
     arch = p.kammer_short == "AKNW"
     doc.ul(
         [
-            f"[{'x' if arch else ' '}] Architektin/Architekt (§ 67 Abs. 1 Satz 1 Nr. 1 BauO NRW)",
-            f"[{' ' if arch else 'x'}] Bauingenieurin/Bauingenieur (§ 67 Abs. 1 Satz 1 Nr. 2 BauO NRW)",
-            "[ ] Innenarchitektin/Innenarchitekt (§ 67 Abs. 3 BauO NRW)",
-            "[ ] Angehörige des öffentlichen Dienstes (§ 67 Abs. 4 BauO NRW)",
+            f"[{'x' if arch else ' '}] Architektin/Architekt (§ 67 Abs. 3 Nr. 1 BauO NRW)",
+            f"[{' ' if arch else 'x'}] Bauingenieurin/Bauingenieur (§ 67 Abs. 3 Nr. 2 BauO NRW)",
+            "[ ] Innenarchitektin/Innenarchitekt (§ 67 Abs. 3 Nr. 3 und 4 BauO NRW)",
+            "[ ] Befähigung zum bautechnischen Verwaltungsdienst der Laufbahngruppe 2 (§ 67 Abs. 3 Nr. 6 BauO NRW)",
         ]
     )
     doc.para(

@@ -55,7 +55,7 @@ def test_prediction_carries_code_label_confidence_version() -> None:
 
     prediction = get_classifier().classify(sample("brandschutz", "gliederung").pages)
     assert (prediction.code, prediction.doc_class) == ("2705", "brandschutz")
-    assert prediction.label == "Brandschutzkonzept" and not prediction.uncertain
+    assert prediction.label == "Brandschutz (Konzept, Nachweis oder Erklärung)" and not prediction.uncertain
     assert prediction.version == modelfile.load().version
     assert prediction.top[0][0] == "2705" and prediction.top[0][2] == prediction.confidence
 

@@ -118,3 +118,24 @@ def test_a_damaged_model_does_not_break_uploads(
         actions.submit(case.applicant, case)
     html = login(Client(), clerk).get(f"/bauaufsicht/vorgaenge/{case.pk}/").content.decode()
     assert "derzeit nicht verfügbar" in html
+
+
+def test_a_demanded_brandschutz_erklaerung_2712_is_not_flagged_as_the_wrong_kind(applicant: Any) -> None:
+    """Eine vom Pre-Check verlangte Erklärung zum Brandschutz (2712) wird nicht als falsche Art gemeldet."""
+    case = draft_case(applicant)
+    document = _upload(case, "brandschutz", "erklaerung", "erklaerung-brandschutz.pdf", "2712")
+    with run_actions_now():
+        actions.submit(case.applicant, case)
+    assert document.detected_type in ("", "2712")
+    assert not Finding.objects.filter(check_run__case=case, rule="dokument.art").exists()
+
+
+def test_a_baubeschreibung_declared_as_2712_is_named_in_words(applicant: Any) -> None:
+    """Eine als Erklärung zum Brandschutz (2712) eingereichte Baubeschreibung wird gemeldet, mit Namen statt Codes."""
+    case = draft_case(applicant)
+    _upload(case, "baubeschreibung", "vordruck", "brandschutz.pdf", "2712")
+    with run_actions_now():
+        actions.submit(case.applicant, case)
+    finding = Finding.objects.get(check_run__case=case, rule="dokument.art")
+    assert "Baubeschreibung" in finding.message and "Brandschutz" in finding.message
+    assert "1500" not in finding.message

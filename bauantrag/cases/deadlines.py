@@ -15,7 +15,6 @@ hourly (settings.CELERY_BEAT_SCHEDULE), `manage.py run_deadlines` runs it once.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from bauantrag.cases.models import Case, CaseState, Nachforderung
 from bauantrag.cases.signals import case_event
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.notifications.models import NotificationEvent
+from bauantrag.registry import Registry
 from bauantrag.rules.calendar import add_working_days
 
 logger = logging.getLogger(__name__)
@@ -267,13 +267,13 @@ class DeadlineNote:
 
 
 OverdueSource = Callable[[list[Case], dt.date], "dict[Any, list[DeadlineNote]]"]
-_SOURCES: dict[str, OverdueSource] = {}
+DEADLINE_SOURCES: Registry[OverdueSource] = Registry("deadlines in the clerk's queue")
 
 
 def register_deadline_source(key: str, fn: OverdueSource) -> None:
     """Other apps (e.g. Beteiligung) add deadlines to the queue: fn(cases, today) -> {case.pk: [DeadlineNote]}.
-    A note with overdue=True makes the case count as overdue. Registering the same key again replaces it."""
-    _SOURCES[key] = fn
+    A note with overdue=True makes the case count as overdue."""
+    DEADLINE_SOURCES.register(key, fn)
 
 
 @dataclass
@@ -284,42 +284,6 @@ class QueueDeadlines:
     @property
     def overdue(self) -> bool:
         return any(note.overdue for note in self.notes)
-
-
-def _beteiligung_notes(cases: list[Case], today: dt.date) -> dict[Any, list[DeadlineNote]]:
-    """Open Beteiligungen of complete cases, read defensively from the Beteiligung app's `results` module:
-    `deadlines_for_cases(cases, today)` if it offers one, else each case's `current_beteiligungen(case)`."""
-    try:
-        results = importlib.import_module("bauantrag.beteiligung.results")
-    except ImportError:
-        return {}
-    out: dict[Any, list[DeadlineNote]] = {}
-    try:
-        bulk = getattr(results, "deadlines_for_cases", None)
-        if bulk is not None:
-            for case_id, entries in dict(bulk(cases, today)).items():
-                out[case_id] = [e for e in entries if isinstance(e, DeadlineNote)]
-            return out
-        current = getattr(results, "current_beteiligungen", None)
-        if current is None:
-            return {}
-        for case in cases:
-            if case.state != CaseState.COMPLETE:
-                continue
-            for beteiligung in current(case):
-                if not getattr(beteiligung, "is_open", False):
-                    continue
-                deemed = bool(getattr(beteiligung, "einvernehmen_deemed_given", lambda day: False)(today))
-                out.setdefault(case.pk, []).append(DeadlineNote(
-                    label=_("Beteiligung %(name)s") % {"name": beteiligung.fachstelle.name},
-                    due=beteiligung.deadline,
-                    overdue=bool(beteiligung.is_overdue(today)) and not deemed,
-                    proposal=_("Einvernehmen gilt als erteilt (§ 36 Abs. 2 Satz 2 BauGB)") if deemed else "",
-                ))
-    except Exception:  # the queue must not fail because of another app
-        logger.exception("Fristen der Beteiligung konnten nicht gelesen werden")
-        return {}
-    return out
 
 
 def queue_deadlines(cases: Iterable[Case], today: dt.date | None = None) -> dict[Any, QueueDeadlines]:
@@ -346,8 +310,8 @@ def queue_deadlines(cases: Iterable[Case], today: dt.date | None = None) -> dict
                     _("Nachforderung"), due, past, str(EXPIRY_PROPOSAL) if past else "",
                 ))
         result[case.pk] = info
-    extra: list[dict[Any, list[DeadlineNote]]] = [_beteiligung_notes(cases, today)]
-    for key, source in sorted(_SOURCES.items()):
+    extra: list[dict[Any, list[DeadlineNote]]] = []
+    for key, source in DEADLINE_SOURCES.items():
         try:
             extra.append(source(cases, today))
         except Exception:

@@ -18,24 +18,26 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
+from bauantrag.registry import Registry
+
 logger = logging.getLogger(__name__)
 
 Provider = Callable[[Any, list[Any]], list[dict[str, Any]]]
-_PROVIDERS: dict[str, tuple[str, Provider]] = {}
+PROVIDERS: Registry[tuple[str, Provider]] = Registry("providers of findings from the documents")
 
 
 def register(key: str, rule_prefix: str, provider: Provider) -> None:
     """rule_prefix: every rule id this provider emits starts with it (e.g. "dokument.art")."""
-    _PROVIDERS[key] = (rule_prefix, provider)
+    PROVIDERS.register(key, (rule_prefix, provider))
 
 
 def prefixes() -> tuple[str, ...]:
-    return tuple(prefix for prefix, _ in _PROVIDERS.values())
+    return tuple(prefix for prefix, _ in PROVIDERS.values())
 
 
 def collect(case: Any, documents: list[Any]) -> list[dict[str, Any]]:
     findings: list[dict[str, Any]] = []
-    for key, (_prefix, provider) in sorted(_PROVIDERS.items()):
+    for key, (_prefix, provider) in PROVIDERS.items():
         try:
             findings.extend(provider(case, documents))
         except Exception:

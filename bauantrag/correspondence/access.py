@@ -17,14 +17,15 @@ from django.http import Http404
 from bauantrag.accounts.models import Role, User
 from bauantrag.cases.access import cases_visible_to
 from bauantrag.correspondence.models import Letter, LetterKind, LetterState, Message, Recipient
+from bauantrag.registry import Registry
 
 AgencyLetterCheck = Callable[[User, Letter], bool]
-_agency_checks: dict[str, AgencyLetterCheck] = {}
+AGENCY_LETTER_CHECKS: Registry[AgencyLetterCheck] = Registry("who of an agency may read a letter")
 
 
 def register_agency_letter_check(key: str, fn: AgencyLetterCheck) -> None:
     """fn(user, letter) -> True if the agency user may read this (Beteiligungs-)letter. Default: none may."""
-    _agency_checks[key] = fn
+    AGENCY_LETTER_CHECKS.register(key, fn)
 
 
 def _uuid_or_404(value: object) -> str:
@@ -66,7 +67,7 @@ def access_letter(user: Any, letter_id: object) -> Letter:
                     state=LetterState.SENT)
             .first()
         )
-        if letter is not None and any(check(user, letter) for check in _agency_checks.values()):
+        if letter is not None and any(check(user, letter) for check in AGENCY_LETTER_CHECKS.values()):
             return letter
     raise Http404
 

@@ -10,20 +10,22 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from bauantrag.registry import Registry
+
 logger = logging.getLogger(__name__)
 
 Step = Callable[[Any], object]  # gets the documents.models.Document; its result is ignored
-_STEPS: dict[str, tuple[int, Step]] = {}
+AFTER_TEXT: Registry[Step] = Registry("steps after a Bauvorlage's text is read")
 
 
 def register_after_text(key: str, step: Step, *, order: int = 100) -> None:
-    _STEPS[key] = (order, step)
+    AFTER_TEXT.register(key, step, order=order)
 
 
 def run_after_text(document: Any) -> list[str]:
     """Run every registered step; returns the keys of the steps that failed."""
     failed = []
-    for key, (_order, step) in sorted(_STEPS.items(), key=lambda item: (item[1][0], item[0])):
+    for key, step in AFTER_TEXT.items():
         try:
             step(document)
         except Exception:

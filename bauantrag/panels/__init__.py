@@ -9,10 +9,12 @@ returns the template context, or None to show nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
+
+from bauantrag.registry import Registry
 
 ContextFunction = Callable[[HttpRequest, Any], "dict[str, Any] | None"]
 Visible = Callable[[Any], bool]
@@ -35,22 +37,20 @@ class NavLink:
     order: int = 100
 
 
-@dataclass
-class Registry:
-    panels: dict[str, dict[str, Panel]] = field(default_factory=lambda: {"workspace": {}, "portal": {}})
-    links: dict[str, NavLink] = field(default_factory=dict)
-
-
-REGISTRY = Registry()
+PANELS: dict[str, Registry[Panel]] = {
+    "workspace": Registry("panels of the clerk's case page"),
+    "portal": Registry("panels of the applicant's case page"),
+}
+LINKS: Registry[NavLink] = Registry("navigation links")
 
 
 def register_panel(page: str, panel: Panel) -> None:
     """page: "workspace" (clerk's case page) or "portal" (applicant's case page)."""
-    REGISTRY.panels[page][panel.key] = panel
+    PANELS[page].register(panel.key, panel, order=panel.order)
 
 
 def register_link(link: NavLink) -> None:
-    REGISTRY.links[link.key] = link
+    LINKS.register(link.key, link, order=link.order)
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class RenderedPanel:
 
 def panels_for(page: str, request: HttpRequest, case: Any) -> list[RenderedPanel]:
     rendered = []
-    for panel in sorted(REGISTRY.panels[page].values(), key=lambda p: (p.order, p.key)):
+    for panel in PANELS[page].values():
         context = panel.context(request, case)
         if context is not None:
             rendered.append(RenderedPanel(panel.key, panel.template, context, panel.order))
@@ -82,4 +82,4 @@ def split_top(panels: list[RenderedPanel]) -> tuple[list[RenderedPanel], list[Re
 def links_for(user: Any) -> list[NavLink]:
     if user is None or not getattr(user, "is_authenticated", False):
         return []
-    return [link for link in sorted(REGISTRY.links.values(), key=lambda x: (x.order, x.key)) if link.visible(user)]
+    return [link for link in LINKS.values() if link.visible(user)]

@@ -151,15 +151,12 @@ def test_hooks_run_inside_the_transaction(applicant: Any, letterhead: Any) -> No
         if letter.subject == "Zweite Anhörung":
             raise PermissionDenied("nicht jetzt")
 
-    hooks.register_on_letter_sent("test", remember)
-    try:
+    with hooks.ON_LETTER_SENT.override({"test": remember}):
         actions.send_letter(clerk, actions.draft_letter(clerk, case, LetterKind.ANHOERUNG))
         second = actions.draft_letter(clerk, case, LetterKind.ANHOERUNG)
         second = actions.update_draft(clerk, second, "Zweite Anhörung", second.body)
         with pytest.raises(PermissionDenied):
             actions.send_letter(clerk, second)
-    finally:
-        hooks.unregister_on_letter_sent("test")
     assert seen == [("anhoerung", "sent"), ("anhoerung", "sent")]
     second.refresh_from_db()
     assert second.state == LetterState.DRAFT and not second.storage_name
@@ -260,15 +257,13 @@ def test_beteiligungsschreiben_goes_to_the_agency_only(applicant: Any, letterhea
 
     url = f"/post/schreiben/{sent.pk}/pdf/"
     asked_client, other_client = login(Client(), asked), login(Client(), other)  # TOTP codes are single-use
-    assert asked_client.get(url).status_code == 404  # no Beteiligung check registered: nobody
-    access.register_agency_letter_check(
-        "test", lambda user, letter: user.pk == asked.pk and letter.beteiligung_id == beteiligung_id)
-    try:
+    assert asked_client.get(url).status_code == 404  # no Beteiligung with that id: nobody
+    with access.AGENCY_LETTER_CHECKS.override(
+        {"test": lambda user, letter: user.pk == asked.pk and letter.beteiligung_id == beteiligung_id}
+    ):
         assert asked_client.get(url).status_code == 200
         assert other_client.get(url).status_code == 404
         assert login(Client(), applicant).get(url).status_code == 404
-    finally:
-        access._agency_checks.pop("test")
 
 
 def test_unsent_system_letters_are_queued_again(applicant: Any) -> None:

@@ -85,10 +85,7 @@ def test_other_apps_add_deadlines_to_the_queue(world: dict[str, Case], clerk_cli
     def beteiligung(cases: list[Case], today: dt.date) -> dict[Any, list[deadlines.DeadlineNote]]:
         return {fresh.pk: [deadlines.DeadlineNote("Beteiligung Brandschutz", today - dt.timedelta(days=1), True)]}
 
-    deadlines.register_deadline_source("test.beteiligung", beteiligung)
-    try:
+    with deadlines.DEADLINE_SOURCES.override({"test.beteiligung": beteiligung}):
         html = clerk_client.get("/bauaufsicht/?ansicht=frist").content.decode()
-    finally:
-        deadlines._SOURCES.pop("test.beteiligung")
     row = row_of(html, fresh)
     assert "Beteiligung Brandschutz" in row and "überfällig" in row

@@ -50,10 +50,11 @@ def events(event: Event, document: Document) -> list[AuditEvent]:
 def after_text() -> Iterator[list[Any]]:
     """Records the documents the after-text pipeline is run for (registered like any other app's step)."""
     seen: list[Any] = []
-    pipeline.register_after_text("tests.recorder", lambda document: seen.append(
-        (document.pk, document.text_status, document.pages.count())), order=5)
-    yield seen
-    pipeline._STEPS.pop("tests.recorder", None)
+    def record(document: Any) -> None:
+        seen.append((document.pk, document.text_status, document.pages.count()))
+
+    with pipeline.AFTER_TEXT.override({"tests.recorder": record}, order=5):
+        yield seen
 
 
 def test_a_text_pdf_is_read_page_by_page_with_umlauts(applicant: Any, after_text: list[Any]) -> None:

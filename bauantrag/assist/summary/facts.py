@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bauantrag.registry import Registry
+
 logger = logging.getLogger(__name__)
 
 TEMPLATE = "template"
@@ -76,17 +78,17 @@ class Suggestion:
 
 
 FactProvider = Callable[[Any], list[Fact]]
-_PROVIDERS: dict[str, FactProvider] = {}
+FACT_PROVIDERS: Registry[FactProvider] = Registry("facts of the summary")
 
 
 def register_fact_provider(key: str, provider: FactProvider) -> None:
     """Add facts to the summary's section "Angaben aus den Bauvorlagen" (key e.g. "assist.extraction")."""
-    _PROVIDERS[key] = provider
+    FACT_PROVIDERS.register(key, provider)
 
 
 def provided_facts(case: Any) -> list[Fact]:
     facts: list[Fact] = []
-    for key, provider in sorted(_PROVIDERS.items()):
+    for key, provider in FACT_PROVIDERS.items():
         try:
             facts.extend(provider(case))
         except Exception:
@@ -95,4 +97,4 @@ def provided_facts(case: Any) -> list[Fact]:
 
 
 def has_provider(key: str) -> bool:
-    return key in _PROVIDERS
+    return key in FACT_PROVIDERS

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from bauantrag.accounts.forms import RegistrationForm
 from bauantrag.accounts.models import User
-from bauantrag.audit.models import Event
+from bauantrag.accounts.events import AccountEvent
 from bauantrag.audit.service import record
 
 
@@ -15,7 +15,7 @@ def register_account(form: RegistrationForm) -> User:
     """Create an applicant's or designer's account from a valid registration form."""
     user = form.save()
     record(
-        Event.ACCOUNT_REGISTERED, actor=user, tenant=user.tenant, subject=user,
+        AccountEvent.ACCOUNT_REGISTERED, actor=user, tenant=user.tenant, subject=user,
         after={"username": user.username, "role": user.role, "chamber_number": user.chamber_number},
     )
     return user

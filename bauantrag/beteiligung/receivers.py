@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bauantrag.audit.models import Event
+from bauantrag.cases.events import CaseEvent
 
-CLOSING_EVENTS = frozenset({Event.CASE_APPROVED, Event.CASE_REFUSED, Event.CASE_WITHDRAWN})
+CLOSING_EVENTS = frozenset({CaseEvent.CASE_APPROVED, CaseEvent.CASE_REFUSED, CaseEvent.CASE_WITHDRAWN})
 
 
 def close_open_beteiligungen(sender: Any, *, case: Any, event: Any, actor: Any, **kwargs: Any) -> None:
@@ -17,9 +17,9 @@ def close_open_beteiligungen(sender: Any, *, case: Any, event: Any, actor: Any, 
     if event not in CLOSING_EVENTS or actor is None:
         return
     reason = {
-        Event.CASE_APPROVED: "Vorgang abgeschlossen: Baugenehmigung erteilt",
-        Event.CASE_REFUSED: "Vorgang abgeschlossen: Antrag abgelehnt",
-        Event.CASE_WITHDRAWN: "Vorgang abgeschlossen: Antrag zurückgenommen",
+        CaseEvent.CASE_APPROVED: "Vorgang abgeschlossen: Baugenehmigung erteilt",
+        CaseEvent.CASE_REFUSED: "Vorgang abgeschlossen: Antrag abgelehnt",
+        CaseEvent.CASE_WITHDRAWN: "Vorgang abgeschlossen: Antrag zurückgenommen",
     }[event]
     for beteiligung in Beteiligung.objects.filter(case=case, status=BeteiligungStatus.REQUESTED):
         withdraw_beteiligung(actor, beteiligung, reason=reason)

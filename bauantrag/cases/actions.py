@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Tenant, User
-from bauantrag.audit.models import Event
+from bauantrag.cases.events import CaseEvent
 from bauantrag.audit.service import record
 from bauantrag.cases import workflow
 from bauantrag.cases.models import (
@@ -75,7 +75,7 @@ def create_application(actor: User, data: dict[str, Any]) -> Case:
     vorhaben = Vorhaben(case=case, tenant=actor.tenant)
     after = _apply_fields(vorhaben, data)
     vorhaben.save()
-    record(Event.CASE_CREATED, actor=actor, tenant=case.tenant, subject=case, case=case, after=after)
+    record(CaseEvent.CASE_CREATED, actor=actor, tenant=case.tenant, subject=case, case=case, after=after)
     return case
 
 
@@ -92,7 +92,7 @@ def update_application(actor: User, case: Case, data: dict[str, Any]) -> Case:
     changed = {k for k in after if str(after[k]) != str(before[k])}
     if changed:
         record(
-            Event.CASE_UPDATED, actor=actor, tenant=case.tenant, subject=case, case=case,
+            CaseEvent.CASE_UPDATED, actor=actor, tenant=case.tenant, subject=case, case=case,
             before={k: before[k] for k in sorted(changed)}, after={k: after[k] for k in sorted(changed)},
         )
     return case
@@ -138,13 +138,13 @@ def submit(actor: User, case: Case) -> Case:
     run = _start_round(case, now)
     case.save()
     record(
-        Event.CASE_SUBMITTED, actor=actor, tenant=case.tenant, subject=case, case=case,
+        CaseEvent.CASE_SUBMITTED, actor=actor, tenant=case.tenant, subject=case, case=case,
         before={"state": before}, after={"state": after, "file_number": case.file_number,
                                           "completeness_due": case.completeness_due},
     )
     _schedule_precheck(run)
     _notify(case, NotificationEvent.SUBMITTED)
-    case_event.send(sender=Case, case=case, event=Event.CASE_SUBMITTED, actor=actor, obj=None)
+    case_event.send(sender=Case, case=case, event=CaseEvent.CASE_SUBMITTED, actor=actor, obj=None)
     return case
 
 
@@ -158,13 +158,13 @@ def resubmit(actor: User, case: Case) -> Case:
     case.save()
     Nachforderung.objects.filter(case=case, answered_at__isnull=True).update(answered_at=now)
     record(
-        Event.CASE_RESUBMITTED, actor=actor, tenant=case.tenant, subject=case, case=case,
+        CaseEvent.CASE_RESUBMITTED, actor=actor, tenant=case.tenant, subject=case, case=case,
         before={"state": before}, after={"state": after, "round": case.round,
                                           "completeness_due": case.completeness_due},
     )
     _schedule_precheck(run)
     _notify(case, NotificationEvent.RESUBMITTED)
-    case_event.send(sender=Case, case=case, event=Event.CASE_RESUBMITTED, actor=actor, obj=None)
+    case_event.send(sender=Case, case=case, event=CaseEvent.CASE_RESUBMITTED, actor=actor, obj=None)
     return case
 
 
@@ -188,7 +188,7 @@ def review_finding(
         reviewer=actor,
     )
     record(
-        Event.FINDING_REVIEWED, actor=actor, tenant=case.tenant, subject=finding, case=case,
+        CaseEvent.FINDING_REVIEWED, actor=actor, tenant=case.tenant, subject=finding, case=case,
         before={"rule": finding.rule, "status": finding.status},
         after={"decision": decision, "status": status, "reason": review.reason},
     )
@@ -222,12 +222,12 @@ def send_nachforderung(
         deadline=deadline, created_by=actor,
     )
     record(
-        Event.NACHFORDERUNG_SENT, actor=actor, tenant=case.tenant, subject=nachforderung, case=case,
+        CaseEvent.NACHFORDERUNG_SENT, actor=actor, tenant=case.tenant, subject=nachforderung, case=case,
         before={"state": before},
         after={"state": after, "items": clean_items, "deadline": deadline, "message": nachforderung.message},
     )
     _notify(case, NotificationEvent.NACHFORDERUNG)
-    case_event.send(sender=Case, case=case, event=Event.NACHFORDERUNG_SENT, actor=actor, obj=nachforderung)
+    case_event.send(sender=Case, case=case, event=CaseEvent.NACHFORDERUNG_SENT, actor=actor, obj=nachforderung)
     return nachforderung
 
 
@@ -239,9 +239,9 @@ def confirm_completeness(actor: User, case: Case) -> Case:
     case.completed_at = timezone.now()
     case.save()
     record(
-        Event.CASE_COMPLETE, actor=actor, tenant=case.tenant, subject=case, case=case,
+        CaseEvent.CASE_COMPLETE, actor=actor, tenant=case.tenant, subject=case, case=case,
         before={"state": before}, after={"state": after},
     )
     _notify(case, NotificationEvent.COMPLETE)
-    case_event.send(sender=Case, case=case, event=Event.CASE_COMPLETE, actor=actor, obj=None)
+    case_event.send(sender=Case, case=case, event=CaseEvent.CASE_COMPLETE, actor=actor, obj=None)
     return case

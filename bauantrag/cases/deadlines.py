@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bauantrag.accounts.models import User
-from bauantrag.audit.models import Event
+from bauantrag.cases.events import CaseEvent
 from bauantrag.audit.service import record
 from bauantrag.cases.models import Case, CaseState, Nachforderung
 from bauantrag.cases.signals import case_event
@@ -141,11 +141,11 @@ def remind(nachforderung_id: Any, today: dt.date | None = None) -> bool:
         nachforderung.reminded_at = timezone.now()
         nachforderung.save(update_fields=["reminded_at"])
         record(
-            Event.NACHFORDERUNG_REMINDED, actor=None, tenant=case.tenant, subject=nachforderung, case=case,
+            CaseEvent.NACHFORDERUNG_REMINDED, actor=None, tenant=case.tenant, subject=nachforderung, case=case,
             after={"deadline": nachforderung.deadline, "reminder_working_days": reminder_working_days()},
         )
         notify_case_event(case, NotificationEvent.REMINDER)
-        case_event.send(sender=Case, case=case, event=Event.NACHFORDERUNG_REMINDED, actor=None, obj=nachforderung)
+        case_event.send(sender=Case, case=case, event=CaseEvent.NACHFORDERUNG_REMINDED, actor=None, obj=nachforderung)
     return True
 
 
@@ -163,10 +163,10 @@ def expire(nachforderung_id: Any, today: dt.date | None = None) -> bool:
         nachforderung.expired_at = timezone.now()
         nachforderung.save(update_fields=["expired_at"])
         record(
-            Event.NACHFORDERUNG_EXPIRED, actor=None, tenant=case.tenant, subject=nachforderung, case=case,
+            CaseEvent.NACHFORDERUNG_EXPIRED, actor=None, tenant=case.tenant, subject=nachforderung, case=case,
             after={"deadline": nachforderung.deadline, "proposal": str(EXPIRY_PROPOSAL)},
         )
-        case_event.send(sender=Case, case=case, event=Event.NACHFORDERUNG_EXPIRED, actor=None, obj=nachforderung)
+        case_event.send(sender=Case, case=case, event=CaseEvent.NACHFORDERUNG_EXPIRED, actor=None, obj=nachforderung)
     return True
 
 
@@ -245,11 +245,11 @@ def extend_nachforderung_deadline(
         "deadline", "original_deadline", "extended_at", "extension_reason", "expired_at", "reminded_at",
     ])
     record(
-        Event.NACHFORDERUNG_EXTENDED, actor=actor, tenant=case.tenant, subject=nachforderung, case=case,
+        CaseEvent.NACHFORDERUNG_EXTENDED, actor=actor, tenant=case.tenant, subject=nachforderung, case=case,
         before=before, after={"deadline": deadline, "reason": reason},
     )
     notify_case_event(case, NotificationEvent.NACHFORDERUNG)
-    case_event.send(sender=Case, case=case, event=Event.NACHFORDERUNG_EXTENDED, actor=actor, obj=nachforderung)
+    case_event.send(sender=Case, case=case, event=CaseEvent.NACHFORDERUNG_EXTENDED, actor=actor, obj=nachforderung)
     return nachforderung
 
 

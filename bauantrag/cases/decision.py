@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import User
-from bauantrag.audit.models import Event
+from bauantrag.cases.events import CaseEvent
 from bauantrag.audit.service import record
 from bauantrag.cases import workflow
 from bauantrag.cases.deadlines import fictitious_withdrawal_basis
@@ -91,7 +91,7 @@ def _close(case: Case, decision: str, *, now: dt.datetime, reason: str = "",
 
 def _record_closed(case: Case, actor: User | None) -> None:
     record(
-        Event.CASE_CLOSED, actor=actor, tenant=case.tenant, subject=case, case=case,
+        CaseEvent.CASE_CLOSED, actor=actor, tenant=case.tenant, subject=case, case=case,
         after={"state": case.state, "decision": case.decision, "closed_at": case.closed_at,
                "retention_until": case.retention_until},
     )
@@ -217,7 +217,7 @@ def record_decision(letter: Letter, actor: User | None) -> None:
     _close(case, Decision.APPROVED if approve else Decision.REFUSED, now=now, reason=reasons,
            conditions=conditions, letter_id=letter.pk)
     case.save()
-    event = Event.CASE_APPROVED if approve else Event.CASE_REFUSED
+    event = CaseEvent.CASE_APPROVED if approve else CaseEvent.CASE_REFUSED
     record(
         event, actor=actor, tenant=case.tenant, subject=case, case=case,
         before={"state": before},
@@ -265,13 +265,13 @@ def record_withdrawal(actor: User, case: Case, *, reason: str = "", fictitious: 
     _close(case, decision, now=timezone.now(), reason=note)
     case.save()
     record(
-        Event.CASE_WITHDRAWN, actor=actor, tenant=case.tenant, subject=case, case=case,
+        CaseEvent.CASE_WITHDRAWN, actor=actor, tenant=case.tenant, subject=case, case=case,
         before={"state": before},
         after={"state": after, "decision": decision, "reason": note,
                "nachforderung": str(basis.pk) if basis else None},
     )
     _record_closed(case, actor)
-    case_event.send(sender=Case, case=case, event=Event.CASE_WITHDRAWN, actor=actor, obj=basis)
+    case_event.send(sender=Case, case=case, event=CaseEvent.CASE_WITHDRAWN, actor=actor, obj=basis)
     return case
 
 

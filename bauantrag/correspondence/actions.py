@@ -23,7 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import User
-from bauantrag.audit.models import Event
+from bauantrag.accounts.events import AccountEvent
+from bauantrag.correspondence.events import LetterEvent
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.audit.service import record
 from bauantrag.cases.models import Case, CaseState
 from bauantrag.cases.workflow import TransitionNotAllowed
@@ -139,7 +141,7 @@ def post_message(
                 MessageAttachment.objects.create(message=message, document=document)
             MessageRead.objects.create(message=message, user=actor)
             record(
-                Event.MESSAGE_SENT, actor=actor, tenant=case.tenant, subject=message, case=case,
+                LetterEvent.MESSAGE_SENT, actor=actor, tenant=case.tenant, subject=message, case=case,
                 after={"side": side, "subject": clean_subject, "parent": str(root.pk) if root else None,
                        "attachments": [{"document": str(d.pk), "sha256": d.sha256} for d in stored],
                        "length": len(clean_body)},
@@ -178,7 +180,7 @@ def _record_rejection(actor: User, case: Case, exc: Exception) -> None:
     """documents.actions records refused uploads, but that record was rolled back with the message: keep it."""
     with transaction.atomic():
         record(
-            Event.DOCUMENT_REJECTED, actor=actor, tenant=case.tenant, subject=case, case=case,
+            DocumentEvent.DOCUMENT_REJECTED, actor=actor, tenant=case.tenant, subject=case, case=case,
             after={"reason": str(exc), "context": "message"},
         )
 
@@ -239,7 +241,7 @@ def draft_letter(
         beteiligung_id=beteiligung_id, context=letters.jsonable(context), created_by=actor,
     )
     record(
-        Event.LETTER_DRAFTED, actor=actor, tenant=case.tenant, subject=letter, case=case,
+        LetterEvent.LETTER_DRAFTED, actor=actor, tenant=case.tenant, subject=letter, case=case,
         after={"kind": kind, "recipient": recipient, "subject": subject,
                "beteiligung": str(beteiligung_id) if beteiligung_id else None},
     )
@@ -271,7 +273,7 @@ def update_draft(actor: User, letter: Letter, subject: str, body: str) -> Letter
     letter.subject, letter.body = clean_subject, clean_body
     letter.save(update_fields=["subject", "body", "updated_at"])
     record(
-        Event.LETTER_DRAFTED, actor=actor, tenant=letter.tenant, subject=letter, case=letter.case,
+        LetterEvent.LETTER_DRAFTED, actor=actor, tenant=letter.tenant, subject=letter, case=letter.case,
         before=before, after={"subject": letter.subject, "body_sha256": letters.text_hash(letter.body)},
         message="Entwurf geändert",
     )
@@ -333,7 +335,7 @@ def send_letter(actor: User | None, letter: Letter, *, notify: bool = True) -> L
             )
             letter.save()
             record(
-                Event.LETTER_SENT, actor=actor, tenant=letter.tenant, subject=letter, case=letter.case,
+                LetterEvent.LETTER_SENT, actor=actor, tenant=letter.tenant, subject=letter, case=letter.case,
                 after={"kind": letter.kind, "recipient": letter.recipient, "subject": letter.subject,
                        "sha256": sha256, "size": size, "signed": rendered.signed, "pdf": rendered.variant},
             )
@@ -433,7 +435,7 @@ def save_letterhead(actor: User, form: Any) -> Letterhead:
     changed = sorted(name for name in after if before.get(name) != after[name])
     if changed:
         record(
-            Event.TENANT_SETTINGS_CHANGED, actor=actor, tenant=tenant, subject=tenant,
+            AccountEvent.TENANT_SETTINGS_CHANGED, actor=actor, tenant=tenant, subject=tenant,
             before={name: before.get(name, "") for name in changed}, after={name: after[name] for name in changed},
             message="Briefkopf",
         )

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from bauantrag.audit.models import Event
+from bauantrag.cases.events import CaseEvent
 from bauantrag.correspondence.models import LetterKind
 
 EVENT_LETTERS = {
-    Event.CASE_SUBMITTED: LetterKind.EINGANGSBESTAETIGUNG,
-    Event.NACHFORDERUNG_SENT: LetterKind.NACHFORDERUNG,
-    Event.CASE_COMPLETE: LetterKind.VOLLSTAENDIGKEIT,
+    CaseEvent.CASE_SUBMITTED: LetterKind.EINGANGSBESTAETIGUNG,
+    CaseEvent.NACHFORDERUNG_SENT: LetterKind.NACHFORDERUNG,
+    CaseEvent.CASE_COMPLETE: LetterKind.VOLLSTAENDIGKEIT,
 }
 
 

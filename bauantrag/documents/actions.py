@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import User
-from bauantrag.audit.models import Event
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.audit.service import record
 from bauantrag.cases import workflow
 from bauantrag.cases.models import Case
@@ -128,7 +128,7 @@ def _store(actor: User, case: Case, upload: UploadedFile[bytes], display_name: s
                 text_status=TextStatus.PENDING if text_kind(checked.content_type) else TextStatus.NOT_APPLICABLE,
             )
             record(
-                Event.DOCUMENT_UPLOADED, actor=actor, tenant=case.tenant, subject=document, case=locked,
+                DocumentEvent.DOCUMENT_UPLOADED, actor=actor, tenant=case.tenant, subject=document, case=locked,
                 after={"name": display_name, "type": document_type, "size": written, "sha256": sha256,
                        "active_content": checked.findings, "scan": checked.scan_status},
             )
@@ -144,7 +144,7 @@ def _store(actor: User, case: Case, upload: UploadedFile[bytes], display_name: s
 def _record_rejection(actor: User, case: Case, display_name: str, reason: str) -> None:
     with transaction.atomic():
         record(
-            Event.DOCUMENT_REJECTED, actor=actor, tenant=case.tenant, subject=case, case=case,
+            DocumentEvent.DOCUMENT_REJECTED, actor=actor, tenant=case.tenant, subject=case, case=case,
             after={"name": display_name, "reason": reason},
         )
 
@@ -165,6 +165,6 @@ def record_damaged(actor: User | None, document: Document, where: str) -> None:
     """A stored file failed its authentication check when it was to be served: put it in the audit trail."""
     with transaction.atomic():
         record(
-            Event.DOCUMENT_DAMAGED, actor=actor, tenant=document.case.tenant, subject=document, case=document.case,
+            DocumentEvent.DOCUMENT_DAMAGED, actor=actor, tenant=document.case.tenant, subject=document, case=document.case,
             after={"name": document.display_name, "while": where},
         )

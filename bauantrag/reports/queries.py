@@ -40,7 +40,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from bauantrag.accounts.models import User
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.access import cases_visible_to
 from bauantrag.cases.models import Case, CaseState, Nachforderung
 from bauantrag.reports.periods import Month, Period
@@ -73,8 +74,8 @@ PARTS = (
     Stage(PART_AUTHORITY, _("davon bei der Bauaufsicht"), _("Übrige Zeit bis zur Bestätigung der Vollständigkeit")),
 )  # fmt: skip
 
-DECISIONS = {Event.CASE_APPROVED.value: "approved", Event.CASE_REFUSED.value: "refused"}
-ENDINGS = {Event.CASE_WITHDRAWN.value: "withdrawn", Event.CASE_CLOSED.value: "closed"}
+DECISIONS = {CaseEvent.CASE_APPROVED.value: "approved", CaseEvent.CASE_REFUSED.value: "refused"}
+ENDINGS = {CaseEvent.CASE_WITHDRAWN.value: "withdrawn", CaseEvent.CASE_CLOSED.value: "closed"}
 OUTCOME_LABELS: dict[str, Promise] = {
     "approved": _("Genehmigt"),
     "refused": _("Abgelehnt"),
@@ -82,8 +83,8 @@ OUTCOME_LABELS: dict[str, Promise] = {
     "closed": _("Abgeschlossen"),
 }
 TIMELINE_EVENTS = (
-    Event.CASE_SUBMITTED, Event.CASE_RESUBMITTED, Event.NACHFORDERUNG_SENT, Event.CASE_COMPLETE,
-    Event.CASE_APPROVED, Event.CASE_REFUSED, Event.CASE_WITHDRAWN, Event.CASE_CLOSED,
+    CaseEvent.CASE_SUBMITTED, CaseEvent.CASE_RESUBMITTED, CaseEvent.NACHFORDERUNG_SENT, CaseEvent.CASE_COMPLETE,
+    CaseEvent.CASE_APPROVED, CaseEvent.CASE_REFUSED, CaseEvent.CASE_WITHDRAWN, CaseEvent.CASE_CLOSED,
 )  # fmt: skip
 
 
@@ -187,13 +188,13 @@ def load_timelines(user: User, period: Period, workdays: WorkingDays | None = No
     for case_id, event, created_at in (
         # The cases are the Kommune's (cases_visible_to), so their events are too; a second tenant condition
         # only misleads PostgreSQL's planner into intersecting two indexes per case when its statistics are stale.
-        AuditEvent.objects.filter(case__in=cases.values("pk"), event__in=TIMELINE_EVENTS)
+        AuditEvent.objects.filter(case_id__in=cases.values("pk"), event__in=TIMELINE_EVENTS)
         .order_by("seq").values_list("case_id", "event", "created_at")
     ):  # fmt: skip
         events[case_id].append((event, created_at))
     # Nachforderungen without their audit event (imported data): their own dates stand in.
     missing = [row["id"] for row in rows if row["nf_count"] and not any(
-        event == Event.NACHFORDERUNG_SENT for event, _at in events.get(row["id"], ()))]  # fmt: skip
+        event == CaseEvent.NACHFORDERUNG_SENT for event, _at in events.get(row["id"], ()))]  # fmt: skip
     nf_rows: dict[uuid.UUID, list[tuple[dt.datetime, dt.datetime | None]]] = defaultdict(list)
     if missing:
         for case_id, created_at, answered_at in Nachforderung.objects.filter(case_id__in=missing).values_list(
@@ -216,15 +217,15 @@ def _timeline(
     open_since: dt.datetime | None = None
     sent = 0
     for event, moment in case_events:
-        if event == Event.CASE_SUBMITTED and submitted is None:
+        if event == CaseEvent.CASE_SUBMITTED and submitted is None:
             submitted = moment
-        elif event == Event.NACHFORDERUNG_SENT:
+        elif event == CaseEvent.NACHFORDERUNG_SENT:
             sent += 1
             open_since = open_since or moment
-        elif event == Event.CASE_RESUBMITTED and open_since is not None:
+        elif event == CaseEvent.CASE_RESUBMITTED and open_since is not None:
             waits.append((open_since, moment))
             open_since = None
-        elif event == Event.CASE_COMPLETE and completed is None:
+        elif event == CaseEvent.CASE_COMPLETE and completed is None:
             completed = moment
         elif event in DECISIONS and decided is None:
             decided, outcome = moment, DECISIONS[event]

@@ -13,7 +13,9 @@ from django.test import Client
 from django.utils import timezone
 
 from bauantrag.accounts.models import Role
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
+from bauantrag.accounts.events import AccountEvent
+from bauantrag.correspondence.events import LetterEvent
 from bauantrag.cases import actions as case_actions
 from bauantrag.correspondence import actions, hooks
 from bauantrag.correspondence.models import Letter, LetterKind, LetterState, Message
@@ -43,7 +45,7 @@ def test_eingangsbestaetigung_is_sent_on_submission(applicant: Any, letterhead: 
     message = Message.objects.get(letter=letter)
     assert message.author is None and message.side == "authority"
     assert [log.event for log in case.notifications.all()] == ["submitted"]
-    audit = AuditEvent.objects.get(event=Event.LETTER_SENT, case=case)
+    audit = AuditEvent.objects.get(event=LetterEvent.LETTER_SENT, case=case)
     assert audit.actor is None and audit.after["sha256"] == letter.sha256
 
 
@@ -109,7 +111,7 @@ def test_draft_edit_send_then_frozen(applicant: Any, letterhead: Any) -> None:
     assert sent.retrieved_by == applicant and sent.retrieved_at is not None
     assert Message.objects.filter(letter=sent, case=case).count() == 1
     events = list(AuditEvent.objects.filter(subject_id=str(sent.pk)).values_list("event", flat=True))
-    assert events == [Event.LETTER_DRAFTED, Event.LETTER_DRAFTED, Event.LETTER_SENT]
+    assert events == [LetterEvent.LETTER_DRAFTED, LetterEvent.LETTER_DRAFTED, LetterEvent.LETTER_SENT]
 
 
 def test_baugenehmigung_with_nebenbestimmungen_and_rechtsbehelfsbelehrung(applicant: Any, letterhead: Any) -> None:
@@ -214,7 +216,7 @@ def test_letterhead_page_for_the_tenant_admin(tenant: Any) -> None:
     })
     assert response.status_code == 302
     assert tenant.letterhead.court_name == "Verwaltungsgericht Arnsberg"
-    assert AuditEvent.objects.filter(event=Event.TENANT_SETTINGS_CHANGED, message="Briefkopf").exists()
+    assert AuditEvent.objects.filter(event=AccountEvent.TENANT_SETTINGS_CHANGED, message="Briefkopf").exists()
     assert login(Client(), clerk_for(tenant)).get("/post/briefkopf/").status_code == 403
 
 

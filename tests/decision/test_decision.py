@@ -11,7 +11,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
+from bauantrag.cases.events import CaseEvent
+from bauantrag.correspondence.events import LetterEvent
 from bauantrag.cases import actions, decision
 from bauantrag.cases.models import Case, CaseState, Decision
 from bauantrag.cases.workflow import TransitionNotAllowed
@@ -60,12 +62,12 @@ def test_approval_with_conditions_end_to_end(applicant: Any, settings: Any) -> N
     text = pdf_text(stored_pdf(sent))
     assert "BAUGENEHMIGUNG" in text and "wasserdurchlässigem Pflaster" in text
 
-    events = list(AuditEvent.objects.filter(case=case).order_by("seq").values_list("event", flat=True))
-    assert events[-3:] == [Event.LETTER_SENT, Event.CASE_APPROVED, Event.CASE_CLOSED]
-    approved = AuditEvent.objects.get(case=case, event=Event.CASE_APPROVED)
+    events = list(AuditEvent.objects.filter(case_id=case.pk).order_by("seq").values_list("event", flat=True))
+    assert events[-3:] == [LetterEvent.LETTER_SENT, CaseEvent.CASE_APPROVED, CaseEvent.CASE_CLOSED]
+    approved = AuditEvent.objects.get(case=case, event=CaseEvent.CASE_APPROVED)
     assert approved.actor == clerk and approved.after["sha256"] == sent.sha256
     assert approved.before == {"state": "complete"}
-    closed = AuditEvent.objects.get(case=case, event=Event.CASE_CLOSED)
+    closed = AuditEvent.objects.get(case=case, event=CaseEvent.CASE_CLOSED)
     assert closed.after["retention_until"] == case.retention_until.isoformat()
     # exactly one DECISION mail per recipient (the correspondence app's), no second one from the case
     assert NotificationLog.objects.filter(case=case, event=NotificationEvent.DECISION).count() == 1
@@ -89,7 +91,7 @@ def test_refusal_requires_reasons_and_closes_with_them(applicant: Any, settings:
     case.refresh_from_db()
     assert (case.state, case.decision, case.decision_reason) == (CaseState.REFUSED, Decision.REFUSED, reasons)
     assert case.retention_until == dt.date(timezone.localdate(case.closed_at).year + 10, 12, 31)
-    assert AuditEvent.objects.filter(case=case, event=Event.CASE_REFUSED).count() == 1
+    assert AuditEvent.objects.filter(case_id=case.pk, event=CaseEvent.CASE_REFUSED).count() == 1
 
 
 @pytest.mark.parametrize("make", [submitted_case, nachforderung_case])

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from bauantrag.accounts.models import User
-from bauantrag.audit.models import Event
+from bauantrag.cases.events import CaseEvent
 from bauantrag.audit.service import record
 from bauantrag.cases import actions
 from bauantrag.cases.models import Case
@@ -56,7 +56,7 @@ def complete_at(case: Case, when: dt.datetime, clerk: User) -> None:
         actions.confirm_completeness(clerk, case)
 
 
-def decide_at(case: Case, when: dt.datetime, clerk: User, event: Event = Event.CASE_APPROVED) -> None:
+def decide_at(case: Case, when: dt.datetime, clerk: User, event: CaseEvent = CaseEvent.CASE_APPROVED) -> None:
     """The decision's audit event, as the decision action records it (the statistics read only the event)."""
     with clock(when), transaction.atomic():
         record(event, actor=clerk, tenant=case.tenant, subject=case, case=case, after={"decision": event.value})

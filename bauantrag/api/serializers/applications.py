@@ -12,7 +12,8 @@ from rest_framework import serializers
 
 from bauantrag.api.serializers.common import StrictModelSerializer, StrictSerializer
 from bauantrag.api.serializers.documents import document_type_names
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases import workflow
 from bauantrag.cases.models import Case, CaseState, Nachforderung, Vorhaben
 from bauantrag.cases.vorhaben_fields import EDITABLE_FIELDS
@@ -161,6 +162,6 @@ class HistoryEntrySerializer(serializers.Serializer[AuditEvent]):
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_after(self, entry: AuditEvent) -> Any:
-        if entry.event == Event.CHECK_FAILED and not self.context.get("casework"):
+        if entry.event == CaseEvent.CHECK_FAILED and not self.context.get("casework"):
             return None
         return entry.after

@@ -99,7 +99,7 @@ class CaseHistoryView(CaseListView):
 
     def get_queryset(self) -> QuerySet[AuditEvent]:
         case = access_case(self.request.user, self.kwargs["case_id"])
-        events = AuditEvent.objects.filter(case=case, tenant_id=case.tenant_id).select_related("actor")
+        events = AuditEvent.objects.filter(case_id=case.pk, tenant_id=case.tenant_id).select_related("actor")
         if not acting_user(self.request).does_casework:
             events = events.filter(event__in=APPLICANT_EVENTS)  # internal steps stay with the authority
         return events.order_by("seq")

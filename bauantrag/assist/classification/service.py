@@ -1,7 +1,7 @@
 """Classifying a stored Bauvorlage after its text was read (pipeline step "assist.classify", order 10).
 
 The result goes into Document.detected_type / detected_confidence / classifier_version and the audit trail
-(Event.DOCUMENT_CLASSIFIED, actor "System"). detected_type is an XBau code: when the detected class covers the
+(AssistEvent.DOCUMENT_CLASSIFIED, actor "System"). detected_type is an XBau code: when the detected class covers the
 declared code (e.g. declared 2001 Grundrisse, detected Bauzeichnungen) the declared code is kept, so that the
 two compare equal; otherwise the class's main code (e.g. 1803 Lageplan). An uncertain prediction (probability
 below the model's threshold) leaves detected_type empty and stores only the confidence: the software does not
@@ -20,7 +20,7 @@ from django.db import transaction
 
 from bauantrag.assist.classification.classifier import ModelError, Prediction, classify
 from bauantrag.assist.corpus.classes import class_of_code
-from bauantrag.audit.models import Event
+from bauantrag.assist.events import AssistEvent
 from bauantrag.audit.service import record
 
 logger = logging.getLogger("bauantrag.assist.classification")
@@ -63,7 +63,7 @@ def classify_document(document: Any) -> Prediction | None:
             locked.classifier_version = prediction.version
             locked.save(update_fields=["detected_type", "detected_confidence", "classifier_version"])
             record(
-                Event.DOCUMENT_CLASSIFIED,
+                AssistEvent.DOCUMENT_CLASSIFIED,
                 actor=None,
                 tenant=locked.tenant,
                 subject=locked,

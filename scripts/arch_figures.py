@@ -6,7 +6,7 @@ inline permission checks and domain parameters typed ``Any``. Reads the source w
 
 "Runtime imports" are all imports (module level and inside functions, ``importlib.import_module`` with a literal)
 except those under ``if TYPE_CHECKING:``; migrations are left out. An "app" is a folder under ``bauantrag/``; a
-top-level module (``bauantrag/demo.py``) counts as its own node.
+top-level module (``bauantrag/demo/seed.py``) counts as its own node.
 """
 
 from __future__ import annotations

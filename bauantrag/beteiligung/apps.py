@@ -33,6 +33,11 @@ class BeteiligungConfig(AppConfig):
 
         register_deadline_source("beteiligung.requests", deadlines_for_cases)  # the open requests in the queue
 
+        from bauantrag.beteiligung.results import conditions_for_case
+        from bauantrag.decision.actions import CONDITION_SOURCES
+
+        CONDITION_SOURCES.register("beteiligung.stellungnahmen", conditions_for_case)  # proposed for the Bescheid
+
         from bauantrag.beteiligung.receivers import close_open_beteiligungen
         from bauantrag.cases.signals import case_event
 

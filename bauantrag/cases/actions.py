@@ -26,7 +26,6 @@ from bauantrag.cases.models import (
 )
 from bauantrag.cases.signals import case_event
 from bauantrag.cases.vorhaben_fields import EDITABLE_FIELDS, REQUIRED_FOR_SUBMISSION, snapshot
-from bauantrag.notifications.models import NotificationEvent
 from bauantrag.rules.calendar import completeness_deadline
 
 
@@ -56,13 +55,6 @@ def _schedule_precheck(run: CheckRun) -> None:
     from bauantrag.cases.tasks import run_precheck
 
     transaction.on_commit(lambda: run_precheck.delay(str(run.pk)))
-
-
-def _notify(case: Case, event: NotificationEvent) -> None:
-    """E-mail to the applicant side, logged now and sent by a task after commit."""
-    from bauantrag.notifications.service import notify_case_event
-
-    notify_case_event(case, event)
 
 
 @transaction.atomic
@@ -143,7 +135,6 @@ def submit(actor: User, case: Case) -> Case:
                                           "completeness_due": case.completeness_due},
     )
     _schedule_precheck(run)
-    _notify(case, NotificationEvent.SUBMITTED)
     case_event.send(sender=Case, case=case, event=CaseEvent.CASE_SUBMITTED, actor=actor, obj=None)
     return case
 
@@ -163,7 +154,6 @@ def resubmit(actor: User, case: Case) -> Case:
                                           "completeness_due": case.completeness_due},
     )
     _schedule_precheck(run)
-    _notify(case, NotificationEvent.RESUBMITTED)
     case_event.send(sender=Case, case=case, event=CaseEvent.CASE_RESUBMITTED, actor=actor, obj=None)
     return case
 
@@ -226,7 +216,6 @@ def send_nachforderung(
         before={"state": before},
         after={"state": after, "items": clean_items, "deadline": deadline, "message": nachforderung.message},
     )
-    _notify(case, NotificationEvent.NACHFORDERUNG)
     case_event.send(sender=Case, case=case, event=CaseEvent.NACHFORDERUNG_SENT, actor=actor, obj=nachforderung)
     return nachforderung
 
@@ -242,6 +231,5 @@ def confirm_completeness(actor: User, case: Case) -> Case:
         CaseEvent.CASE_COMPLETE, actor=actor, tenant=case.tenant, subject=case, case=case,
         before={"state": before}, after={"state": after},
     )
-    _notify(case, NotificationEvent.COMPLETE)
     case_event.send(sender=Case, case=case, event=CaseEvent.CASE_COMPLETE, actor=actor, obj=None)
     return case

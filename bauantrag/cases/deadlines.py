@@ -33,7 +33,6 @@ from bauantrag.audit.service import record
 from bauantrag.cases.models import Case, CaseState, Nachforderung
 from bauantrag.cases.signals import case_event
 from bauantrag.cases.workflow import TransitionNotAllowed
-from bauantrag.notifications.models import NotificationEvent
 from bauantrag.registry import Registry
 from bauantrag.rules.calendar import add_working_days
 
@@ -128,8 +127,6 @@ def _lock(nachforderung_id: Any) -> tuple[Case, Nachforderung] | None:
 
 def remind(nachforderung_id: Any, today: dt.date | None = None) -> bool:
     """Send the one reminder of this Nachforderung if it is due now. Returns True if it was sent."""
-    from bauantrag.notifications.service import notify_case_event
-
     today = today or timezone.localdate()
     with transaction.atomic():
         locked = _lock(nachforderung_id)
@@ -144,7 +141,6 @@ def remind(nachforderung_id: Any, today: dt.date | None = None) -> bool:
             CaseEvent.NACHFORDERUNG_REMINDED, actor=None, tenant=case.tenant, subject=nachforderung, case=case,
             after={"deadline": nachforderung.deadline, "reminder_working_days": reminder_working_days()},
         )
-        notify_case_event(case, NotificationEvent.REMINDER)
         case_event.send(sender=Case, case=case, event=CaseEvent.NACHFORDERUNG_REMINDED, actor=None, obj=nachforderung)
     return True
 
@@ -204,8 +200,6 @@ def extend_nachforderung_deadline(
     """Extend the open Nachforderung's deadline (before or after it passed), with a reason. The proposal of the
     Rücknahmefiktion disappears, a new reminder will be sent before the new deadline, and the applicant side
     is notified."""
-    from bauantrag.notifications.service import notify_case_event
-
     _require_casework(actor, case)
     case = Case.objects.select_for_update(of=("self",)).select_related("tenant").get(pk=case.pk)
     if case.state != CaseState.NACHFORDERUNG:
@@ -248,7 +242,6 @@ def extend_nachforderung_deadline(
         CaseEvent.NACHFORDERUNG_EXTENDED, actor=actor, tenant=case.tenant, subject=nachforderung, case=case,
         before=before, after={"deadline": deadline, "reason": reason},
     )
-    notify_case_event(case, NotificationEvent.NACHFORDERUNG)
     case_event.send(sender=Case, case=case, event=CaseEvent.NACHFORDERUNG_EXTENDED, actor=actor, obj=nachforderung)
     return nachforderung
 

@@ -10,7 +10,7 @@ from bauantrag.audit.models import AuditEvent
 from bauantrag.beteiligung.events import BeteiligungEvent
 from bauantrag.beteiligung import actions
 from bauantrag.beteiligung.models import BeteiligungStatus, Verdict
-from bauantrag.cases import decision
+from bauantrag.decision import actions as decision
 from bauantrag.cases.models import CaseState
 from bauantrag.cases.workflow import TransitionNotAllowed
 

@@ -30,7 +30,7 @@ from bauantrag.audit.service import verify_tenant
 from bauantrag.beteiligung import actions as beteiligung_actions
 from bauantrag.beteiligung.deadlines import deadline_for
 from bauantrag.beteiligung.models import Beteiligung, BeteiligungStatus, Fachstelle, FachstelleKind, Verdict
-from bauantrag.cases import decision
+from bauantrag.decision import actions as decision
 from bauantrag.cases.models import CaseState, Decision
 from bauantrag.correspondence.models import Letter, Letterhead, LetterKind, LetterState, Message
 from tests.factories import UserFactory, complete_case, run_actions_now

@@ -14,7 +14,8 @@ from django.utils import timezone
 from bauantrag.audit.models import AuditEvent
 from bauantrag.cases.events import CaseEvent
 from bauantrag.correspondence.events import LetterEvent
-from bauantrag.cases import actions, decision
+from bauantrag.cases import actions
+from bauantrag.decision import actions as decision
 from bauantrag.cases.models import Case, CaseState, Decision
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence import actions as letters

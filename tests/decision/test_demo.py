@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from bauantrag.accounts.models import Role
-from bauantrag.cases import demo
+from bauantrag.demo import decisions as demo
 from bauantrag.cases.models import Case, CaseState
 from tests.factories import UserFactory, run_actions_now
 

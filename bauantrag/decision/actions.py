@@ -19,9 +19,8 @@ optional and, once sent, is linked to the case by the same hook.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -37,11 +36,9 @@ from bauantrag.cases.deadlines import fictitious_withdrawal_basis
 from bauantrag.cases.models import Case, CaseState, Decision
 from bauantrag.cases.signals import case_event
 from bauantrag.cases.workflow import TransitionNotAllowed
-
-if TYPE_CHECKING:
-    from bauantrag.correspondence.models import Letter
-
-logger = logging.getLogger(__name__)
+from bauantrag.correspondence.actions import draft_letter
+from bauantrag.correspondence.models import Letter, LetterState
+from bauantrag.registry import Registry
 
 APPROVE, REFUSE = "approve", "refuse"
 #: Letter kinds of the correspondence app (correspondence.models.LetterKind values).
@@ -122,31 +119,24 @@ def normalise_conditions(entries: Any) -> list[dict[str, str]]:
     return result
 
 
+ConditionSource = Callable[[Case], list[dict[str, str]]]
+#: Where the Nebenbestimmungen proposed for a Baugenehmigung come from (the Beteiligung registers the
+#: Stellungnahmen's): fn(case) -> [{"text", "kind"?, "fachstelle"?, "legal_basis"?}].
+CONDITION_SOURCES: Registry[ConditionSource] = Registry("sources of proposed Nebenbestimmungen")
+
+
 def suggested_conditions(case: Case) -> list[dict[str, str]]:
-    """The Nebenbestimmungen the Fachstellen asked for (Beteiligung app), if that app is there."""
-    try:
-        results = importlib.import_module("bauantrag.beteiligung.results")
-    except ImportError:
-        return []
-    fn = getattr(results, "conditions_for_case", None)
-    if fn is None:
-        return []
-    return normalise_conditions(fn(case))
+    """The Nebenbestimmungen proposed for the Bescheid (e.g. those the Fachstellen asked for)."""
+    return normalise_conditions([row for source in CONDITION_SOURCES.values() for row in source(case)])
 
 
 def anhoerung_sent(case: Case) -> bool:
     """True if an Anhörung (§ 28 VwVfG NRW) was sent to the applicant side of this case."""
-    try:
-        from bauantrag.correspondence.models import Letter, LetterState
-    except ImportError:  # pragma: no cover - the correspondence app is installed
-        return False
     return Letter.objects.filter(case=case, kind=KIND_ANHOERUNG, state=LetterState.SENT).exists()
 
 
 def decision_drafts(case: Case) -> list[Letter]:
     """Bescheid drafts of the case that were not sent yet."""
-    from bauantrag.correspondence.models import Letter, LetterState
-
     return list(Letter.objects.filter(
         case=case, kind__in=(KIND_APPROVAL, KIND_REFUSAL, KIND_WITHDRAWAL), state=LetterState.DRAFT,
     ).order_by("-created_at"))
@@ -160,8 +150,6 @@ def prepare_decision(
 ) -> Letter:
     """Create the Bescheid draft (approval with Nebenbestimmungen, or refusal with reasons). The case changes
     only when the letter is sent (record_decision)."""
-    from bauantrag.correspondence.actions import draft_letter
-
     with transaction.atomic():
         _require_casework(actor, case)
         case = Case.objects.select_for_update(of=("self",)).select_related("tenant").get(pk=case.pk)
@@ -277,17 +265,5 @@ def record_withdrawal(actor: User, case: Case, *, reason: str = "", fictitious: 
 
 def draft_withdrawal_letter(actor: User, case: Case) -> Letter:
     """The confirmation of the withdrawal as a draft letter (correspondence app), for the clerk to send."""
-    from bauantrag.correspondence.actions import draft_letter
-
     context = {"reason": "fiction" if case.decision == Decision.WITHDRAWN_FICTITIOUS else "declared"}
     return draft_letter(actor, case, KIND_WITHDRAWAL, context=context)
-
-
-def register_hooks() -> None:
-    """Connect record_decision to the sending of letters (called from CasesConfig.ready)."""
-    try:
-        from bauantrag.correspondence.hooks import register_on_letter_sent
-    except ImportError:  # pragma: no cover - the correspondence app is installed
-        logger.warning("correspondence.hooks fehlt: Bescheide entscheiden den Vorgang nicht")
-        return
-    register_on_letter_sent("cases.decision", record_decision)

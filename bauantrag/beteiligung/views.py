@@ -47,8 +47,7 @@ from bauantrag.beteiligung.models import Beteiligung, BeteiligungStatus, Fachste
 from bauantrag.cases.access import access_case
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.documents import storage
-from bauantrag.documents.views import _response as document_response
-from bauantrag.documents.views import tampered_response
+from bauantrag.documents.serving import serve_document, tampered_response
 
 CONDITIONS_PREFIX = "nb"
 MORE_ROWS = "weitere_zeilen"
@@ -206,7 +205,7 @@ def document(request: HttpRequest, beteiligung_id: Any, document_id: Any) -> Htt
     """A Bauvorlage shared with the Fachstelle, as an attachment (served like documents.views.download)."""
     _beteiligung, shared = access_shared_document(request.user, beteiligung_id, document_id)
     try:
-        response = document_response(shared, "attachment")
+        response = serve_document(shared, "attachment")
     except storage.DocumentTampered:
         return tampered_response()
     response["Content-Security-Policy"] = "sandbox"

@@ -13,7 +13,6 @@ from django.http import Http404
 
 from bauantrag.accounts.models import APPLICANT_ROLES, User
 from bauantrag.cases.models import Case, CaseState, Finding
-from bauantrag.documents.models import Document
 
 
 def cases_visible_to(user: Any) -> QuerySet[Case]:
@@ -27,7 +26,7 @@ def cases_visible_to(user: Any) -> QuerySet[Case]:
     return Case.objects.none()
 
 
-def _uuid_or_404(value: object) -> str:
+def uuid_or_404(value: object) -> str:
     import uuid
 
     try:
@@ -41,24 +40,15 @@ def access_case(user: Any, case_id: object, *, for_update: bool = False) -> Case
     if for_update:
         cases = cases.select_for_update(of=("self",))
     try:
-        return cases.get(pk=_uuid_or_404(case_id))
+        return cases.get(pk=uuid_or_404(case_id))
     except Case.DoesNotExist:
-        raise Http404 from None
-
-
-def access_document(user: Any, document_id: object) -> Document:
-    try:
-        return Document.objects.select_related("case").get(
-            pk=_uuid_or_404(document_id), case__in=cases_visible_to(user)
-        )
-    except Document.DoesNotExist:
         raise Http404 from None
 
 
 def access_finding(user: Any, finding_id: object) -> Finding:
     try:
         return Finding.objects.select_related("check_run__case").get(
-            pk=_uuid_or_404(finding_id), check_run__case__in=cases_visible_to(user)
+            pk=uuid_or_404(finding_id), check_run__case__in=cases_visible_to(user)
         )
     except Finding.DoesNotExist:
         raise Http404 from None

@@ -15,12 +15,12 @@ from bauantrag.cases import document_findings
 from bauantrag.cases.models import CheckRun, CheckRunStatus, Finding, Vorhaben
 from bauantrag.cases.site import site_plan_of
 from bauantrag.cases.vorhaben_fields import snapshot
-from bauantrag.documents.models import Document
 from bauantrag.rules import model as rules_model
 from bauantrag.rules.engine import run_precheck
 
 if TYPE_CHECKING:
     from bauantrag.accounts.models import Tenant
+    from bauantrag.documents.models import Document
     from bauantrag.plans.models import Bebauungsplan as PlanRecord
     from bauantrag.rules.planning.plan import Bebauungsplan
     from bauantrag.rules.planning.project import SitePlan

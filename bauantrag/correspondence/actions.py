@@ -96,7 +96,7 @@ def post_message(
 
     Threads are two levels deep: a reply points to the first message of its thread. Raises ValidationError,
     PermissionDenied or documents' UploadRejected; nothing is stored then."""
-    from bauantrag.documents.validation import UploadRejected
+    from bauantrag.files import UploadRejected
 
     side = side_of(actor, case)
     if case.state == CaseState.DRAFT:

@@ -15,7 +15,7 @@ from shapely.geometry import mapping
 from bauantrag.accounts.models import Role, Tenant, User
 from bauantrag.parcels.events import ParcelEvent
 from bauantrag.audit.service import record
-from bauantrag.documents.validation import UploadRejected, sanitise_display_name
+from bauantrag.files import UploadRejected, sanitise_display_name
 from bauantrag.formats.cadastre import MAX_CADASTRE_BYTES, CadastreFormatError, read_parcels
 from bauantrag.formats.cadastre import Parcel as ParcelData
 from bauantrag.parcels.models import Parcel

@@ -24,7 +24,7 @@ from bauantrag.cases.sitemap import case_map
 from bauantrag.cases.vorhaben_fields import REQUIRED_FOR_SUBMISSION
 from bauantrag.cases.workflow import EDITABLE_STATES, TransitionNotAllowed
 from bauantrag.documents.actions import upload_document
-from bauantrag.documents.validation import UploadRejected
+from bauantrag.files import UploadRejected
 from bauantrag.panels import panels_for
 from bauantrag.portal import display
 from bauantrag.portal.forms import UploadForm, VorhabenForm

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from bauantrag.assist.extraction import highlight
 from bauantrag.assist.extraction.panel import display_value, field_label
 from bauantrag.assist.models import ExtractedField, ExtractedValue
-from bauantrag.cases.access import access_document
+from bauantrag.documents.access import access_document
 from bauantrag.portal.display import document_type_name
 from bauantrag.workspace.views import casework_required
 

@@ -8,32 +8,46 @@ to show. A code that no app declares any more is shown as it is.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.db.models import TextChoices
 
 from bauantrag.registry import Registry
 
-EVENT_TYPES: Registry[type[TextChoices]] = Registry("audit event types")
+
+@dataclass(frozen=True)
+class EventTypes:
+    events: type[TextChoices]
+    applicant_visible: frozenset[str]  # the codes the applicant side sees in the case's history
+
+
+EVENT_TYPES: Registry[EventTypes] = Registry("audit event types")
 
 
 class DuplicateEventCode(ValueError):
     """Two apps declare the same event code."""
 
 
-def register_events(app_label: str, events: type[TextChoices]) -> None:
-    taken = {code for other in EVENT_TYPES.values() for code in other.values}
-    clash = taken & set(events.values)
+def register_events(app_label: str, events: type[TextChoices], *, applicant_visible: Iterable[str] = ()) -> None:
+    """applicant_visible: the events the applicant side sees in the case's history (the clerk sees all)."""
+    clash = set(known_codes()) & set(events.values)
     if clash:
         raise DuplicateEventCode(f"{app_label}: event codes already declared by another app: {sorted(clash)}")
-    EVENT_TYPES.register(app_label, events)
+    EVENT_TYPES.register(app_label, EventTypes(events, frozenset(str(code) for code in applicant_visible)))
 
 
 def label(code: str) -> str:
     """The German label of an event code, e.g. "case.submitted" → "Antrag eingereicht"."""
-    for events in EVENT_TYPES.values():
-        if code in events.values:
-            return str(events(code).label)
+    for types in EVENT_TYPES.values():
+        if code in types.events.values:
+            return str(types.events(code).label)
     return code
 
 
 def known_codes() -> list[str]:
-    return [code for events in EVENT_TYPES.values() for code in events.values]
+    return [code for types in EVENT_TYPES.values() for code in types.events.values]
+
+
+def applicant_visible_codes() -> frozenset[str]:
+    return frozenset(code for types in EVENT_TYPES.values() for code in types.applicant_visible)

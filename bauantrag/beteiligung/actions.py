@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Role, Tenant, User
+from bauantrag.accounts.permissions import require_casework
 from bauantrag.beteiligung.events import BeteiligungEvent
 from bauantrag.audit.service import record
 from bauantrag.beteiligung.deadlines import deadline_for
@@ -46,11 +47,6 @@ def may_request_in(state: str) -> bool:
     return state not in _NOT_YET and state not in CLOSED_STATES
 
 
-def _require_casework(actor: User, case: Case) -> None:
-    if not actor.does_casework or actor.tenant_id != case.tenant_id:
-        raise PermissionDenied(_("Nur die Sachbearbeitung der Bauaufsicht kann das."))
-
-
 def link_path(beteiligung: Beteiligung) -> str:
     return reverse("beteiligung:detail", kwargs={"beteiligung_id": beteiligung.pk})
 
@@ -80,7 +76,7 @@ def request_beteiligung(
     deadline: None for the Fachstelle's rule (see deadlines.py). For the Gemeinde the period is statutory
     (§ 36 Abs. 2 Satz 2 BauGB) and no other date is accepted.
     """
-    _require_casework(actor, case)
+    require_casework(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
     if not may_request_in(case.state):
         raise TransitionNotAllowed(
@@ -147,7 +143,7 @@ def request_beteiligung(
 @transaction.atomic
 def withdraw_beteiligung(actor: User, beteiligung: Beteiligung, *, reason: str = "") -> Beteiligung:
     """Take back an open request: the Fachstelle no longer sees the Bauvorlagen and cannot answer."""
-    _require_casework(actor, beteiligung.case)
+    require_casework(actor, beteiligung.case)
     beteiligung = (
         Beteiligung.objects.select_for_update(of=("self",)).select_related("case", "fachstelle")
         .get(pk=beteiligung.pk)

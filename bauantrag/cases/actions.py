@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Tenant, User
+from bauantrag.accounts.permissions import require_casework
 from bauantrag.cases.events import CaseEvent
 from bauantrag.audit.service import record
 from bauantrag.cases import workflow
@@ -34,11 +35,6 @@ def _require_applicant_side(actor: User, case: Case | None = None) -> None:
         raise PermissionDenied(_("Nur Antragsteller/innen und Entwurfsverfasser/innen können das."))
     if case is not None and actor.pk not in (case.applicant_id, case.designer_id):
         raise PermissionDenied(_("Sie sind an diesem Antrag nicht beteiligt."))
-
-
-def _require_casework(actor: User, case: Case) -> None:
-    if not actor.does_casework or actor.tenant_id != case.tenant_id:
-        raise PermissionDenied(_("Nur die Sachbearbeitung der Bauaufsicht kann das."))
 
 
 def _apply_fields(vorhaben: Vorhaben, data: dict[str, Any]) -> dict[str, Any]:
@@ -75,6 +71,7 @@ def create_application(actor: User, data: dict[str, Any]) -> Case:
 def update_application(actor: User, case: Case, data: dict[str, Any]) -> Case:
     _require_applicant_side(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
+    workflow.require_open(case, _("Antrag ändern"))
     if case.state not in workflow.EDITABLE_STATES:
         raise workflow.TransitionNotAllowed(_("Der Antrag ist eingereicht und kann gerade nicht geändert werden."))
     vorhaben = case.vorhaben
@@ -162,8 +159,9 @@ def resubmit(actor: User, case: Case) -> Case:
 def review_finding(
     actor: User, finding: Finding, *, decision: str, status: str | None = None, reason: str = ""
 ) -> FindingReview:
-    case = finding.check_run.case
-    _require_casework(actor, case)
+    require_casework(actor, finding.check_run.case)
+    case = Case.objects.select_for_update(of=("self",)).select_related("tenant").get(pk=finding.check_run.case_id)
+    workflow.require_open(case, _("Befund bewerten"))
     if decision not in ReviewDecision.values:
         raise ValidationError({"decision": _("Unbekannte Entscheidung.")})
     if decision == ReviewDecision.OVERRIDDEN:
@@ -189,7 +187,7 @@ def review_finding(
 def send_nachforderung(
     actor: User, case: Case, *, items: list[dict[str, str]], message: str, deadline: dt.date
 ) -> Nachforderung:
-    _require_casework(actor, case)
+    require_casework(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
     errors: dict[str, str] = {}
     clean_items = [
@@ -222,7 +220,7 @@ def send_nachforderung(
 
 @transaction.atomic
 def confirm_completeness(actor: User, case: Case) -> Case:
-    _require_casework(actor, case)
+    require_casework(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
     before, after = workflow.apply(case, workflow.CONFIRM_COMPLETE)
     case.completed_at = timezone.now()

@@ -14,6 +14,7 @@ hourly (settings.CELERY_BEAT_SCHEDULE), `manage.py run_deadlines` runs it once.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
@@ -28,9 +29,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bauantrag.accounts.models import User
+from bauantrag.accounts.permissions import require_casework
 from bauantrag.cases.events import CaseEvent
 from bauantrag.audit.service import record
 from bauantrag.cases.models import Case, CaseState, Nachforderung
+from bauantrag.cases import workflow
 from bauantrag.cases.signals import case_event
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.registry import Registry
@@ -43,6 +46,12 @@ EXPIRY_PROPOSAL = gettext_lazy(
     "Frist abgelaufen – Antrag gilt nach § 71 Abs. 1 Satz 3 BauO NRW als zurückgenommen (Vorschlag)"
 )
 MAX_EXTENSION_REASON = 2000
+
+
+def one_month_later(day: dt.date) -> dt.date:
+    """The default deadline of a Nachforderung: the same day of the next month (or its last day)."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def reminder_working_days() -> int:
@@ -188,11 +197,6 @@ def run_deadlines(today: dt.date | None = None) -> dict[str, int]:
 # ----------------------------------------------------------------------------------------------------- actions
 
 
-def _require_casework(actor: User, case: Case) -> None:
-    if not actor.does_casework or actor.tenant_id != case.tenant_id:
-        raise PermissionDenied(_("Nur die Sachbearbeitung der Bauaufsicht kann das."))
-
-
 @transaction.atomic
 def extend_nachforderung_deadline(
     actor: User, case: Case, *, deadline: dt.date, reason: str
@@ -200,8 +204,9 @@ def extend_nachforderung_deadline(
     """Extend the open Nachforderung's deadline (before or after it passed), with a reason. The proposal of the
     Rücknahmefiktion disappears, a new reminder will be sent before the new deadline, and the applicant side
     is notified."""
-    _require_casework(actor, case)
+    require_casework(actor, case)
     case = Case.objects.select_for_update(of=("self",)).select_related("tenant").get(pk=case.pk)
+    workflow.require_open(case, _("Frist verlängern"))
     if case.state != CaseState.NACHFORDERUNG:
         raise TransitionNotAllowed(
             _("Eine Frist kann nur verlängert werden, solange eine Nachforderung offen ist (Status: „%(state)s“).")

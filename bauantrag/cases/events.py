@@ -26,4 +26,8 @@ class CaseEvent(models.TextChoices):
     CASE_CLOSED = "case.closed", _("Vorgang abgeschlossen")
 
 
-register_events("cases", CaseEvent)
+#: The applicant side sees these in the case's history; the clerk's internal steps stay in the Bauaufsicht.
+register_events("cases", CaseEvent, applicant_visible=(
+    CaseEvent.CASE_CREATED, CaseEvent.CASE_SUBMITTED, CaseEvent.CASE_RESUBMITTED, CaseEvent.CASE_COMPLETE,
+    CaseEvent.CHECK_FINISHED, CaseEvent.CHECK_FAILED, CaseEvent.NACHFORDERUNG_SENT, CaseEvent.CASE_UPDATED,
+))

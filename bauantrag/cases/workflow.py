@@ -47,14 +47,20 @@ TRANSITIONS = (SUBMIT, SEND_NACHFORDERUNG, RESUBMIT, CONFIRM_COMPLETE, APPROVE, 
 EDITABLE_STATES = frozenset({CaseState.DRAFT, CaseState.NACHFORDERUNG})
 
 
-def check(case: Case, transition: Transition) -> None:
-    """Raise TransitionNotAllowed (German message) unless the transition is possible now; changes nothing."""
-    state = case.state
-    if state in CLOSED_STATES:
+def require_open(case: Case, action: str) -> None:
+    """The one guard every action on a case calls (``action``: its German name): a closed case (approved,
+    refused, withdrawn) takes no further change. Raises TransitionNotAllowed (HTTP 409 in the API)."""
+    if case.state in CLOSED_STATES:
         raise TransitionNotAllowed(
             _("Der Vorgang ist abgeschlossen (Status „%(state)s“); „%(action)s“ ist nicht mehr möglich.")
-            % {"action": transition.label, "state": CaseState(state).label}
+            % {"action": action, "state": CaseState(case.state).label}
         )
+
+
+def check(case: Case, transition: Transition) -> None:
+    """Raise TransitionNotAllowed (German message) unless the transition is possible now; changes nothing."""
+    require_open(case, transition.label)
+    state = case.state
     if state not in transition.source:
         raise TransitionNotAllowed(
             _("„%(action)s“ ist im Status „%(state)s“ nicht möglich.")

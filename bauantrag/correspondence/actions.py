@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import User
 from bauantrag.accounts.events import AccountEvent
+from bauantrag.accounts.permissions import does_casework_for
 from bauantrag.correspondence.events import LetterEvent
 from bauantrag.documents.events import DocumentEvent
 from bauantrag.audit.service import record
@@ -83,7 +84,7 @@ def side_of(user: User, case: Case) -> str:
     """The mailbox side the user writes on for this case, or PermissionDenied (agencies have no mailbox)."""
     if user.is_applicant_side and user.pk in (case.applicant_id, case.designer_id):
         return Side.APPLICANT
-    if user.does_casework and user.tenant_id == case.tenant_id and case.state != CaseState.DRAFT:
+    if does_casework_for(user, case) and case.state != CaseState.DRAFT:
         return Side.AUTHORITY
     raise PermissionDenied(_("Sie können das Postfach dieses Vorgangs nicht benutzen."))
 
@@ -216,7 +217,7 @@ def mark_thread_read(user: User, root: Message) -> int:
 
 
 def _require_casework(actor: User, case: Case) -> None:
-    if not actor.does_casework or actor.tenant_id != case.tenant_id:
+    if not does_casework_for(actor, case):
         raise PermissionDenied(_("Nur die Sachbearbeitung der Bauaufsicht kann Schreiben verfassen."))
     if case.state == CaseState.DRAFT:
         raise TransitionNotAllowed(_("Zu einem nicht eingereichten Antrag gibt es keine Schreiben."))

@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import User
+from bauantrag.accounts.permissions import require_casework
 from bauantrag.cases.events import CaseEvent
 from bauantrag.audit.service import record
 from bauantrag.cases import workflow
@@ -50,11 +51,6 @@ MAX_CONDITION_LENGTH = 4000
 MAX_REASON_LENGTH = 20000
 #: Kinds of Nebenbestimmungen (§ 36 VwVfG NRW) the Bescheid distinguishes (correspondence.letters).
 CONDITION_KINDS = ("auflage", "bedingung", "befristung", "auflagenvorbehalt", "widerrufsvorbehalt", "hinweis")
-
-
-def _require_casework(actor: User | None, case: Case) -> None:
-    if actor is None or not actor.does_casework or actor.tenant_id != case.tenant_id:
-        raise PermissionDenied(_("Nur die Sachbearbeitung der Bauaufsicht kann das."))
 
 
 # --------------------------------------------------------------------------------------------- retention
@@ -151,7 +147,7 @@ def prepare_decision(
     """Create the Bescheid draft (approval with Nebenbestimmungen, or refusal with reasons). The case changes
     only when the letter is sent (record_decision)."""
     with transaction.atomic():
-        _require_casework(actor, case)
+        require_casework(actor, case)
         case = Case.objects.select_for_update(of=("self",)).select_related("tenant").get(pk=case.pk)
         if outcome not in DECISION_LETTER_KINDS:
             raise ValidationError({"outcome": _("Bitte wählen Sie: Baugenehmigung erteilen oder Antrag ablehnen.")})
@@ -195,7 +191,7 @@ def record_decision(letter: Letter, actor: User | None) -> None:
         return
     case = Case.objects.select_for_update(of=("self",)).select_related("tenant").get(pk=letter.case_id)
     if actor is not None:
-        _require_casework(actor, case)
+        require_casework(actor, case)
     approve = kind == KIND_APPROVAL
     before, after = workflow.apply(case, workflow.APPROVE if approve else workflow.REFUSE)
     context = letter.context if isinstance(letter.context, dict) else {}
@@ -223,7 +219,7 @@ def record_withdrawal(actor: User, case: Case, *, reason: str = "", fictitious: 
     fictitious=False: the Bauherrschaft declared it (reason: when and how; required).
     fictitious=True: the clerk confirms the proposal after a Nachforderung's deadline passed without the defects
     being cured — "gilt der Antrag als zurückgenommen" (§ 71 Abs. 1 Satz 3 BauO NRW); only possible then."""
-    _require_casework(actor, case)
+    require_casework(actor, case)
     case = Case.objects.select_for_update(of=("self",)).select_related("tenant").get(pk=case.pk)
     workflow.check(case, workflow.WITHDRAW)
     note = (reason or "").replace("\r\n", "\n").strip()

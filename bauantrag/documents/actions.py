@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import User
+from bauantrag.accounts.permissions import does_casework_for
 from bauantrag.documents.events import DocumentEvent
 from bauantrag.audit.service import record
 from bauantrag.cases import workflow
@@ -55,9 +56,11 @@ def upload_document(
     for_message: an attachment of a mailbox message (correspondence.actions.post_message, which checks the
     sender's side): the clerk may upload too, and the case need not be editable. Same checks otherwise."""
     participant = actor.is_applicant_side and actor.pk in (case.applicant_id, case.designer_id)
-    casework = for_message and actor.does_casework and actor.tenant_id == case.tenant_id
+    casework = for_message and does_casework_for(actor, case)
     if not (participant or casework):
         raise PermissionDenied(_("Nur die am Antrag Beteiligten können Bauvorlagen hochladen."))
+    if not for_message:
+        workflow.require_open(case, _("Bauvorlage hochladen"))
     if not for_message and case.state not in workflow.EDITABLE_STATES:
         raise workflow.TransitionNotAllowed(
             _("Bauvorlagen können nur im Entwurf oder während einer offenen Nachforderung hochgeladen werden.")

@@ -14,4 +14,6 @@ class DocumentEvent(models.TextChoices):
     DOCUMENT_DAMAGED = "document.damaged", _("Gespeicherte Datei beschädigt")
 
 
-register_events("documents", DocumentEvent)
+register_events("documents", DocumentEvent, applicant_visible=(
+    DocumentEvent.DOCUMENT_UPLOADED, DocumentEvent.DOCUMENT_REJECTED,
+))

@@ -13,11 +13,12 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from bauantrag.accounts.models import Role, User
+from bauantrag.accounts.permissions import does_casework
 from bauantrag.parcels.models import Parcel
 
 
 def may_view_parcels(user: Any) -> bool:
-    return isinstance(user, User) and user.is_authenticated and user.tenant_id is not None and user.does_casework
+    return does_casework(user)
 
 
 def may_import_parcels(user: Any) -> bool:

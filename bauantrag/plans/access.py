@@ -12,11 +12,12 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from bauantrag.accounts.models import Role, User
+from bauantrag.accounts.permissions import does_casework
 from bauantrag.plans.models import Bebauungsplan
 
 
 def may_view_plans(user: Any) -> bool:
-    return isinstance(user, User) and user.is_authenticated and user.tenant_id is not None and user.does_casework
+    return does_casework(user)
 
 
 def may_import_plans(user: Any) -> bool:

@@ -26,7 +26,7 @@ from bauantrag.cases.workflow import EDITABLE_STATES, TransitionNotAllowed
 from bauantrag.documents.actions import upload_document
 from bauantrag.files import UploadRejected
 from bauantrag.panels import panels_for
-from bauantrag.portal import display
+from bauantrag.cases import display
 from bauantrag.portal.forms import UploadForm, VorhabenForm
 
 View = Callable[..., HttpResponse]

@@ -11,7 +11,7 @@ from bauantrag.audit.events import label as event_label
 from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, Finding, Nachforderung
 from bauantrag.documents.models import Document
-from bauantrag.portal import display
+from bauantrag.cases import display
 from bauantrag.rules.nrw.baupruefvo.bauvorlagen import BAUVORLAGEN
 
 COMPLETENESS_PREFIX = "baupruefvo.completeness."

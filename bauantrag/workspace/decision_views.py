@@ -22,7 +22,7 @@ from bauantrag.correspondence.models import Letter
 from bauantrag.decision import actions as decision
 from bauantrag.decision.panels import letter_url
 from bauantrag.workspace.decision_forms import DecisionForm, ExtensionForm, WithdrawalForm
-from bauantrag.workspace.views import casework_required
+from bauantrag.accounts.permissions import casework_required
 
 
 def _user(request: HttpRequest) -> User:

@@ -20,31 +20,16 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from bauantrag.accounts.models import User
+from bauantrag.accounts.permissions import casework_required
 from bauantrag.cases import actions, deadlines
 from bauantrag.cases.access import access_case, access_finding, cases_visible_to
 from bauantrag.cases.models import CLOSED_STATES, Case, CaseState, CheckRun, Finding, Nachforderung, Procedure
 from bauantrag.cases.sitemap import case_map
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.panels import panels_for, split_top
-from bauantrag.portal import display
+from bauantrag.cases import display
 from bauantrag.workspace import casefile
 from bauantrag.workspace.forms import ItemFormSet, NachforderungForm, ReviewForm
-
-View = Callable[..., HttpResponse]
-
-
-def casework_required(view: View) -> View:
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not isinstance(request.user, User) or not request.user.does_casework:
-            if kwargs:  # a page about one object: the same answer as for an unknown id
-                raise Http404
-            raise PermissionDenied(_("Diese Seiten sind für die Sachbearbeitung der Bauaufsicht bestimmt."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
 
 def _user(request: HttpRequest) -> User:
     assert isinstance(request.user, User)

@@ -17,7 +17,7 @@ from bauantrag.cases.events import CaseEvent
 from bauantrag.cases import workflow
 from bauantrag.cases.models import Case, CaseState, Nachforderung, Vorhaben
 from bauantrag.cases.vorhaben_fields import EDITABLE_FIELDS
-from bauantrag.portal.display import actor_name
+from bauantrag.cases.display import actor_name
 
 
 class VorhabenSerializer(StrictModelSerializer[Vorhaben]):

@@ -46,7 +46,7 @@ def legal_basis(*classes: str) -> str:
 
 
 def _type_name(code: str) -> str:
-    from bauantrag.portal.display import document_type_name
+    from bauantrag.cases.display import document_type_name
 
     return document_type_name(code)
 

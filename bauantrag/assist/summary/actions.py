@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Tenant, User
+from bauantrag.accounts.permissions import does_casework_for
 from bauantrag.assist.summary import endpoint
 from bauantrag.assist.summary.facts import LLM, TEMPLATE, Suggestion
 from bauantrag.assist.summary.llm import LlmConfig, LlmFailure, llm_ready, llm_summary, prompt_facts
@@ -22,7 +23,7 @@ from bauantrag.cases.models import Case
 
 
 def _check(actor: User, case: Case) -> Tenant:
-    if not actor.does_casework or actor.tenant_id != case.tenant_id:
+    if not does_casework_for(actor, case):
         raise PermissionDenied(_("Nur die Sachbearbeitung der Kommune kann Zusammenfassungen erstellen."))
     tenant = Tenant.objects.get(pk=case.tenant_id)  # the settings as they are now
     if not llm_ready(tenant):

@@ -14,10 +14,9 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bauantrag.audit.events import applicant_visible_codes
 from bauantrag.audit.events import label as event_label
 from bauantrag.audit.models import AuditEvent
-from bauantrag.cases.events import CaseEvent
-from bauantrag.documents.events import DocumentEvent
 from bauantrag.cases.models import Case, CheckRun, Finding, Procedure, Vorhaben
 from bauantrag.cases.models.checks import FindingStatus
 
@@ -267,16 +266,6 @@ def case_events(case: Case) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(case_id=case.pk, tenant_id=case.tenant_id).select_related("actor").order_by("seq")
 
 
-#: Events the applicant sees in the timeline; the clerk's internal reviews stay in the Bauaufsicht.
-APPLICANT_EVENTS = frozenset(
-    {
-        CaseEvent.CASE_CREATED, CaseEvent.CASE_SUBMITTED, CaseEvent.CASE_RESUBMITTED, CaseEvent.CASE_COMPLETE,
-        CaseEvent.CHECK_FINISHED, CaseEvent.CHECK_FAILED, CaseEvent.NACHFORDERUNG_SENT, DocumentEvent.DOCUMENT_UPLOADED,
-        DocumentEvent.DOCUMENT_REJECTED, CaseEvent.CASE_UPDATED,
-    }
-)
-
-
 def actor_name(event: AuditEvent) -> str:
     """The actor without the account name in angle brackets."""
     return event.actor_label.split(" <", 1)[0] or _("System")
@@ -284,7 +273,7 @@ def actor_name(event: AuditEvent) -> str:
 
 def applicant_timeline(case: Case) -> list[dict[str, Any]]:
     rows = []
-    for event in case_events(case).filter(event__in=APPLICANT_EVENTS):
+    for event in case_events(case).filter(event__in=applicant_visible_codes()):
         staff = event.actor is not None and not event.actor.is_applicant_side
         rows.append(
             {

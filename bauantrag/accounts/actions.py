@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.forms import RegistrationForm
 from bauantrag.accounts.models import User
-from bauantrag.accounts.events import AccountEvent
 from bauantrag.audit.service import record
 
 

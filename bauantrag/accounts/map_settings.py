@@ -17,8 +17,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bauantrag.accounts.models import Role, Tenant, User
 from bauantrag.accounts.events import AccountEvent
+from bauantrag.accounts.models import Role, Tenant, User
 from bauantrag.audit.service import record
 
 FIELDS = ("map_wms_url", "map_wms_layers", "map_wms_attribution")

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Role, Tenant, User
 from bauantrag.accounts.permissions import require_casework
-from bauantrag.beteiligung.events import BeteiligungEvent
 from bauantrag.audit.service import record
 from bauantrag.beteiligung.deadlines import deadline_for
+from bauantrag.beteiligung.events import BeteiligungEvent
 from bauantrag.beteiligung.models import (
     MAX_MONTHS,
     Beteiligung,
@@ -250,7 +250,8 @@ def submit_stellungnahme(
                "text": text, "conditions": rows, "late": late, "deadline": beteiligung.deadline},
     )
     case_event.send(
-        sender=Case, case=beteiligung.case, event=BeteiligungEvent.STELLUNGNAHME_SUBMITTED, actor=actor, obj=stellungnahme
+        sender=Case, case=beteiligung.case, event=BeteiligungEvent.STELLUNGNAHME_SUBMITTED, actor=actor,
+        obj=stellungnahme,
     )
     return stellungnahme
 

@@ -8,7 +8,6 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 
-from bauantrag.accounts.models import User
 from bauantrag.accounts.permissions import does_casework_for
 from bauantrag.beteiligung.actions import may_request_in
 from bauantrag.beteiligung.forms import RequestForm

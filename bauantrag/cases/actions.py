@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Tenant, User
 from bauantrag.accounts.permissions import require_casework
-from bauantrag.cases.events import CaseEvent
 from bauantrag.audit.service import record
 from bauantrag.cases import workflow
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import (
     Case,
     CheckRun,
@@ -120,7 +120,7 @@ def submit(actor: User, case: Case) -> Case:
     missing = _missing_for_submission(case.vorhaben)
     if missing:
         raise ValidationError(missing)
-    before, after = workflow.apply(case, workflow.SUBMIT)
+    before, after = workflow.apply(case, workflow.SUBMIT, actor=actor)
     now = timezone.now()
     case.file_number = _next_file_number(case.tenant, timezone.localdate(now).year)
     case.submitted_at = now
@@ -140,7 +140,7 @@ def submit(actor: User, case: Case) -> Case:
 def resubmit(actor: User, case: Case) -> Case:
     _require_applicant_side(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
-    before, after = workflow.apply(case, workflow.RESUBMIT)
+    before, after = workflow.apply(case, workflow.RESUBMIT, actor=actor)
     now = timezone.now()
     run = _start_round(case, now)
     case.save()
@@ -203,7 +203,7 @@ def send_nachforderung(
         errors["deadline"] = _("Die Frist muss in der Zukunft liegen.")
     if errors:
         raise ValidationError(errors)
-    before, after = workflow.apply(case, workflow.SEND_NACHFORDERUNG)
+    before, after = workflow.apply(case, workflow.SEND_NACHFORDERUNG, actor=actor)
     case.save()
     nachforderung = Nachforderung.objects.create(
         tenant=case.tenant, case=case, round=case.round, items=clean_items, message=message.strip(),
@@ -222,7 +222,7 @@ def send_nachforderung(
 def confirm_completeness(actor: User, case: Case) -> Case:
     require_casework(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
-    before, after = workflow.apply(case, workflow.CONFIRM_COMPLETE)
+    before, after = workflow.apply(case, workflow.CONFIRM_COMPLETE, actor=actor)
     case.completed_at = timezone.now()
     case.save()
     record(

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,10 +30,10 @@ from django.utils.translation import gettext_lazy
 
 from bauantrag.accounts.models import User
 from bauantrag.accounts.permissions import require_casework
-from bauantrag.cases.events import CaseEvent
 from bauantrag.audit.service import record
-from bauantrag.cases.models import Case, CaseState, Nachforderung
 from bauantrag.cases import workflow
+from bauantrag.cases.events import CaseEvent
+from bauantrag.cases.models import Case, CaseState, Nachforderung
 from bauantrag.cases.signals import case_event
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.registry import Registry

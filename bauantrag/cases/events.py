@@ -1,4 +1,5 @@
-"""The audit events of the case, its pre-check, Nachforderungen and decision (registered with the trail by bauantrag.audit.events)."""
+"""The audit events of the case, its pre-check, Nachforderungen and decision (registered with the trail by
+bauantrag.audit.events)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

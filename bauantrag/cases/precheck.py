@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
-from bauantrag.cases.events import CaseEvent
 from bauantrag.audit.service import record
 from bauantrag.cases import document_findings
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import CheckRun, CheckRunStatus, Finding, Vorhaben
 from bauantrag.cases.site import site_plan_of
 from bauantrag.cases.vorhaben_fields import snapshot

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bauantrag.cases.models import CLOSED_STATES, Case, CaseState
+from bauantrag.audit.context import current_request_id
+from bauantrag.cases.models import CLOSED_STATES, Case, CaseState, StatusChange
+
+if TYPE_CHECKING:
+    from bauantrag.accounts.models import User
 
 
 class TransitionNotAllowed(Exception):
@@ -68,11 +74,16 @@ def check(case: Case, transition: Transition) -> None:
         )
 
 
-def apply(case: Case, transition: Transition) -> tuple[str, str]:
-    """Move the case along the transition, or raise TransitionNotAllowed. Returns (before, after)."""
+def apply(case: Case, transition: Transition, *, actor: User | None) -> tuple[str, str]:
+    """Move the case along the transition, or raise TransitionNotAllowed; the status history gets its row (in
+    the caller's transaction; the caller saves the case). Returns (before, after)."""
     before = case.state
     check(case, transition)
     case.state = transition.target
+    StatusChange.objects.create(
+        tenant_id=case.tenant_id, case=case, from_state=before, to_state=transition.target, at=timezone.now(),
+        actor=actor, request_id=current_request_id(),
+    )
     return before, transition.target
 
 

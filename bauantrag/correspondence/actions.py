@@ -22,15 +22,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bauantrag.accounts.models import User
 from bauantrag.accounts.events import AccountEvent
+from bauantrag.accounts.models import User
 from bauantrag.accounts.permissions import does_casework_for
-from bauantrag.correspondence.events import LetterEvent
-from bauantrag.documents.events import DocumentEvent
 from bauantrag.audit.service import record
 from bauantrag.cases.models import Case, CaseState
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence import hooks, letters
+from bauantrag.correspondence.events import LetterEvent
 from bauantrag.correspondence.models import (
     LETTER_BODY_MAX,
     MESSAGE_BODY_MAX,
@@ -46,6 +45,7 @@ from bauantrag.correspondence.models import (
     Side,
 )
 from bauantrag.documents import storage
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.models import Document
 from bauantrag.notifications.models import NotificationEvent
 

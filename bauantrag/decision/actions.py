@@ -23,17 +23,17 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import User
 from bauantrag.accounts.permissions import require_casework
-from bauantrag.cases.events import CaseEvent
 from bauantrag.audit.service import record
 from bauantrag.cases import workflow
 from bauantrag.cases.deadlines import fictitious_withdrawal_basis
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, CaseState, Decision
 from bauantrag.cases.signals import case_event
 from bauantrag.cases.workflow import TransitionNotAllowed
@@ -193,7 +193,7 @@ def record_decision(letter: Letter, actor: User | None) -> None:
     if actor is not None:
         require_casework(actor, case)
     approve = kind == KIND_APPROVAL
-    before, after = workflow.apply(case, workflow.APPROVE if approve else workflow.REFUSE)
+    before, after = workflow.apply(case, workflow.APPROVE if approve else workflow.REFUSE, actor=actor)
     context = letter.context if isinstance(letter.context, dict) else {}
     conditions = normalise_conditions(context.get("nebenbestimmungen")) if approve else []
     reasons = "" if approve else str(context.get("reasons") or "").strip()
@@ -244,7 +244,7 @@ def record_withdrawal(actor: User, case: Case, *, reason: str = "", fictitious: 
         raise ValidationError({"reason": _(
             "Bitte geben Sie an, wann und wie die Bauherrschaft die Rücknahme erklärt hat."
         )})
-    before, after = workflow.apply(case, workflow.WITHDRAW)
+    before, after = workflow.apply(case, workflow.WITHDRAW, actor=actor)
     decision = Decision.WITHDRAWN_FICTITIOUS if fictitious else Decision.WITHDRAWN
     _close(case, decision, now=timezone.now(), reason=note)
     case.save()

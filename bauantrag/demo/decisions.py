@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from bauantrag.accounts.models import Tenant, User
 from bauantrag.cases import actions, deadlines
-from bauantrag.decision import actions as decision
 from bauantrag.cases.models import Case, Nachforderung, Vorhaben
+from bauantrag.decision import actions as decision
 
 logger = logging.getLogger(__name__)
 

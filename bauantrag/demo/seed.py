@@ -200,8 +200,8 @@ def _planned_house(people: dict[str, User]) -> None:
 def _load_parts(people: dict[str, User]) -> None:
     """The cases of the core demo, then what the apps add to them (each loader is idempotent)."""
     from bauantrag.beteiligung import demo as beteiligung_demo
-    from bauantrag.demo import decisions as cases_demo
     from bauantrag.correspondence import demo as correspondence_demo
+    from bauantrag.demo import decisions as cases_demo
     from bauantrag.documents import demo as documents_demo
 
     admin = people["admin@musterstadt.example"]

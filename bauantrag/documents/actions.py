@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import User
 from bauantrag.accounts.permissions import does_casework_for
-from bauantrag.documents.events import DocumentEvent
 from bauantrag.audit.service import record
 from bauantrag.cases import workflow
 from bauantrag.cases.models import Case
 from bauantrag.documents import scanner, storage
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.images import check_image
 from bauantrag.documents.limits import check_quotas
 from bauantrag.documents.models import Document, ScanStatus, TextStatus
@@ -168,6 +168,7 @@ def record_damaged(actor: User | None, document: Document, where: str) -> None:
     """A stored file failed its authentication check when it was to be served: put it in the audit trail."""
     with transaction.atomic():
         record(
-            DocumentEvent.DOCUMENT_DAMAGED, actor=actor, tenant=document.case.tenant, subject=document, case=document.case,
+            DocumentEvent.DOCUMENT_DAMAGED, actor=actor, tenant=document.case.tenant, subject=document,
+            case=document.case,
             after={"name": document.display_name, "while": where},
         )

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from shapely.geometry import mapping
 
 from bauantrag.accounts.models import Role, Tenant, User
-from bauantrag.parcels.events import ParcelEvent
 from bauantrag.audit.service import record
 from bauantrag.files import UploadRejected, sanitise_display_name
 from bauantrag.formats.cadastre import MAX_CADASTRE_BYTES, CadastreFormatError, read_parcels
 from bauantrag.formats.cadastre import Parcel as ParcelData
+from bauantrag.parcels.events import ParcelEvent
 from bauantrag.parcels.models import Parcel
 
 __all__ = ["MAX_CADASTRE_BYTES", "ImportResult", "UploadRejected", "import_parcels"]

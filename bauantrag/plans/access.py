@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from bauantrag.accounts.models import Role, User
+from bauantrag.accounts.models import Role
 from bauantrag.accounts.permissions import does_casework
 from bauantrag.plans.models import Bebauungsplan
 

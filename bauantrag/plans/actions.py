@@ -11,12 +11,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Role, Tenant, User
-from bauantrag.plans.events import PlanEvent
 from bauantrag.audit.service import record
 from bauantrag.files import UploadRejected, sanitise_display_name
 from bauantrag.formats.xplan import MAX_PLAN_BYTES, PlanFormatError, read_plan
 from bauantrag.formats.xplan.summary import plan_summary
 from bauantrag.plans import geo, register, storage
+from bauantrag.plans.events import PlanEvent
 from bauantrag.plans.models import Bebauungsplan as PlanRecord
 from bauantrag.rules.planning.plan import Bebauungsplan
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Role, User
 from bauantrag.audit.models import AuditEvent
-from bauantrag.reports.events import ReportEvent
 from bauantrag.audit.service import record
+from bauantrag.reports.events import ReportEvent
 from bauantrag.reports.periods import Period
 
 

@@ -8,10 +8,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from bauantrag.audit.events import label as event_label
+from bauantrag.cases import display
 from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, Finding, Nachforderung
 from bauantrag.documents.models import Document
-from bauantrag.cases import display
 from bauantrag.rules.nrw.baupruefvo.bauvorlagen import BAUVORLAGEN
 
 COMPLETENESS_PREFIX = "baupruefvo.completeness."

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import User
+from bauantrag.accounts.permissions import casework_required
 from bauantrag.cases import deadlines
 from bauantrag.cases.access import access_case
 from bauantrag.cases.models import Case, CaseState
@@ -22,7 +23,6 @@ from bauantrag.correspondence.models import Letter
 from bauantrag.decision import actions as decision
 from bauantrag.decision.panels import letter_url
 from bauantrag.workspace.decision_forms import DecisionForm, ExtensionForm, WithdrawalForm
-from bauantrag.accounts.permissions import casework_required
 
 
 def _user(request: HttpRequest) -> User:

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,15 +18,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bauantrag.accounts.models import User
 from bauantrag.accounts.permissions import casework_required
-from bauantrag.cases import actions, deadlines
+from bauantrag.cases import actions, deadlines, display
 from bauantrag.cases.access import access_case, access_finding, cases_visible_to
 from bauantrag.cases.models import CLOSED_STATES, Case, CaseState, CheckRun, Finding, Nachforderung, Procedure
 from bauantrag.cases.sitemap import case_map
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.panels import panels_for, split_top
-from bauantrag.cases import display
 from bauantrag.workspace import casefile
 from bauantrag.workspace.forms import ItemFormSet, NachforderungForm, ReviewForm
+
 
 def _user(request: HttpRequest) -> User:
     assert isinstance(request.user, User)

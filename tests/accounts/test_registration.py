@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.models import Role, User
 from bauantrag.audit.models import AuditEvent
-from bauantrag.accounts.events import AccountEvent
 
 pytestmark = pytest.mark.django_db
 

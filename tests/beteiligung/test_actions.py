@@ -12,8 +12,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from bauantrag.audit.models import AuditEvent
-from bauantrag.beteiligung.events import BeteiligungEvent
 from bauantrag.beteiligung import actions
+from bauantrag.beteiligung.events import BeteiligungEvent
 from bauantrag.beteiligung.models import Beteiligung, BeteiligungStatus, Fachstelle, FachstelleKind
 from bauantrag.beteiligung.results import conditions_for_case, summary_for_case
 from bauantrag.cases.models import Case

@@ -11,8 +11,8 @@ from django.test import Client
 
 from bauantrag.accounts.models import Role
 from bauantrag.audit.models import AuditEvent
-from bauantrag.beteiligung.events import BeteiligungEvent
 from bauantrag.beteiligung import actions
+from bauantrag.beteiligung.events import BeteiligungEvent
 from bauantrag.beteiligung.models import Fachstelle
 from tests.conftest import login
 from tests.factories import UserFactory

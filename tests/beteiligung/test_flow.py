@@ -11,9 +11,9 @@ import pytest
 from django.test import Client
 
 from bauantrag.audit.models import AuditEvent
-from bauantrag.beteiligung.events import BeteiligungEvent
 from bauantrag.audit.service import verify_tenant
 from bauantrag.beteiligung import actions
+from bauantrag.beteiligung.events import BeteiligungEvent
 from bauantrag.beteiligung.models import Beteiligung, BeteiligungStatus, Stellungnahme
 from bauantrag.beteiligung.results import conditions_for_case
 from bauantrag.notifications.models import NotificationEvent, NotificationLog

@@ -9,11 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from bauantrag.audit.models import AuditEvent
-from bauantrag.cases.events import CaseEvent
-from bauantrag.documents.events import DocumentEvent
 from bauantrag.cases import actions
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import CaseState, CheckRunStatus
 from bauantrag.cases.workflow import TransitionNotAllowed
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.rules.calendar import completeness_deadline
 from tests.factories import (
     UserFactory,
@@ -125,5 +125,6 @@ def test_every_action_leaves_an_audit_entry() -> None:
     case = complete_case()
     events = list(AuditEvent.objects.filter(case_id=case.pk).values_list("event", flat=True))
     assert events[0] == CaseEvent.CASE_CREATED
-    for expected in (DocumentEvent.DOCUMENT_UPLOADED, CaseEvent.CASE_SUBMITTED, CaseEvent.CHECK_FINISHED, CaseEvent.CASE_COMPLETE):
+    for expected in (DocumentEvent.DOCUMENT_UPLOADED, CaseEvent.CASE_SUBMITTED, CaseEvent.CHECK_FINISHED,
+                     CaseEvent.CASE_COMPLETE):
         assert expected in events

@@ -12,12 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 
+from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.models import Role
 from bauantrag.audit.models import AuditEvent
-from bauantrag.accounts.events import AccountEvent
-from bauantrag.correspondence.events import LetterEvent
 from bauantrag.cases import actions as case_actions
 from bauantrag.correspondence import actions, hooks
+from bauantrag.correspondence.events import LetterEvent
 from bauantrag.correspondence.models import Letter, LetterKind, LetterState, Message
 from tests.conftest import login
 from tests.correspondence.conftest import pdf_text, pdfa_identification, stored_pdf

@@ -11,12 +11,12 @@ from django.test import Client
 
 from bauantrag.accounts.models import Role
 from bauantrag.audit.models import AuditEvent
-from bauantrag.correspondence.events import LetterEvent
-from bauantrag.documents.events import DocumentEvent
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence import actions
+from bauantrag.correspondence.events import LetterEvent
 from bauantrag.correspondence.models import Message, MessageAttachment, Side
 from bauantrag.correspondence.views import threads, unread_messages
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.validation import UploadRejected
 from tests.conftest import login
 from tests.documents.helpers import stored_files

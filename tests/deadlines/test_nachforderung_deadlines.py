@@ -13,8 +13,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from bauantrag.audit.models import AuditEvent
-from bauantrag.cases.events import CaseEvent
 from bauantrag.cases import actions, deadlines
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, CaseState, Nachforderung
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.celery import app as celery_app

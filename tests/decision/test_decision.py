@@ -12,14 +12,14 @@ from django.test import Client
 from django.utils import timezone
 
 from bauantrag.audit.models import AuditEvent
-from bauantrag.cases.events import CaseEvent
-from bauantrag.correspondence.events import LetterEvent
 from bauantrag.cases import actions
-from bauantrag.decision import actions as decision
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, CaseState, Decision
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence import actions as letters
+from bauantrag.correspondence.events import LetterEvent
 from bauantrag.correspondence.models import Letter, LetterKind, LetterState
+from bauantrag.decision import actions as decision
 from bauantrag.notifications.models import NotificationEvent, NotificationLog
 from tests.conftest import login
 from tests.correspondence.conftest import pdf_text, stored_pdf

@@ -12,8 +12,8 @@ from django.test import Client
 from django.utils import timezone
 
 from bauantrag.audit.models import AuditEvent
-from bauantrag.cases.events import CaseEvent
 from bauantrag.cases import actions, deadlines, decision
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import CaseState, Decision, Nachforderung
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence import actions as letters

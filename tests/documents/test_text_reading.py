@@ -15,8 +15,8 @@ from django.db.models.signals import post_save
 from django.test import Client
 
 from bauantrag.audit.models import AuditEvent
-from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents import pipeline
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.models import Document, DocumentPage, TextMethod, TextStatus
 from bauantrag.documents.reading import read_document_text
 from bauantrag.documents.tasks import read_text

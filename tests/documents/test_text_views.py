@@ -11,8 +11,8 @@ from django.test import Client
 
 from bauantrag.accounts.models import Role
 from bauantrag.audit.models import AuditEvent
-from bauantrag.documents.events import DocumentEvent
 from bauantrag.cases import actions
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.models import Document, TextStatus
 from tests.conftest import login
 from tests.documents.helpers import API, stored_files

@@ -11,9 +11,9 @@ from shapely.geometry import Point, box
 
 from bauantrag.accounts.models import Role
 from bauantrag.audit.models import AuditEvent
-from bauantrag.parcels.events import ParcelEvent
 from bauantrag.audit.service import verify_tenant
 from bauantrag.parcels.actions import UploadRejected, import_parcels
+from bauantrag.parcels.events import ParcelEvent
 from bauantrag.parcels.models import Parcel
 from bauantrag.parcels.register import find_parcel, parcels_at
 from tests.factories import UserFactory

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.models import Role, Tenant
 from bauantrag.audit.models import AuditEvent
-from bauantrag.accounts.events import AccountEvent
 from bauantrag.audit.service import verify_tenant
 from tests.conftest import login
 from tests.factories import UserFactory, draft_case
@@ -62,7 +62,8 @@ def test_invalid_settings_are_refused(
     response = admin_client.post(URL, {**VALID, **values})
     assert response.status_code == 400 and message in response.content.decode()
     tenant.refresh_from_db()
-    assert tenant.map_wms_url == "" and not AuditEvent.objects.filter(event=AccountEvent.TENANT_SETTINGS_CHANGED).exists()
+    assert tenant.map_wms_url == ""
+    assert not AuditEvent.objects.filter(event=AccountEvent.TENANT_SETTINGS_CHANGED).exists()
 
 
 @pytest.mark.parametrize("role", [Role.APPLICANT, Role.DESIGNER, Role.CLERK, Role.AGENCY])

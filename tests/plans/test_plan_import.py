@@ -16,9 +16,9 @@ from django.test import Client
 
 from bauantrag.accounts.models import Role
 from bauantrag.audit.models import AuditEvent
-from bauantrag.plans.events import PlanEvent
 from bauantrag.audit.service import verify_tenant
 from bauantrag.plans.actions import UploadRejected, import_plan
+from bauantrag.plans.events import PlanEvent
 from bauantrag.plans.models import Bebauungsplan
 from tests.factories import UserFactory
 from tests.plans.conftest import BLANKENESE, BPLAN004, EIDELSTEDT, HAFENCITY, upload

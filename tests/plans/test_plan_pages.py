@@ -12,10 +12,10 @@ from django.test import Client
 
 from bauantrag.accounts.models import Role, User
 from bauantrag.audit.models import AuditEvent
-from bauantrag.plans.events import PlanEvent
 from bauantrag.audit.service import verify_tenant
 from bauantrag.plans import storage
 from bauantrag.plans.actions import import_plan
+from bauantrag.plans.events import PlanEvent
 from bauantrag.plans.models import Bebauungsplan
 from tests.conftest import login
 from tests.factories import UserFactory

@@ -8,15 +8,15 @@ import io
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.http import HttpResponse
 from django.test import Client
 from django.utils import timezone
 
 from bauantrag.audit.models import AuditEvent
-from bauantrag.reports.events import ReportEvent
 from bauantrag.audit.service import verify_tenant
+from bauantrag.beteiligung.models import Beteiligung, Fachstelle
 from bauantrag.cases.models import Case
+from bauantrag.reports.events import ReportEvent
 from tests.reports.conftest import Dataset
 from tests.reports.helpers import moment
 
@@ -145,20 +145,8 @@ def test_another_kommunes_export_holds_only_its_cases(dataset: Dataset) -> None:
     assert event.tenant == other and event.chain == str(other.pk)
 
 
-def _beteiligung_models() -> tuple[Any, Any] | None:
-    try:
-        return apps.get_model("beteiligung", "Beteiligung"), apps.get_model("beteiligung", "Fachstelle")
-    except LookupError:
-        return None
-
-
-@pytest.mark.skipif(_beteiligung_models() is None, reason="die Beteiligung hat (noch) kein Modell")
-def test_overdue_beteiligungen_are_listed_when_the_beteiligung_app_has_them(
-    admin_client: Client, clerk: Any, dataset: Dataset
-) -> None:
-    models = _beteiligung_models()
-    assert models is not None
-    beteiligung, fachstelle = models
+def test_overdue_beteiligungen_are_listed(admin_client: Client, clerk: Any, dataset: Dataset) -> None:
+    beteiligung, fachstelle = Beteiligung, Fachstelle
     tenant, other = dataset.cases["C"].tenant, dataset.cases["F"].tenant
     station = fachstelle.objects.create(tenant=tenant, name="=Brandschutz()", kind="brandschutz")
     late = beteiligung.objects.create(tenant=tenant, case=dataset.cases["C"], fachstelle=station, message="x",

@@ -10,8 +10,8 @@ from django.test import Client
 
 from bauantrag.audit.models import AuditEvent
 from bauantrag.cases.events import CaseEvent
-from bauantrag.documents.events import DocumentEvent
 from bauantrag.cases.models import Case, CaseState, Vorhaben
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.models import Document
 from tests.factories import VALID_VORHABEN, add_documents, draft_case, nachforderung_case, run_actions_now
 from tests.files import pdf_upload

@@ -22,11 +22,11 @@ from bauantrag.api.serializers.applications import (
     NachforderungSerializer,
     VorhabenSerializer,
 )
+from bauantrag.audit.events import applicant_visible_codes
 from bauantrag.audit.models import AuditEvent
 from bauantrag.cases import actions
 from bauantrag.cases.access import access_case, cases_visible_to
 from bauantrag.cases.models import Case, Nachforderung
-from bauantrag.audit.events import applicant_visible_codes
 
 TAG = ["Anträge"]
 

@@ -28,8 +28,8 @@ class Row:
 
 
 def _row(document: Any) -> Row:
-    from bauantrag.documents.models import TextStatus
     from bauantrag.cases.display import document_type_name
+    from bauantrag.documents.models import TextStatus
 
     confidence = f"{round(document.detected_confidence * 100)} %" if document.detected_confidence is not None else "–"
     detected = document_type_name(document.detected_type) if document.detected_type else "–"

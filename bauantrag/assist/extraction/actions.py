@@ -6,9 +6,9 @@ import logging
 
 from django.db import transaction
 
+from bauantrag.assist.events import AssistEvent
 from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, extract
 from bauantrag.assist.models import ExtractedValue
-from bauantrag.assist.events import AssistEvent
 from bauantrag.audit.service import record
 from bauantrag.documents.models import Document
 

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Tenant, User
 from bauantrag.accounts.permissions import does_casework_for
+from bauantrag.assist.events import AssistEvent
 from bauantrag.assist.summary import endpoint
 from bauantrag.assist.summary.facts import LLM, TEMPLATE, Suggestion
 from bauantrag.assist.summary.llm import LlmConfig, LlmFailure, llm_ready, llm_summary, prompt_facts
 from bauantrag.assist.summary.template_summary import build_summary, summary_suggestion
-from bauantrag.assist.events import AssistEvent
 from bauantrag.audit.service import record
 from bauantrag.cases.models import Case
 

@@ -21,9 +21,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.models import Role, Tenant, User
 from bauantrag.assist.summary import endpoint, keystore
-from bauantrag.accounts.events import AccountEvent
 from bauantrag.audit.service import record
 
 FIELDS = ("llm_enabled", "llm_base_url", "llm_model", "llm_timeout_seconds")

@@ -14,14 +14,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from bauantrag.accounts.models import User
+from bauantrag.accounts.permissions import casework_required, does_casework_for
 from bauantrag.assist.summary import actions
 from bauantrag.assist.summary.letters import anhoerung_draft, nachforderung_draft
 from bauantrag.assist.summary.llm import llm_ready
 from bauantrag.assist.summary.template_summary import build_summary, latest_run, run_findings, summary_suggestion
 from bauantrag.cases.access import access_case
 from bauantrag.cases.models import Case
-from bauantrag.accounts.permissions import casework_required
-from bauantrag.accounts.permissions import does_casework_for
 
 
 def summary_context(case: Case) -> dict[str, Any]:

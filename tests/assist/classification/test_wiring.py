@@ -13,8 +13,8 @@ from django.test import Client
 
 from bauantrag.assist.classification import classifier as classifier_module
 from bauantrag.assist.classification import modelfile
-from bauantrag.audit.models import AuditEvent
 from bauantrag.assist.events import AssistEvent
+from bauantrag.audit.models import AuditEvent
 from bauantrag.cases import actions
 from bauantrag.cases.models import Finding
 from bauantrag.documents.actions import upload_document

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
+from bauantrag.assist.events import AssistEvent
 from bauantrag.assist.extraction.actions import extract_document
 from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION
 from bauantrag.assist.models import ExtractedValue
 from bauantrag.audit.models import AuditEvent
-from bauantrag.assist.events import AssistEvent
 from bauantrag.cases import actions
 from bauantrag.cases.models import CheckRun, Finding
 from bauantrag.documents.models import DocumentPage

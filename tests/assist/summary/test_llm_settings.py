@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.models import Role, Tenant
 from bauantrag.assist.summary import keystore
 from bauantrag.audit.models import AuditEvent
-from bauantrag.accounts.events import AccountEvent
 from bauantrag.audit.service import verify_tenant
 from tests.conftest import login
 from tests.factories import TenantFactory, UserFactory

@@ -12,9 +12,9 @@ import pytest
 from django.test import Client
 
 from bauantrag.accounts.models import Tenant
+from bauantrag.assist.events import AssistEvent
 from bauantrag.assist.summary.actions import create_llm_summary
 from bauantrag.audit.models import AuditEvent
-from bauantrag.assist.events import AssistEvent
 from bauantrag.cases.models import Case
 from tests.assist.summary.conftest import ANSWER, FakeLlm, enable_llm
 from tests.conftest import login

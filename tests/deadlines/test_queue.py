@@ -10,8 +10,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from bauantrag.cases import deadlines, decision
+from bauantrag.cases import deadlines
 from bauantrag.cases.models import Case, Nachforderung
+from bauantrag.decision import actions as decision
 from tests.factories import clerk_for, complete_case, nachforderung_case, run_actions_now, submitted_case
 
 pytestmark = pytest.mark.django_db

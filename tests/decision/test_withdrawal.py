@@ -12,12 +12,13 @@ from django.test import Client
 from django.utils import timezone
 
 from bauantrag.audit.models import AuditEvent
-from bauantrag.cases import actions, deadlines, decision
+from bauantrag.cases import actions, deadlines
 from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import CaseState, Decision, Nachforderung
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence import actions as letters
 from bauantrag.correspondence.models import Letter, LetterKind, LetterState
+from bauantrag.decision import actions as decision
 from bauantrag.documents.actions import upload_document
 from tests.conftest import login
 from tests.factories import clerk_for, complete_case, draft_case, nachforderung_case, run_actions_now, submitted_case

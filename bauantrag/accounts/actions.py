@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.forms import RegistrationForm
@@ -19,3 +20,13 @@ def register_account(form: RegistrationForm) -> User:
         after={"username": user.username, "role": user.role, "chamber_number": user.chamber_number},
     )
     return user
+
+
+@transaction.atomic
+def confirm_totp_device(user: User, device: TOTPDevice) -> None:
+    """The staff member proved with a valid code that the new authenticator works: it becomes their second
+    factor (recorded, as the account's security changes)."""
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    record(AccountEvent.MFA_ENROLLED, actor=user, tenant=user.tenant, subject=user,
+           after={"device": device.name, "device_id": device.pk})

@@ -18,6 +18,9 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
+from bauantrag.audit.service import record
+from bauantrag.cases.events import CaseEvent
+from bauantrag.cases.models import CheckRun, CheckRunStatus, Finding
 from bauantrag.registry import Registry
 
 logger = logging.getLogger(__name__)
@@ -51,8 +54,6 @@ def _is_provided(rule: str) -> bool:
 
 def refresh(case: Any) -> int:
     """Recompute the document findings of the case's latest finished run; returns how many were stored."""
-    from bauantrag.cases.models import CheckRun, CheckRunStatus, Finding
-
     with transaction.atomic():
         run = (
             CheckRun.objects.select_for_update(of=("self",))
@@ -78,4 +79,18 @@ def refresh(case: Any) -> int:
             ))
             position += 1
         Finding.objects.bulk_create(new)
+        _record_replacement(case, run, [f for f in existing if not f.reviews.all()], new)
         return len(new)
+
+
+def _record_replacement(case: Any, run: CheckRun, removed: list[Finding], added: list[Finding]) -> None:
+    """A finished run's findings changed after the fact: the trail keeps which went and which came (a refresh that
+    put back the same findings changed nothing and is not recorded)."""
+    went = [{"rule": f.rule, "status": f.status, "message": f.message} for f in removed]
+    came = [{"rule": f.rule, "status": f.status, "message": f.message} for f in added]
+    if sorted(went, key=str) == sorted(came, key=str):
+        return
+    record(
+        CaseEvent.CHECK_FINDINGS_REFRESHED, actor=None, tenant=case.tenant, subject=run, case=case,
+        before={"findings": went}, after={"findings": came},
+    )

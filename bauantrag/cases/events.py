@@ -16,6 +16,7 @@ class CaseEvent(models.TextChoices):
     CHECK_STARTED = "check.started", _("Automatische Vorprüfung gestartet")
     CHECK_FINISHED = "check.finished", _("Automatische Vorprüfung abgeschlossen")
     CHECK_FAILED = "check.failed", _("Automatische Vorprüfung fehlgeschlagen")
+    CHECK_FINDINGS_REFRESHED = "check.findings_refreshed", _("Befunde aus den Bauvorlagen aktualisiert")
     FINDING_REVIEWED = "finding.reviewed", _("Befund bewertet")
     NACHFORDERUNG_SENT = "nachforderung.sent", _("Nachforderung versandt")
     NACHFORDERUNG_REMINDED = "nachforderung.reminded", _("An Nachforderung erinnert")

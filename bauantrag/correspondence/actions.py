@@ -367,12 +367,18 @@ def _notify_letter(letter: Letter) -> None:
     )
 
 
+@transaction.atomic
 def mark_letter_retrieved(user: User, letter: Letter) -> None:
-    """The applicant side opened the sent letter for the first time (Bekanntgabe by retrieval)."""
+    """The applicant side opened the sent letter for the first time (Bekanntgabe by retrieval): the moment is
+    kept on the letter and in the audit trail, once."""
     if letter.state != LetterState.SENT or not user.is_applicant_side or letter.retrieved_at is not None:
         return
-    Letter.objects.filter(pk=letter.pk, retrieved_at__isnull=True).update(
-        retrieved_at=timezone.now(), retrieved_by=user
+    now = timezone.now()
+    if not Letter.objects.filter(pk=letter.pk, retrieved_at__isnull=True).update(retrieved_at=now, retrieved_by=user):
+        return  # retrieved meanwhile (another tab): the first retrieval counts
+    record(
+        LetterEvent.LETTER_RETRIEVED, actor=user, tenant=letter.tenant, subject=letter, case=letter.case,
+        after={"kind": letter.kind, "subject": letter.subject, "sha256": letter.sha256, "retrieved_at": now},
     )
 
 

@@ -10,6 +10,7 @@ class LetterEvent(models.TextChoices):
     MESSAGE_SENT = "message.sent", _("Nachricht gesendet")
     LETTER_DRAFTED = "letter.drafted", _("Schreiben entworfen")
     LETTER_SENT = "letter.sent", _("Schreiben versandt")
+    LETTER_RETRIEVED = "letter.retrieved", _("Schreiben abgerufen (Bekanntgabe)")
 
 
 register_events("correspondence", LetterEvent)

@@ -141,6 +141,9 @@ def review(request: HttpRequest, finding_id: Any) -> HttpResponse:
         except ValidationError as exc:
             for name, errors in exc.message_dict.items():
                 form.add_error(name if name in form.fields else None, errors)
+        except TransitionNotAllowed as exc:  # e.g. the case was closed meanwhile
+            messages.error(request, str(exc))
+            return redirect("workspace:case", case_id=case.pk)
         else:
             messages.success(request, _("Ihre Bewertung des Befunds wurde gespeichert."))
             return redirect(reverse("workspace:case", kwargs={"case_id": case.pk}) + f"#befund-{finding.pk}")

@@ -177,7 +177,7 @@ def test_clerk_withdraws_and_the_agency_loses_the_documents(kommune: Any) -> Non
     late = agency.post(f"/beteiligung/{beteiligung.pk}/", {"verdict": "zustimmung", "nb-TOTAL_FORMS": "0",
                                                           "nb-INITIAL_FORMS": "0"})
     assert late.status_code == 302 and not Stellungnahme.objects.exists()
-    assert AuditEvent.objects.filter(event=BeteiligungEvent.BETEILIGUNG_WITHDRAWN, case=kommune.case).count() == 1
+    assert AuditEvent.objects.filter(event=BeteiligungEvent.BETEILIGUNG_WITHDRAWN, case_id=kommune.case.pk).count() == 1
 
 
 def test_the_request_form_reports_errors_accessibly(kommune: Any) -> None:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.models import Role
 from bauantrag.audit.models import AuditEvent
+from bauantrag.audit.service import jsonable
 from bauantrag.cases import actions as case_actions
 from bauantrag.correspondence import actions, hooks
 from bauantrag.correspondence.events import LetterEvent
@@ -45,7 +46,7 @@ def test_eingangsbestaetigung_is_sent_on_submission(applicant: Any, letterhead: 
     message = Message.objects.get(letter=letter)
     assert message.author is None and message.side == "authority"
     assert [log.event for log in case.notifications.all()] == ["submitted"]
-    audit = AuditEvent.objects.get(event=LetterEvent.LETTER_SENT, case=case)
+    audit = AuditEvent.objects.get(event=LetterEvent.LETTER_SENT, case_id=case.pk)
     assert audit.actor is None and audit.after["sha256"] == letter.sha256
 
 
@@ -110,8 +111,16 @@ def test_draft_edit_send_then_frozen(applicant: Any, letterhead: Any) -> None:
     sent.refresh_from_db()
     assert sent.retrieved_by == applicant and sent.retrieved_at is not None
     assert Message.objects.filter(letter=sent, case=case).count() == 1
-    events = list(AuditEvent.objects.filter(subject_id=str(sent.pk)).values_list("event", flat=True))
-    assert events == [LetterEvent.LETTER_DRAFTED, LetterEvent.LETTER_DRAFTED, LetterEvent.LETTER_SENT]
+    retrieved_at = sent.retrieved_at
+    assert client.get(f"/post/schreiben/{sent.pk}/pdf/").status_code == 200  # a second download changes nothing
+    sent.refresh_from_db()
+    assert sent.retrieved_at == retrieved_at
+    events = list(AuditEvent.objects.filter(subject_id=str(sent.pk)).order_by("seq"))
+    assert [e.event for e in events] == [LetterEvent.LETTER_DRAFTED, LetterEvent.LETTER_DRAFTED,
+                                         LetterEvent.LETTER_SENT, LetterEvent.LETTER_RETRIEVED]
+    retrieval = events[-1]  # the Bekanntgabe is in the trail, by whom and when
+    assert retrieval.actor == applicant and retrieval.after["sha256"] == sent.sha256
+    assert retrieval.after["retrieved_at"] == jsonable(retrieved_at)
 
 
 def test_baugenehmigung_with_nebenbestimmungen_and_rechtsbehelfsbelehrung(applicant: Any, letterhead: Any) -> None:

@@ -60,7 +60,7 @@ def test_reminder_three_working_days_before_the_deadline_is_sent_once(applicant:
     assert nf.reminded_at is not None
     logs = reminders(case)
     assert [log.recipient for log in logs] == [applicant.email.lower()]
-    audit = AuditEvent.objects.get(case=case, event=CaseEvent.NACHFORDERUNG_REMINDED)
+    audit = AuditEvent.objects.get(case_id=case.pk, event=CaseEvent.NACHFORDERUNG_REMINDED)
     assert audit.actor is None and audit.after["deadline"] == nf.deadline.isoformat()
     assert audit.after["reminder_working_days"] == 3
     # not twice: the next hourly run and the next days send nothing more
@@ -139,7 +139,7 @@ def test_expiry_marks_the_nachforderung_and_only_proposes_the_consequence(applic
     case.refresh_from_db()
     assert nf.expired_at is not None
     assert case.state == CaseState.NACHFORDERUNG and not case.decision and case.closed_at is None
-    audit = AuditEvent.objects.get(case=case, event=CaseEvent.NACHFORDERUNG_EXPIRED)
+    audit = AuditEvent.objects.get(case_id=case.pk, event=CaseEvent.NACHFORDERUNG_EXPIRED)
     assert audit.actor is None
     assert audit.after["proposal"] == (
         "Frist abgelaufen – Antrag gilt nach § 71 Abs. 1 Satz 3 BauO NRW als zurückgenommen (Vorschlag)"

@@ -65,10 +65,10 @@ def test_approval_with_conditions_end_to_end(applicant: Any, settings: Any) -> N
 
     events = list(AuditEvent.objects.filter(case_id=case.pk).order_by("seq").values_list("event", flat=True))
     assert events[-3:] == [LetterEvent.LETTER_SENT, CaseEvent.CASE_APPROVED, CaseEvent.CASE_CLOSED]
-    approved = AuditEvent.objects.get(case=case, event=CaseEvent.CASE_APPROVED)
+    approved = AuditEvent.objects.get(case_id=case.pk, event=CaseEvent.CASE_APPROVED)
     assert approved.actor == clerk and approved.after["sha256"] == sent.sha256
     assert approved.before == {"state": "complete"}
-    closed = AuditEvent.objects.get(case=case, event=CaseEvent.CASE_CLOSED)
+    closed = AuditEvent.objects.get(case_id=case.pk, event=CaseEvent.CASE_CLOSED)
     assert closed.after["retention_until"] == case.retention_until.isoformat()
     # exactly one DECISION mail per recipient (the correspondence app's), no second one from the case
     assert NotificationLog.objects.filter(case=case, event=NotificationEvent.DECISION).count() == 1

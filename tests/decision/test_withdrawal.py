@@ -62,7 +62,7 @@ def test_expired_nachforderung_proposal_confirmed_by_the_clerk_closes_the_case(a
     assert case.retention_until == dt.date(timezone.localdate(case.closed_at).year + 10, 12, 31)
     assert f"lief am {nf.deadline:%d.%m.%Y} ab" in case.decision_reason
     assert "§ 71 Abs. 1 Satz 3 BauO NRW" in case.decision_reason
-    withdrawn = AuditEvent.objects.get(case=case, event=CaseEvent.CASE_WITHDRAWN)
+    withdrawn = AuditEvent.objects.get(case_id=case.pk, event=CaseEvent.CASE_WITHDRAWN)
     assert withdrawn.actor == clerk and withdrawn.after["nachforderung"] == str(nf.pk)
     assert withdrawn.after["decision"] == "withdrawn_fictitious"
     assert AuditEvent.objects.filter(case_id=case.pk, event=CaseEvent.CASE_CLOSED).count() == 1

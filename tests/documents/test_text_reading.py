@@ -51,6 +51,7 @@ def events(event: str, document: Document) -> list[AuditEvent]:
 def after_text() -> Iterator[list[Any]]:
     """Records the documents the after-text pipeline is run for (registered like any other app's step)."""
     seen: list[Any] = []
+
     def record(document: Any) -> None:
         seen.append((document.pk, document.text_status, document.pages.count()))
 

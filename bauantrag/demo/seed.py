@@ -67,7 +67,7 @@ OFFICE: dict[str, Any] = {
     "gross_volume_m3": "13500",
 }
 HOUSE_DOCUMENTS = ("1803", "2001", "2002", "2003", "1502", "2201", "0401")
-DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo"
+DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "demo"
 DEMO_PLAN_FILE = "hamburg_blankenese29_xplan60.gml"
 DEMO_PLAN_NOTE = (
     "Planregister Musterstadt: Bebauungsplan „Blankenese 29“ – ein Hamburger Testplan (XPlanGML 6.0), weil kein "

@@ -7,16 +7,21 @@ same as for an unknown id, so nobody learns what exists elsewhere).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeAlias, TypeGuard
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import User
+
+#: Who is asking: a signed-in account or an anonymous visitor (``request.user``).
+Visitor: TypeAlias = User | AnonymousUser
 
 
 class OfKommune(Protocol):
@@ -33,8 +38,14 @@ def casework_user(user: object) -> User | None:
     return None
 
 
-def does_casework(user: object) -> bool:
+def does_casework(user: object) -> TypeGuard[User]:
     return casework_user(user) is not None
+
+
+def casework_kommune(user: object) -> uuid.UUID | None:
+    """The Kommune (tenant id) the user does casework for, or None."""
+    clerk = casework_user(user)
+    return clerk.tenant_id if clerk is not None else None
 
 
 def does_casework_for(user: object, obj: OfKommune) -> bool:

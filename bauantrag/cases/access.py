@@ -6,16 +6,15 @@ whether another's case exists.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from bauantrag.accounts.models import APPLICANT_ROLES, User
+from bauantrag.accounts.permissions import Visitor
 from bauantrag.cases.models import Case, CaseState, Finding
 
 
-def cases_visible_to(user: Any) -> QuerySet[Case]:
+def cases_visible_to(user: Visitor) -> QuerySet[Case]:
     if not isinstance(user, User) or not user.is_authenticated or user.tenant_id is None:
         return Case.objects.none()
     cases = Case.objects.filter(tenant_id=user.tenant_id)
@@ -35,7 +34,7 @@ def uuid_or_404(value: object) -> str:
         raise Http404 from None
 
 
-def access_case(user: Any, case_id: object, *, for_update: bool = False) -> Case:
+def access_case(user: Visitor, case_id: object, *, for_update: bool = False) -> Case:
     cases = cases_visible_to(user).select_related("tenant", "applicant", "designer")
     if for_update:
         cases = cases.select_for_update(of=("self",))
@@ -45,7 +44,7 @@ def access_case(user: Any, case_id: object, *, for_update: bool = False) -> Case
         raise Http404 from None
 
 
-def access_finding(user: Any, finding_id: object) -> Finding:
+def access_finding(user: Visitor, finding_id: object) -> Finding:
     try:
         return Finding.objects.select_related("check_run__case").get(
             pk=uuid_or_404(finding_id), check_run__case__in=cases_visible_to(user)

@@ -13,19 +13,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Max
 
 from bauantrag.audit.service import record
 from bauantrag.cases.events import CaseEvent
-from bauantrag.cases.models import CheckRun, CheckRunStatus, Finding
+from bauantrag.cases.models import Case, CheckRun, CheckRunStatus, Finding
 from bauantrag.registry import Registry
+
+if TYPE_CHECKING:  # types only: documents sit above cases
+    from bauantrag.documents.models import Document
 
 logger = logging.getLogger(__name__)
 
-Provider = Callable[[Any, list[Any]], list[dict[str, Any]]]
+Provider = Callable[[Case, "list[Document]"], list[dict[str, Any]]]
 PROVIDERS: Registry[tuple[str, Provider]] = Registry("providers of findings from the documents")
 
 
@@ -38,7 +41,7 @@ def prefixes() -> tuple[str, ...]:
     return tuple(prefix for prefix, _ in PROVIDERS.values())
 
 
-def collect(case: Any, documents: list[Any]) -> list[dict[str, Any]]:
+def collect(case: Case, documents: list[Document]) -> list[dict[str, Any]]:
     findings: list[dict[str, Any]] = []
     for key, (_prefix, provider) in PROVIDERS.items():
         try:
@@ -52,7 +55,7 @@ def _is_provided(rule: str) -> bool:
     return any(rule.startswith(prefix) for prefix in prefixes())
 
 
-def refresh(case: Any) -> int:
+def refresh(case: Case) -> int:
     """Recompute the document findings of the case's latest finished run; returns how many were stored."""
     with transaction.atomic():
         run = (
@@ -83,7 +86,7 @@ def refresh(case: Any) -> int:
         return len(new)
 
 
-def _record_replacement(case: Any, run: CheckRun, removed: list[Finding], added: list[Finding]) -> None:
+def _record_replacement(case: Case, run: CheckRun, removed: list[Finding], added: list[Finding]) -> None:
     """A finished run's findings changed after the fact: the trail keeps which went and which came (a refresh that
     put back the same findings changed nothing and is not recorded)."""
     went = [{"rule": f.rule, "status": f.status, "message": f.message} for f in removed]

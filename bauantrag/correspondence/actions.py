@@ -14,7 +14,7 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -48,6 +48,9 @@ from bauantrag.documents import storage
 from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.models import Document
 from bauantrag.notifications.models import NotificationEvent
+
+if TYPE_CHECKING:
+    from bauantrag.correspondence.forms import LetterheadForm
 
 ATTACHMENT_DOCUMENT_TYPE = "9999"  # XBau vorlagenantragstellung: "Weitere, nicht näher spezifizierte Anlage"
 MAX_ATTACHMENTS = 10
@@ -422,7 +425,7 @@ LETTERHEAD_FIELDS = (
 
 
 @transaction.atomic
-def save_letterhead(actor: User, form: Any) -> Letterhead:
+def save_letterhead(actor: User, form: LetterheadForm) -> Letterhead:
     """Save the Kommune's letterhead from a valid LetterheadForm (tenant administrators only)."""
     from bauantrag.accounts.models import Role, Tenant
 

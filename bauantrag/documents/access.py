@@ -3,15 +3,14 @@ allowed" give the same answer (404)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import Http404
 
+from bauantrag.accounts.permissions import Visitor
 from bauantrag.cases.access import cases_visible_to, uuid_or_404
 from bauantrag.documents.models import Document
 
 
-def access_document(user: Any, document_id: object) -> Document:
+def access_document(user: Visitor, document_id: object) -> Document:
     try:
         return Document.objects.select_related("case").get(
             pk=uuid_or_404(document_id), case__in=cases_visible_to(user)

@@ -1,10 +1,15 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig
 from django.http import HttpRequest
 
+if TYPE_CHECKING:
+    from bauantrag.cases.models import Case
 
-def search_panel(request: HttpRequest, case: Any) -> dict[str, Any] | None:
+
+def search_panel(request: HttpRequest, case: Case) -> dict[str, Any] | None:
     """The clerk's full-text search form on the case page, with how much of the text has been read."""
     from django.db.models import Count, Q
 

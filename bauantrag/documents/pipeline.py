@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bauantrag.registry import Registry
 
+if TYPE_CHECKING:
+    from bauantrag.documents.models import Document
+
 logger = logging.getLogger(__name__)
 
-Step = Callable[[Any], object]  # gets the documents.models.Document; its result is ignored
+Step = Callable[["Document"], object]  # its result is ignored
 AFTER_TEXT: Registry[Step] = Registry("steps after a Bauvorlage's text is read")
 
 
@@ -22,7 +25,7 @@ def register_after_text(key: str, step: Step, *, order: int = 100) -> None:
     AFTER_TEXT.register(key, step, order=order)
 
 
-def run_after_text(document: Any) -> list[str]:
+def run_after_text(document: Document) -> list[str]:
     """Run every registered step; returns the keys of the steps that failed."""
     failed = []
     for key, step in AFTER_TEXT.items():

@@ -11,7 +11,7 @@ from bauantrag.cases.models import Case
 from bauantrag.notifications.models import NotificationEvent
 from bauantrag.notifications.service import notify_case_event
 
-CASE_EVENT_NOTIFICATIONS = {
+CASE_EVENT_NOTIFICATIONS: dict[str, NotificationEvent] = {
     CaseEvent.CASE_SUBMITTED: NotificationEvent.SUBMITTED,
     CaseEvent.CASE_RESUBMITTED: NotificationEvent.RESUBMITTED,
     CaseEvent.NACHFORDERUNG_SENT: NotificationEvent.NACHFORDERUNG,
@@ -22,6 +22,6 @@ CASE_EVENT_NOTIFICATIONS = {
 
 
 def on_case_event(sender: Any, *, case: Case, event: str, **kwargs: Any) -> None:
-    notification = CASE_EVENT_NOTIFICATIONS.get(CaseEvent(event)) if event in CaseEvent.values else None
+    notification = CASE_EVENT_NOTIFICATIONS.get(event)
     if notification is not None:
         notify_case_event(case, notification)

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 
 from bauantrag.registry import Registry
 
-ContextFunction = Callable[[HttpRequest, Any], "dict[str, Any] | None"]
-Visible = Callable[[Any], bool]
+if TYPE_CHECKING:  # types only: the panels sit below the apps that fill them
+    from bauantrag.accounts.models import User
+    from bauantrag.accounts.permissions import Visitor
+    from bauantrag.cases.models import Case
+
+ContextFunction = Callable[[HttpRequest, "Case"], "dict[str, Any] | None"]
+Visible = Callable[["User"], bool]
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,7 @@ class RenderedPanel:
     order: int = 100
 
 
-def panels_for(page: str, request: HttpRequest, case: Any) -> list[RenderedPanel]:
+def panels_for(page: str, request: HttpRequest, case: Case) -> list[RenderedPanel]:
     rendered = []
     for panel in PANELS[page].values():
         context = panel.context(request, case)
@@ -79,7 +84,7 @@ def split_top(panels: list[RenderedPanel]) -> tuple[list[RenderedPanel], list[Re
     return [p for p in panels if p.order < TOP_ORDER_BELOW], [p for p in panels if p.order >= TOP_ORDER_BELOW]
 
 
-def links_for(user: Any) -> list[NavLink]:
-    if user is None or not getattr(user, "is_authenticated", False):
+def links_for(user: Visitor | None) -> list[NavLink]:
+    if user is None or not user.is_authenticated or user.is_anonymous:
         return []
     return [link for link in LINKS.values() if link.visible(user)]

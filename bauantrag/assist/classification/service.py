@@ -14,7 +14,7 @@ leaves the document unclassified.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -22,6 +22,9 @@ from bauantrag.assist.classification.classifier import ModelError, Prediction, c
 from bauantrag.assist.corpus.classes import class_of_code
 from bauantrag.assist.events import AssistEvent
 from bauantrag.audit.service import record
+
+if TYPE_CHECKING:
+    from bauantrag.documents.models import Document
 
 logger = logging.getLogger("bauantrag.assist.classification")
 
@@ -34,7 +37,7 @@ def detected_code(prediction: Prediction, declared: str) -> str:
     return prediction.code
 
 
-def classify_document(document: Any) -> Prediction | None:
+def classify_document(document: Document) -> Prediction | None:
     """Classify one document from its stored page texts; None when it has no text or no model is available."""
     from bauantrag.documents.models import Document
 

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bauantrag.assist.extraction import panel, plausibility
 from bauantrag.assist.extraction.actions import extract_document
@@ -17,8 +17,11 @@ from bauantrag.cases import document_findings
 from bauantrag.documents.pipeline import register_after_text
 from bauantrag.panels import Panel, register_panel
 
+if TYPE_CHECKING:
+    from bauantrag.documents.models import Document
 
-def _step(document: Any) -> None:
+
+def _step(document: Document) -> None:
     extract_document(document)
 
 

@@ -13,9 +13,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bauantrag.registry import Registry
+
+if TYPE_CHECKING:
+    from bauantrag.cases.models import Case
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +89,7 @@ def register_fact_provider(key: str, provider: FactProvider) -> None:
     FACT_PROVIDERS.register(key, provider)
 
 
-def provided_facts(case: Any) -> list[Fact]:
+def provided_facts(case: Case) -> list[Fact]:
     facts: list[Fact] = []
     for key, provider in FACT_PROVIDERS.items():
         try:

@@ -168,26 +168,23 @@ def test_other_letters_do_not_touch_the_case(applicant: Any) -> None:
 # ------------------------------------------------------------------------------------------------- the page
 
 
-def test_decision_page_prefills_conditions_from_the_stellungnahmen(
-    applicant: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from bauantrag.beteiligung import results
-
+def test_decision_page_prefills_conditions_from_the_stellungnahmen(applicant: Any) -> None:
     case = complete_case(applicant)
     clerk = clerk_for(case.tenant)
-    monkeypatch.setattr(results, "conditions_for_case", lambda c: [
+    stellungnahmen = {"beteiligung.stellungnahmen": lambda c: [
         {"text": "Feuerwehrzufahrt freihalten.", "legal_basis": "§ 5 BauO NRW", "fachstelle": "Brandschutz"},
-    ])
+    ]}  # as the Beteiligung app registers them (decision.actions.CONDITION_SOURCES)
     client = login(Client(), clerk)
-    html = client.get(f"/bauaufsicht/vorgaenge/{case.pk}/entscheidung/").content.decode()
-    assert "Feuerwehrzufahrt freihalten." in html and "Brandschutz – § 5 BauO NRW" in html
-    assert "noch keine Anhörung versandt" in html and "§ 28 Abs. 1 VwVfG NRW" in html
+    with decision.CONDITION_SOURCES.override(stellungnahmen):
+        html = client.get(f"/bauaufsicht/vorgaenge/{case.pk}/entscheidung/").content.decode()
+        assert "Feuerwehrzufahrt freihalten." in html and "Brandschutz – § 5 BauO NRW" in html
+        assert "noch keine Anhörung versandt" in html and "§ 28 Abs. 1 VwVfG NRW" in html
 
-    response = client.post(f"/bauaufsicht/vorgaenge/{case.pk}/entscheidung/", {
-        "outcome": "approve", "condition_0": "Feuerwehrzufahrt freihalten (3 m breit).",
-        "condition_0_kind": "auflage", "condition_1": "Eigene Auflage: Bäume schützen.",
-        "condition_1_kind": "auflage", "reasons": "",
-    })
+        response = client.post(f"/bauaufsicht/vorgaenge/{case.pk}/entscheidung/", {
+            "outcome": "approve", "condition_0": "Feuerwehrzufahrt freihalten (3 m breit).",
+            "condition_0_kind": "auflage", "condition_1": "Eigene Auflage: Bäume schützen.",
+            "condition_1_kind": "auflage", "reasons": "",
+        })
     draft = Letter.objects.get(case=case, kind=LetterKind.BAUGENEHMIGUNG)
     assert response.status_code == 302 and response["Location"] == f"/post/schreiben/{draft.pk}/"
     assert [c["text"] for c in draft.context["nebenbestimmungen"]] == [

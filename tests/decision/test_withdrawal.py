@@ -140,7 +140,7 @@ def test_withdrawn_case_is_read_only_for_the_applicant_side(applicant: Any) -> N
     with pytest.raises(TransitionNotAllowed):
         actions.resubmit(applicant, case)
     documents = case.documents.count()
-    with pytest.raises(TransitionNotAllowed, match="nur im Entwurf oder während einer offenen Nachforderung"):
+    with pytest.raises(TransitionNotAllowed, match=r"abgeschlossen .*„Bauvorlage hochladen“ ist nicht mehr möglich"):
         upload_document(applicant, case, pdf_upload("nachtrag.pdf"), "1502")
     assert case.documents.count() == documents
     portal = login(Client(), applicant).get(f"/antraege/{case.pk}/").content.decode()

@@ -4,7 +4,7 @@ the clerk's queue shows as overdue.
 § 71 Abs. 1 BauO NRW: the Bauaufsicht demands the missing Bauvorlagen "innerhalb einer angemessenen Frist"
 (Satz 2); "Werden die Mängel innerhalb der Frist nicht behoben, gilt der Antrag als zurückgenommen" (Satz 3).
 The software never draws that consequence itself: when the deadline has passed it marks the Nachforderung
-expired and PROPOSES the Rücknahmefiktion; the clerk records it (decision.record_withdrawal with
+expired and PROPOSES the Rücknahmefiktion; the clerk records it (decision.actions.record_withdrawal with
 fictitious=True) or extends the deadline (extend_nachforderung_deadline).
 
 A deadline ends with its last day: a Nachforderung due on the 10th expires when the 11th begins (local time).

@@ -38,7 +38,7 @@ CONFIRM_COMPLETE = Transition(
     "confirm_complete", "Vollständigkeit bestätigen", frozenset({CaseState.SUBMITTED}), CaseState.COMPLETE
 )
 # The end of the procedure. The case stays COMPLETE while Fachstellen are heard (Beteiligung); the decision is
-# applied when the Bescheid is sent (cases/decision.py). A withdrawal is possible until the decision.
+# applied when the Bescheid is sent (decision/actions.py). A withdrawal is possible until the decision.
 APPROVE = Transition("approve", "Baugenehmigung erteilen", frozenset({CaseState.COMPLETE}), CaseState.APPROVED)
 REFUSE = Transition("refuse", "Bauantrag ablehnen", frozenset({CaseState.COMPLETE}), CaseState.REFUSED)
 WITHDRAW = Transition(

@@ -101,17 +101,10 @@ def _height(limit: dict[str, Any]) -> str:
 def run_import(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bauantrag.settings")
     import django
-    from django.core.management import call_command, get_commands
+    from django.core.management import call_command
     from django.core.management.base import CommandError
 
     django.setup()
-    if "import_plan" not in get_commands():
-        print(
-            "Fehler: Der Import in das Planregister ist noch nicht verfügbar (Verwaltungsbefehl import_plan fehlt). "
-            "Mit `bauantrag plan inspect` lässt sich der Plan bereits prüfen.",
-            file=sys.stderr,
-        )
-        return EXIT_BROKEN_INPUT
     try:
         call_command("import_plan", args.file, tenant=args.tenant)
     except (CommandError, PlanFormatError) as exc:

@@ -91,12 +91,15 @@ INSTALLED_APPS = [
     "bauantrag.notifications",
     "bauantrag.assist",
     "bauantrag.correspondence",
+    "bauantrag.decision",
     "bauantrag.beteiligung",
     "bauantrag.reports",
+    "bauantrag.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "bauantrag.audit.middleware.RequestIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -251,7 +254,7 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# Deadlines and the end of the procedure (bauantrag/cases/deadlines.py, decision.py).
+# Deadlines and the end of the procedure (bauantrag/cases/deadlines.py, bauantrag/decision/actions.py).
 # Reminder to the applicant side this many working days before a Nachforderung's deadline.
 NACHFORDERUNG_REMINDER_WORKING_DAYS = int(os.environ.get("BAUANTRAG_NACHFORDERUNG_REMINDER_DAYS", 3))
 # Aufbewahrungsfrist in years after the end of the year the case was closed in; 0 = dauerhaft (no end date).

@@ -9,6 +9,7 @@ export DJANGO_SETTINGS_MODULE=bauantrag.settings
 export BAUANTRAG_DATA_DIR="$ROOT/var/test"
 echo "==> ruff";  "$VENV/bin/ruff" check .
 echo "==> mypy";  "$VENV/bin/mypy" bauantrag
+echo "==> import contracts"; "$VENV/bin/lint-imports"
 echo "==> migrations"; "$PY" manage.py makemigrations --check --dry-run -v 0
 echo "==> pytest (SQLite)"
 BAUANTRAG_DATABASE_URL="sqlite://" "$PY" -m pytest -q -m "not worker and not browser" "$@"

@@ -17,8 +17,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.models import Role, Tenant, User
-from bauantrag.audit.models import Event
 from bauantrag.audit.service import record
 
 FIELDS = ("map_wms_url", "map_wms_layers", "map_wms_attribution")
@@ -59,7 +59,7 @@ def change_map_settings(actor: User, tenant: Tenant, values: dict[str, str]) -> 
         after = {name: getattr(locked, name) for name in FIELDS}
         if after != before:
             locked.save(update_fields=list(FIELDS))
-            record(Event.TENANT_SETTINGS_CHANGED, actor=actor, tenant=locked, subject=locked, before=before,
+            record(AccountEvent.TENANT_SETTINGS_CHANGED, actor=actor, tenant=locked, subject=locked, before=before,
                    after=after, message=_("Kartenhintergrund (WMS) geändert"))  # fmt: skip
     return locked
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from bauantrag.accounts.actions import register_account
+from bauantrag.accounts.actions import confirm_totp_device, register_account
 from bauantrag.accounts.forms import RegistrationForm, ThrottledLoginForm, TotpForm
 from bauantrag.accounts.models import Role, User
 from bauantrag.accounts.totp import base32_secret, provisioning_svg
@@ -46,8 +46,7 @@ def mfa(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             if setup:
-                device.confirmed = True
-                device.save(update_fields=["confirmed"])
+                confirm_totp_device(user, device)
             otp_login(request, device)
             return redirect(_safe_next(request))
         form.add_error("token", _("Der Code ist falsch oder abgelaufen."))

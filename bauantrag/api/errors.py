@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from bauantrag.cases.workflow import TransitionNotAllowed
-from bauantrag.documents.validation import UploadRejected
+from bauantrag.files import UploadRejected
 
 
 def _flatten(detail: Any, field: str | None = None) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import random
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bauantrag.assist.corpus import BY_NAME, class_of_code, render_pdf
 from bauantrag.assist.corpus.builder import Doc
@@ -19,12 +19,15 @@ from bauantrag.assist.corpus.model import Block, Sample, page_text
 from bauantrag.assist.corpus.project import random_project
 from bauantrag.documents.samples import minimal_pdf
 
+if TYPE_CHECKING:
+    from bauantrag.cases.models import Case
+
 
 def _float(value: Decimal | None, default: float) -> float:
     return float(value) if value is not None else default
 
 
-def project_for(case: Any, *, seed: int, overrides: dict[str, Any] | None = None) -> Any:
+def project_for(case: Case, *, seed: int, overrides: dict[str, Any] | None = None) -> Any:
     """The corpus's project description, filled with the case's form data."""
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
     base = random_project(rng)
@@ -67,7 +70,7 @@ def _written(doc_class: Any, code: str, project: Any, seed: int) -> tuple[str, D
     return first
 
 
-def bauvorlage_pdf(case: Any, code: str, *, seed: int, building_class: int | None = None,
+def bauvorlage_pdf(case: Case, code: str, *, seed: int, building_class: int | None = None,
                    overrides: dict[str, Any] | None = None) -> bytes:
     """A text PDF of the Bauvorlage type ``code`` for the case; a one-line PDF for types the corpus lacks."""
     class_name = class_of_code(code)

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
 from bauantrag.audit import chain
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.context import current_request_id, new_id
+from bauantrag.audit.models import AuditEvent
 
 if TYPE_CHECKING:
+    from django.db.models import TextChoices
+
     from bauantrag.accounts.models import Tenant, User
-    from bauantrag.cases.models import Case
+
+
+class Subject(Protocol):
+    """Any stored object: the trail keeps its class name and primary key, never a foreign key to it."""
+
+    @property
+    def pk(self) -> Any: ...
 
 
 def jsonable(value: Any) -> Any:
@@ -29,18 +37,21 @@ def chain_key(tenant: Tenant | None) -> str:
 
 
 def record(
-    event: Event,
+    event: TextChoices,
     *,
     actor: User | None,
     tenant: Tenant | None,
-    subject: Any,
-    case: Case | None = None,
+    subject: Subject,
+    case: Subject | None = None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     message: str = "",
     request_id: str = "",
 ) -> AuditEvent:
-    """Append one event to the Kommune's chain. Must run inside the action's transaction."""
+    """Append one event to the Kommune's chain. Must run inside the action's transaction.
+
+    event: a code an app declared (its events.py); case: the case the event belongs to, kept as its id;
+    request_id: default the current request's or task's (audit.context)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record must run inside the action's transaction")
     key = chain_key(tenant)
@@ -57,11 +68,11 @@ def record(
         actor_label=(f"{actor.display_name()} <{actor.username}>" if actor else "System"),
         subject_type=type(subject).__name__,
         subject_id=str(subject.pk),
-        case=case,
+        case_id=case.pk if case is not None else None,
         before=jsonable(before),
         after=jsonable(after),
         message=message,
-        request_id=request_id or uuid.uuid4().hex,
+        request_id=request_id or current_request_id() or new_id(),
         prev_hash=prev_hash,
     )
     entry.hash = chain.event_hash(entry.as_record(), prev_hash)
@@ -69,10 +80,20 @@ def record(
     return entry
 
 
-def export_records(tenant: Tenant | None) -> Iterator[dict[str, Any]]:
-    for entry in AuditEvent.objects.filter(chain=chain_key(tenant)).order_by("seq").iterator():
+def export_chain(key: str) -> Iterator[dict[str, Any]]:
+    for entry in AuditEvent.objects.filter(chain=key).order_by("seq").iterator():
         yield entry.as_record()
+
+
+def export_records(tenant: Tenant | None) -> Iterator[dict[str, Any]]:
+    return export_chain(chain_key(tenant))
 
 
 def verify_tenant(tenant: Tenant | None) -> list[str]:
     return chain.verify(export_records(tenant))
+
+
+def chains() -> list[tuple[str, str]]:
+    """(chain key, name to show) of every chain: the Kommune's slug, or "platform"."""
+    rows = AuditEvent.objects.order_by("chain").values_list("chain", "tenant__slug").distinct()
+    return [(key, slug or key) for key, slug in rows]

@@ -10,18 +10,19 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TypeGuard
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from bauantrag.accounts.models import Role, User
+from bauantrag.accounts.permissions import Visitor, casework_kommune
 from bauantrag.beteiligung.models import Beteiligung, BeteiligungStatus, Fachstelle
 from bauantrag.cases.access import cases_visible_to
 from bauantrag.documents.models import Document
 
 
-def _user(user: Any) -> User | None:
+def _user(user: Visitor) -> User | None:
     if not isinstance(user, User) or not user.is_authenticated or user.tenant_id is None:
         return None
     return user
@@ -34,20 +35,21 @@ def _uuid_or_404(value: object) -> uuid.UUID:
         raise Http404 from None
 
 
-def is_agency(user: Any) -> bool:
-    return _user(user) is not None and user.role == Role.AGENCY
+def is_agency(user: Visitor) -> TypeGuard[User]:
+    account = _user(user)
+    return account is not None and account.role == Role.AGENCY
 
 
-def is_member(user: Any, beteiligung: Beteiligung) -> bool:
+def is_member(user: Visitor, beteiligung: Beteiligung) -> bool:
     """The user is a member of the Fachstelle that was asked (and of the same Kommune)."""
     return (
         is_agency(user)
         and user.tenant_id == beteiligung.tenant_id
-        and beteiligung.fachstelle.members.filter(pk=user.pk).exists()
+        and beteiligung.fachstelle.members.contains(user)
     )
 
 
-def beteiligungen_visible_to(user: Any) -> QuerySet[Beteiligung]:
+def beteiligungen_visible_to(user: Visitor) -> QuerySet[Beteiligung]:
     account = _user(user)
     if account is None:
         return Beteiligung.objects.none()
@@ -61,7 +63,7 @@ def beteiligungen_visible_to(user: Any) -> QuerySet[Beteiligung]:
     return Beteiligung.objects.none()
 
 
-def access_beteiligung(user: Any, beteiligung_id: object, *, for_update: bool = False) -> Beteiligung:
+def access_beteiligung(user: Visitor, beteiligung_id: object, *, for_update: bool = False) -> Beteiligung:
     beteiligungen = beteiligungen_visible_to(user).select_related("case", "case__vorhaben", "fachstelle", "tenant")
     if for_update:
         beteiligungen = beteiligungen.select_for_update(of=("self",))
@@ -71,14 +73,14 @@ def access_beteiligung(user: Any, beteiligung_id: object, *, for_update: bool = 
         raise Http404 from None
 
 
-def shared_documents(user: Any, beteiligung: Beteiligung) -> QuerySet[Document]:
+def shared_documents(user: Visitor, beteiligung: Beteiligung) -> QuerySet[Document]:
     """The Bauvorlagen of the Beteiligung the user may open: none for a Fachstelle once it is withdrawn."""
     if is_agency(user) and beteiligung.status == BeteiligungStatus.WITHDRAWN:
         return Document.objects.none()
     return beteiligung.documents.filter(case_id=beteiligung.case_id, tenant_id=beteiligung.tenant_id)
 
 
-def access_shared_document(user: Any, beteiligung_id: object, document_id: object) -> tuple[Beteiligung, Document]:
+def access_shared_document(user: Visitor, beteiligung_id: object, document_id: object) -> tuple[Beteiligung, Document]:
     """A Bauvorlage through a Beteiligung: 404 unless the Beteiligung is visible and the document is shared in it."""
     beteiligung = access_beteiligung(user, beteiligung_id)
     try:
@@ -88,23 +90,24 @@ def access_shared_document(user: Any, beteiligung_id: object, document_id: objec
     return beteiligung, document
 
 
-def may_view_fachstellen(user: Any) -> bool:
+def may_view_fachstellen(user: Visitor) -> bool:
     account = _user(user)
     return account is not None and account.does_casework
 
 
-def may_manage_fachstellen(user: Any) -> bool:
+def may_manage_fachstellen(user: Visitor) -> bool:
     account = _user(user)
     return account is not None and account.role == Role.TENANT_ADMIN
 
 
-def fachstellen_visible_to(user: Any) -> QuerySet[Fachstelle]:
-    if not may_view_fachstellen(user):
+def fachstellen_visible_to(user: Visitor) -> QuerySet[Fachstelle]:
+    kommune = casework_kommune(user)
+    if kommune is None:
         return Fachstelle.objects.none()
-    return Fachstelle.objects.filter(tenant_id=user.tenant_id)
+    return Fachstelle.objects.filter(tenant_id=kommune)
 
 
-def access_fachstelle(user: Any, fachstelle_id: object) -> Fachstelle:
+def access_fachstelle(user: Visitor, fachstelle_id: object) -> Fachstelle:
     try:
         return fachstellen_visible_to(user).get(pk=_uuid_or_404(fachstelle_id))
     except Fachstelle.DoesNotExist:

@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Role, Tenant, User
-from bauantrag.audit.models import Event
+from bauantrag.accounts.permissions import require_casework
 from bauantrag.audit.service import record
 from bauantrag.beteiligung.deadlines import deadline_for
+from bauantrag.beteiligung.events import BeteiligungEvent
 from bauantrag.beteiligung.models import (
     MAX_MONTHS,
     Beteiligung,
@@ -44,11 +45,6 @@ _NOT_YET = frozenset({CaseState.DRAFT, CaseState.SUBMITTED, CaseState.NACHFORDER
 def may_request_in(state: str) -> bool:
     """A Fachstelle can be asked once the application is complete (§ 71 Abs. 1 BauO NRW) and until it is closed."""
     return state not in _NOT_YET and state not in CLOSED_STATES
-
-
-def _require_casework(actor: User, case: Case) -> None:
-    if not actor.does_casework or actor.tenant_id != case.tenant_id:
-        raise PermissionDenied(_("Nur die Sachbearbeitung der Bauaufsicht kann das."))
 
 
 def link_path(beteiligung: Beteiligung) -> str:
@@ -80,7 +76,7 @@ def request_beteiligung(
     deadline: None for the Fachstelle's rule (see deadlines.py). For the Gemeinde the period is statutory
     (§ 36 Abs. 2 Satz 2 BauGB) and no other date is accepted.
     """
-    _require_casework(actor, case)
+    require_casework(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
     if not may_request_in(case.state):
         raise TransitionNotAllowed(
@@ -125,7 +121,7 @@ def request_beteiligung(
     )
     beteiligung.documents.set(chosen)
     record(
-        Event.BETEILIGUNG_SENT, actor=actor, tenant=case.tenant, subject=beteiligung, case=case,
+        BeteiligungEvent.BETEILIGUNG_SENT, actor=actor, tenant=case.tenant, subject=beteiligung, case=case,
         after={
             "fachstelle": fachstelle.name, "fachstelle_id": fachstelle.pk, "kind": fachstelle.kind,
             "deadline": deadline, "message": message,
@@ -140,14 +136,14 @@ def request_beteiligung(
     from bauantrag.beteiligung.letters import draft_letter
 
     draft_letter(actor, beteiligung)  # the Beteiligungsschreiben, a draft in the case's Post
-    case_event.send(sender=Case, case=case, event=Event.BETEILIGUNG_SENT, actor=actor, obj=beteiligung)
+    case_event.send(sender=Case, case=case, event=BeteiligungEvent.BETEILIGUNG_SENT, actor=actor, obj=beteiligung)
     return beteiligung
 
 
 @transaction.atomic
 def withdraw_beteiligung(actor: User, beteiligung: Beteiligung, *, reason: str = "") -> Beteiligung:
     """Take back an open request: the Fachstelle no longer sees the Bauvorlagen and cannot answer."""
-    _require_casework(actor, beteiligung.case)
+    require_casework(actor, beteiligung.case)
     beteiligung = (
         Beteiligung.objects.select_for_update(of=("self",)).select_related("case", "fachstelle")
         .get(pk=beteiligung.pk)
@@ -163,13 +159,13 @@ def withdraw_beteiligung(actor: User, beteiligung: Beteiligung, *, reason: str =
     beteiligung.withdraw_reason = reason.strip()[:2000]
     beteiligung.save(update_fields=["status", "withdrawn_at", "withdrawn_by", "withdraw_reason"])
     record(
-        Event.BETEILIGUNG_WITHDRAWN, actor=actor, tenant=beteiligung.tenant, subject=beteiligung,
+        BeteiligungEvent.BETEILIGUNG_WITHDRAWN, actor=actor, tenant=beteiligung.tenant, subject=beteiligung,
         case=beteiligung.case, before={"status": BeteiligungStatus.REQUESTED},
         after={"status": beteiligung.status, "fachstelle": beteiligung.fachstelle.name,
                "reason": beteiligung.withdraw_reason},
     )
     case_event.send(
-        sender=Case, case=beteiligung.case, event=Event.BETEILIGUNG_WITHDRAWN, actor=actor, obj=beteiligung
+        sender=Case, case=beteiligung.case, event=BeteiligungEvent.BETEILIGUNG_WITHDRAWN, actor=actor, obj=beteiligung
     )
     return beteiligung
 
@@ -248,13 +244,14 @@ def submit_stellungnahme(
     beteiligung.answered_at = now
     beteiligung.save(update_fields=["status", "answered_at"])
     record(
-        Event.STELLUNGNAHME_SUBMITTED, actor=actor, tenant=beteiligung.tenant, subject=stellungnahme,
+        BeteiligungEvent.STELLUNGNAHME_SUBMITTED, actor=actor, tenant=beteiligung.tenant, subject=stellungnahme,
         case=beteiligung.case, before={"status": BeteiligungStatus.REQUESTED},
         after={"beteiligung_id": beteiligung.pk, "fachstelle": fachstelle.name, "verdict": verdict,
                "text": text, "conditions": rows, "late": late, "deadline": beteiligung.deadline},
     )
     case_event.send(
-        sender=Case, case=beteiligung.case, event=Event.STELLUNGNAHME_SUBMITTED, actor=actor, obj=stellungnahme
+        sender=Case, case=beteiligung.case, event=BeteiligungEvent.STELLUNGNAHME_SUBMITTED, actor=actor,
+        obj=stellungnahme,
     )
     return stellungnahme
 
@@ -307,7 +304,7 @@ def save_fachstelle(actor: User, fachstelle: Fachstelle | None, data: dict[str, 
     if after != before:
         changed = sorted(k for k in after if before is None or after[k] != before[k])
         record(
-            Event.FACHSTELLE_CHANGED, actor=actor, tenant=tenant, subject=fachstelle,
+            BeteiligungEvent.FACHSTELLE_CHANGED, actor=actor, tenant=tenant, subject=fachstelle,
             before=None if before is None else {k: before[k] for k in changed},
             after={k: after[k] for k in changed},
             message=_("angelegt") if before is None else _("geändert"),

@@ -28,6 +28,16 @@ class BeteiligungConfig(AppConfig):
         ))
         letters.register()  # members of the asked Fachstelle may open the sent Beteiligungsschreiben
 
+        from bauantrag.beteiligung.results import deadlines_for_cases
+        from bauantrag.cases.deadlines import register_deadline_source
+
+        register_deadline_source("beteiligung.requests", deadlines_for_cases)  # the open requests in the queue
+
+        from bauantrag.beteiligung.results import conditions_for_case
+        from bauantrag.decision.actions import CONDITION_SOURCES
+
+        CONDITION_SOURCES.register("beteiligung.stellungnahmen", conditions_for_case)  # proposed for the Bescheid
+
         from bauantrag.beteiligung.receivers import close_open_beteiligungen
         from bauantrag.cases.signals import case_event
 

@@ -1,6 +1,6 @@
 """Demo data of the Beteiligung: the directory of Fachstellen of Musterstadt and one open request.
 
-``load(tenant, users)`` is idempotent. ``users`` maps usernames to the demo accounts (bauantrag/demo.py); used:
+``load(tenant, users)`` is idempotent. ``users`` maps usernames to the demo accounts (bauantrag/demo/seed.py); used:
 ``admin@musterstadt.example`` (maintains the directory), ``sachbearbeitung@musterstadt.example`` (asks) and
 ``brandschutz@musterstadt.example`` (member of the Brandschutzdienststelle, sees the request under
 „Beteiligungen“).

@@ -32,7 +32,7 @@ class FachstelleChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 class DocumentChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
-        from bauantrag.portal.display import document_type_name
+        from bauantrag.cases.display import document_type_name
 
         assert isinstance(obj, Document)
         return f"{obj.display_name} – {document_type_name(obj.document_type)}"

@@ -4,22 +4,16 @@ asked Fachstelle can open its PDF from the Beteiligung (the correspondence app a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+from bauantrag.accounts.models import User
 from bauantrag.beteiligung.access import beteiligungen_visible_to, is_agency
 from bauantrag.beteiligung.models import Beteiligung, BeteiligungStatus
-
-if TYPE_CHECKING:
-    from bauantrag.accounts.models import User
-    from bauantrag.correspondence.models import Letter
+from bauantrag.correspondence.access import register_agency_letter_check
+from bauantrag.correspondence.actions import draft_letter as correspondence_draft
+from bauantrag.correspondence.models import Letter, LetterState
 
 
 def draft_letter(actor: User, beteiligung: Beteiligung) -> None:
     """File the Beteiligungsschreiben as a draft, inside the request's transaction."""
-    try:
-        from bauantrag.correspondence.actions import draft_letter as correspondence_draft
-    except ImportError:  # the correspondence app is optional for the Beteiligung
-        return
     correspondence_draft(
         actor, beteiligung.case, "beteiligung", recipient="agency", beteiligung_id=beteiligung.pk,
         context={"agency_name": beteiligung.fachstelle.name, "deadline": beteiligung.deadline,
@@ -39,12 +33,8 @@ def agency_may_read(user: User, letter: Letter) -> bool:
     )
 
 
-def letters_for(user: Any, beteiligung: Beteiligung) -> list[Letter]:
+def letters_for(user: User, beteiligung: Beteiligung) -> list[Letter]:
     """Clerks: every letter of the Beteiligung (drafts to edit and send); the Fachstelle: the sent ones."""
-    try:
-        from bauantrag.correspondence.models import Letter, LetterState
-    except ImportError:
-        return []
     letters = Letter.objects.filter(case_id=beteiligung.case_id, beteiligung_id=beteiligung.pk, recipient="agency")
     if is_agency(user):
         if beteiligung.status == BeteiligungStatus.WITHDRAWN:
@@ -54,8 +44,4 @@ def letters_for(user: Any, beteiligung: Beteiligung) -> list[Letter]:
 
 
 def register() -> None:
-    try:
-        from bauantrag.correspondence.access import register_agency_letter_check
-    except ImportError:
-        return
     register_agency_letter_check("beteiligung", agency_may_read)

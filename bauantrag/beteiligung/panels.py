@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 
-from bauantrag.accounts.models import User
+from bauantrag.accounts.permissions import does_casework_for
 from bauantrag.beteiligung.actions import may_request_in
 from bauantrag.beteiligung.forms import RequestForm
 from bauantrag.beteiligung.models import Beteiligung, Fachstelle, Stellungnahme
@@ -24,8 +24,7 @@ def _stellungnahme(beteiligung: Beteiligung) -> Stellungnahme | None:
 
 
 def workspace_panel(request: HttpRequest, case: Case) -> dict[str, Any] | None:
-    user = request.user
-    if not isinstance(user, User) or not user.does_casework or user.tenant_id != case.tenant_id:
+    if not does_casework_for(request.user, case):
         return None
     today = timezone.localdate()
     beteiligungen = list(

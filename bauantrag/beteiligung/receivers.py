@@ -5,21 +5,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from bauantrag.audit.models import Event
+from bauantrag.accounts.models import User
+from bauantrag.cases.events import CaseEvent
+from bauantrag.cases.models import Case
 
-CLOSING_EVENTS = frozenset({Event.CASE_APPROVED, Event.CASE_REFUSED, Event.CASE_WITHDRAWN})
+#: The events that close a case, and why its open Beteiligungen end.
+CLOSING_REASONS: dict[str, str] = {
+    CaseEvent.CASE_APPROVED: "Vorgang abgeschlossen: Baugenehmigung erteilt",
+    CaseEvent.CASE_REFUSED: "Vorgang abgeschlossen: Antrag abgelehnt",
+    CaseEvent.CASE_WITHDRAWN: "Vorgang abgeschlossen: Antrag zurückgenommen",
+}
 
 
-def close_open_beteiligungen(sender: Any, *, case: Any, event: Any, actor: Any, **kwargs: Any) -> None:
+def close_open_beteiligungen(sender: Any, *, case: Case, event: str, actor: User | None, **kwargs: Any) -> None:
     from bauantrag.beteiligung.actions import withdraw_beteiligung
     from bauantrag.beteiligung.models import Beteiligung, BeteiligungStatus
 
-    if event not in CLOSING_EVENTS or actor is None:
+    reason = CLOSING_REASONS.get(event)
+    if reason is None or actor is None:
         return
-    reason = {
-        Event.CASE_APPROVED: "Vorgang abgeschlossen: Baugenehmigung erteilt",
-        Event.CASE_REFUSED: "Vorgang abgeschlossen: Antrag abgelehnt",
-        Event.CASE_WITHDRAWN: "Vorgang abgeschlossen: Antrag zurückgenommen",
-    }[event]
     for beteiligung in Beteiligung.objects.filter(case=case, status=BeteiligungStatus.REQUESTED):
         withdraw_beteiligung(actor, beteiligung, reason=reason)

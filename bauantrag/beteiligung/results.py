@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +22,8 @@ from bauantrag.beteiligung.models import (
     Stellungnahme,
     Verdict,
 )
-from bauantrag.cases.models import Case
+from bauantrag.cases.deadlines import DeadlineNote
+from bauantrag.cases.models import Case, CaseState
 
 
 def current_beteiligungen(case: Case) -> list[Beteiligung]:
@@ -36,13 +38,10 @@ def current_beteiligungen(case: Case) -> list[Beteiligung]:
     return sorted(latest.values(), key=lambda b: (b.fachstelle.name.lower(), b.requested_at))
 
 
-def deadlines_for_cases(cases: list[Case], today: dt.date) -> dict[object, list[object]]:
+def deadlines_for_cases(cases: list[Case], today: dt.date) -> dict[Any, list[DeadlineNote]]:
     """The open Beteiligungen of the complete cases as deadline notes for the clerk's queue, in ONE query
-    (cases.deadlines.queue_deadlines; without it the queue asked once per case). The same rule as
-    current_beteiligungen: the latest not withdrawn request per Fachstelle, and of those the open ones."""
-    from bauantrag.cases.deadlines import DeadlineNote
-    from bauantrag.cases.models import CaseState
-
+    (registered as a source of cases.deadlines.queue_deadlines). The same rule as current_beteiligungen: the
+    latest not withdrawn request per Fachstelle, and of those the open ones."""
     complete = [case.pk for case in cases if case.state == CaseState.COMPLETE]
     if not complete:
         return {}
@@ -53,7 +52,7 @@ def deadlines_for_cases(cases: list[Case], today: dt.date) -> dict[object, list[
     )
     for beteiligung in rows:
         latest[(beteiligung.case_id, beteiligung.fachstelle_id)] = beteiligung
-    out: dict[object, list[object]] = {}
+    out: dict[Any, list[DeadlineNote]] = {}
     for beteiligung in sorted(latest.values(), key=lambda b: (b.fachstelle.name.lower(), b.requested_at)):
         if not beteiligung.is_open:
             continue

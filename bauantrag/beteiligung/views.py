@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from bauantrag.accounts.models import User
+from bauantrag.accounts.permissions import casework_user
 from bauantrag.beteiligung import actions
 from bauantrag.beteiligung.access import (
     access_beteiligung,
@@ -47,8 +48,7 @@ from bauantrag.beteiligung.models import Beteiligung, BeteiligungStatus, Fachste
 from bauantrag.cases.access import access_case
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.documents import storage
-from bauantrag.documents.views import _response as document_response
-from bauantrag.documents.views import tampered_response
+from bauantrag.documents.serving import serve_document, tampered_response
 
 CONDITIONS_PREFIX = "nb"
 MORE_ROWS = "weitere_zeilen"
@@ -63,8 +63,8 @@ def _account(request: HttpRequest) -> User:
 
 def _casework(request: HttpRequest) -> User:
     """The clerk or administrator of a Kommune; anyone else gets the answer for an unknown id."""
-    user = _account(request)
-    if not user.does_casework or user.tenant_id is None:
+    user = casework_user(_account(request))
+    if user is None:
         raise Http404
     return user
 
@@ -124,7 +124,7 @@ def _detail_page(
     if can_answer:
         form = form or StellungnahmeForm(fachstelle=beteiligung.fachstelle)
         conditions = conditions or ConditionFormSet(prefix=CONDITIONS_PREFIX)
-    from bauantrag.portal.display import document_type_name
+    from bauantrag.cases.display import document_type_name
 
     documents = list(shared_documents(user, beteiligung).order_by("round", "uploaded_at"))
     for document in documents:
@@ -206,7 +206,7 @@ def document(request: HttpRequest, beteiligung_id: Any, document_id: Any) -> Htt
     """A Bauvorlage shared with the Fachstelle, as an attachment (served like documents.views.download)."""
     _beteiligung, shared = access_shared_document(request.user, beteiligung_id, document_id)
     try:
-        response = document_response(shared, "attachment")
+        response = serve_document(shared, "attachment")
     except storage.DocumentTampered:
         return tampered_response()
     response["Content-Security-Policy"] = "sandbox"

@@ -6,17 +6,15 @@ whether another's case exists.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from bauantrag.accounts.models import APPLICANT_ROLES, User
+from bauantrag.accounts.permissions import Visitor
 from bauantrag.cases.models import Case, CaseState, Finding
-from bauantrag.documents.models import Document
 
 
-def cases_visible_to(user: Any) -> QuerySet[Case]:
+def cases_visible_to(user: Visitor) -> QuerySet[Case]:
     if not isinstance(user, User) or not user.is_authenticated or user.tenant_id is None:
         return Case.objects.none()
     cases = Case.objects.filter(tenant_id=user.tenant_id)
@@ -27,7 +25,7 @@ def cases_visible_to(user: Any) -> QuerySet[Case]:
     return Case.objects.none()
 
 
-def _uuid_or_404(value: object) -> str:
+def uuid_or_404(value: object) -> str:
     import uuid
 
     try:
@@ -36,29 +34,20 @@ def _uuid_or_404(value: object) -> str:
         raise Http404 from None
 
 
-def access_case(user: Any, case_id: object, *, for_update: bool = False) -> Case:
+def access_case(user: Visitor, case_id: object, *, for_update: bool = False) -> Case:
     cases = cases_visible_to(user).select_related("tenant", "applicant", "designer")
     if for_update:
         cases = cases.select_for_update(of=("self",))
     try:
-        return cases.get(pk=_uuid_or_404(case_id))
+        return cases.get(pk=uuid_or_404(case_id))
     except Case.DoesNotExist:
         raise Http404 from None
 
 
-def access_document(user: Any, document_id: object) -> Document:
-    try:
-        return Document.objects.select_related("case").get(
-            pk=_uuid_or_404(document_id), case__in=cases_visible_to(user)
-        )
-    except Document.DoesNotExist:
-        raise Http404 from None
-
-
-def access_finding(user: Any, finding_id: object) -> Finding:
+def access_finding(user: Visitor, finding_id: object) -> Finding:
     try:
         return Finding.objects.select_related("check_run__case").get(
-            pk=_uuid_or_404(finding_id), check_run__case__in=cases_visible_to(user)
+            pk=uuid_or_404(finding_id), check_run__case__in=cases_visible_to(user)
         )
     except Finding.DoesNotExist:
         raise Http404 from None

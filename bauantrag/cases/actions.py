@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Tenant, User
-from bauantrag.audit.models import Event
+from bauantrag.accounts.permissions import require_casework
 from bauantrag.audit.service import record
 from bauantrag.cases import workflow
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import (
     Case,
     CheckRun,
@@ -26,7 +27,6 @@ from bauantrag.cases.models import (
 )
 from bauantrag.cases.signals import case_event
 from bauantrag.cases.vorhaben_fields import EDITABLE_FIELDS, REQUIRED_FOR_SUBMISSION, snapshot
-from bauantrag.notifications.models import NotificationEvent
 from bauantrag.rules.calendar import completeness_deadline
 
 
@@ -35,11 +35,6 @@ def _require_applicant_side(actor: User, case: Case | None = None) -> None:
         raise PermissionDenied(_("Nur Antragsteller/innen und Entwurfsverfasser/innen können das."))
     if case is not None and actor.pk not in (case.applicant_id, case.designer_id):
         raise PermissionDenied(_("Sie sind an diesem Antrag nicht beteiligt."))
-
-
-def _require_casework(actor: User, case: Case) -> None:
-    if not actor.does_casework or actor.tenant_id != case.tenant_id:
-        raise PermissionDenied(_("Nur die Sachbearbeitung der Bauaufsicht kann das."))
 
 
 def _apply_fields(vorhaben: Vorhaben, data: dict[str, Any]) -> dict[str, Any]:
@@ -58,13 +53,6 @@ def _schedule_precheck(run: CheckRun) -> None:
     transaction.on_commit(lambda: run_precheck.delay(str(run.pk)))
 
 
-def _notify(case: Case, event: NotificationEvent) -> None:
-    """E-mail to the applicant side, logged now and sent by a task after commit."""
-    from bauantrag.notifications.service import notify_case_event
-
-    notify_case_event(case, event)
-
-
 @transaction.atomic
 def create_application(actor: User, data: dict[str, Any]) -> Case:
     _require_applicant_side(actor)
@@ -75,7 +63,7 @@ def create_application(actor: User, data: dict[str, Any]) -> Case:
     vorhaben = Vorhaben(case=case, tenant=actor.tenant)
     after = _apply_fields(vorhaben, data)
     vorhaben.save()
-    record(Event.CASE_CREATED, actor=actor, tenant=case.tenant, subject=case, case=case, after=after)
+    record(CaseEvent.CASE_CREATED, actor=actor, tenant=case.tenant, subject=case, case=case, after=after)
     return case
 
 
@@ -83,6 +71,7 @@ def create_application(actor: User, data: dict[str, Any]) -> Case:
 def update_application(actor: User, case: Case, data: dict[str, Any]) -> Case:
     _require_applicant_side(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
+    workflow.require_open(case, _("Antrag ändern"))
     if case.state not in workflow.EDITABLE_STATES:
         raise workflow.TransitionNotAllowed(_("Der Antrag ist eingereicht und kann gerade nicht geändert werden."))
     vorhaben = case.vorhaben
@@ -92,7 +81,7 @@ def update_application(actor: User, case: Case, data: dict[str, Any]) -> Case:
     changed = {k for k in after if str(after[k]) != str(before[k])}
     if changed:
         record(
-            Event.CASE_UPDATED, actor=actor, tenant=case.tenant, subject=case, case=case,
+            CaseEvent.CASE_UPDATED, actor=actor, tenant=case.tenant, subject=case, case=case,
             before={k: before[k] for k in sorted(changed)}, after={k: after[k] for k in sorted(changed)},
         )
     return case
@@ -131,20 +120,19 @@ def submit(actor: User, case: Case) -> Case:
     missing = _missing_for_submission(case.vorhaben)
     if missing:
         raise ValidationError(missing)
-    before, after = workflow.apply(case, workflow.SUBMIT)
+    before, after = workflow.apply(case, workflow.SUBMIT, actor=actor)
     now = timezone.now()
     case.file_number = _next_file_number(case.tenant, timezone.localdate(now).year)
     case.submitted_at = now
     run = _start_round(case, now)
     case.save()
     record(
-        Event.CASE_SUBMITTED, actor=actor, tenant=case.tenant, subject=case, case=case,
+        CaseEvent.CASE_SUBMITTED, actor=actor, tenant=case.tenant, subject=case, case=case,
         before={"state": before}, after={"state": after, "file_number": case.file_number,
                                           "completeness_due": case.completeness_due},
     )
     _schedule_precheck(run)
-    _notify(case, NotificationEvent.SUBMITTED)
-    case_event.send(sender=Case, case=case, event=Event.CASE_SUBMITTED, actor=actor, obj=None)
+    case_event.send(sender=Case, case=case, event=CaseEvent.CASE_SUBMITTED, actor=actor, obj=None)
     return case
 
 
@@ -152,19 +140,18 @@ def submit(actor: User, case: Case) -> Case:
 def resubmit(actor: User, case: Case) -> Case:
     _require_applicant_side(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
-    before, after = workflow.apply(case, workflow.RESUBMIT)
+    before, after = workflow.apply(case, workflow.RESUBMIT, actor=actor)
     now = timezone.now()
     run = _start_round(case, now)
     case.save()
     Nachforderung.objects.filter(case=case, answered_at__isnull=True).update(answered_at=now)
     record(
-        Event.CASE_RESUBMITTED, actor=actor, tenant=case.tenant, subject=case, case=case,
+        CaseEvent.CASE_RESUBMITTED, actor=actor, tenant=case.tenant, subject=case, case=case,
         before={"state": before}, after={"state": after, "round": case.round,
                                           "completeness_due": case.completeness_due},
     )
     _schedule_precheck(run)
-    _notify(case, NotificationEvent.RESUBMITTED)
-    case_event.send(sender=Case, case=case, event=Event.CASE_RESUBMITTED, actor=actor, obj=None)
+    case_event.send(sender=Case, case=case, event=CaseEvent.CASE_RESUBMITTED, actor=actor, obj=None)
     return case
 
 
@@ -172,8 +159,9 @@ def resubmit(actor: User, case: Case) -> Case:
 def review_finding(
     actor: User, finding: Finding, *, decision: str, status: str | None = None, reason: str = ""
 ) -> FindingReview:
-    case = finding.check_run.case
-    _require_casework(actor, case)
+    require_casework(actor, finding.check_run.case)
+    case = Case.objects.select_for_update(of=("self",)).select_related("tenant").get(pk=finding.check_run.case_id)
+    workflow.require_open(case, _("Befund bewerten"))
     if decision not in ReviewDecision.values:
         raise ValidationError({"decision": _("Unbekannte Entscheidung.")})
     if decision == ReviewDecision.OVERRIDDEN:
@@ -188,7 +176,7 @@ def review_finding(
         reviewer=actor,
     )
     record(
-        Event.FINDING_REVIEWED, actor=actor, tenant=case.tenant, subject=finding, case=case,
+        CaseEvent.FINDING_REVIEWED, actor=actor, tenant=case.tenant, subject=finding, case=case,
         before={"rule": finding.rule, "status": finding.status},
         after={"decision": decision, "status": status, "reason": review.reason},
     )
@@ -199,7 +187,7 @@ def review_finding(
 def send_nachforderung(
     actor: User, case: Case, *, items: list[dict[str, str]], message: str, deadline: dt.date
 ) -> Nachforderung:
-    _require_casework(actor, case)
+    require_casework(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
     errors: dict[str, str] = {}
     clean_items = [
@@ -215,33 +203,31 @@ def send_nachforderung(
         errors["deadline"] = _("Die Frist muss in der Zukunft liegen.")
     if errors:
         raise ValidationError(errors)
-    before, after = workflow.apply(case, workflow.SEND_NACHFORDERUNG)
+    before, after = workflow.apply(case, workflow.SEND_NACHFORDERUNG, actor=actor)
     case.save()
     nachforderung = Nachforderung.objects.create(
         tenant=case.tenant, case=case, round=case.round, items=clean_items, message=message.strip(),
         deadline=deadline, created_by=actor,
     )
     record(
-        Event.NACHFORDERUNG_SENT, actor=actor, tenant=case.tenant, subject=nachforderung, case=case,
+        CaseEvent.NACHFORDERUNG_SENT, actor=actor, tenant=case.tenant, subject=nachforderung, case=case,
         before={"state": before},
         after={"state": after, "items": clean_items, "deadline": deadline, "message": nachforderung.message},
     )
-    _notify(case, NotificationEvent.NACHFORDERUNG)
-    case_event.send(sender=Case, case=case, event=Event.NACHFORDERUNG_SENT, actor=actor, obj=nachforderung)
+    case_event.send(sender=Case, case=case, event=CaseEvent.NACHFORDERUNG_SENT, actor=actor, obj=nachforderung)
     return nachforderung
 
 
 @transaction.atomic
 def confirm_completeness(actor: User, case: Case) -> Case:
-    _require_casework(actor, case)
+    require_casework(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
-    before, after = workflow.apply(case, workflow.CONFIRM_COMPLETE)
+    before, after = workflow.apply(case, workflow.CONFIRM_COMPLETE, actor=actor)
     case.completed_at = timezone.now()
     case.save()
     record(
-        Event.CASE_COMPLETE, actor=actor, tenant=case.tenant, subject=case, case=case,
+        CaseEvent.CASE_COMPLETE, actor=actor, tenant=case.tenant, subject=case, case=case,
         before={"state": before}, after={"state": after},
     )
-    _notify(case, NotificationEvent.COMPLETE)
-    case_event.send(sender=Case, case=case, event=Event.CASE_COMPLETE, actor=actor, obj=None)
+    case_event.send(sender=Case, case=case, event=CaseEvent.CASE_COMPLETE, actor=actor, obj=None)
     return case

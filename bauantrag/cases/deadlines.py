@@ -4,7 +4,7 @@ the clerk's queue shows as overdue.
 § 71 Abs. 1 BauO NRW: the Bauaufsicht demands the missing Bauvorlagen "innerhalb einer angemessenen Frist"
 (Satz 2); "Werden die Mängel innerhalb der Frist nicht behoben, gilt der Antrag als zurückgenommen" (Satz 3).
 The software never draws that consequence itself: when the deadline has passed it marks the Nachforderung
-expired and PROPOSES the Rücknahmefiktion; the clerk records it (decision.record_withdrawal with
+expired and PROPOSES the Rücknahmefiktion; the clerk records it (decision.actions.record_withdrawal with
 fictitious=True) or extends the deadline (extend_nachforderung_deadline).
 
 A deadline ends with its last day: a Nachforderung due on the 10th expires when the 11th begins (local time).
@@ -14,27 +14,29 @@ hourly (settings.CELERY_BEAT_SCHEDULE), `manage.py run_deadlines` runs it once.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-import importlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bauantrag.accounts.models import User
-from bauantrag.audit.models import Event
+from bauantrag.accounts.permissions import require_casework
 from bauantrag.audit.service import record
+from bauantrag.cases import workflow
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, CaseState, Nachforderung
 from bauantrag.cases.signals import case_event
 from bauantrag.cases.workflow import TransitionNotAllowed
-from bauantrag.notifications.models import NotificationEvent
+from bauantrag.registry import Registry
 from bauantrag.rules.calendar import add_working_days
 
 logger = logging.getLogger(__name__)
@@ -44,6 +46,12 @@ EXPIRY_PROPOSAL = gettext_lazy(
     "Frist abgelaufen – Antrag gilt nach § 71 Abs. 1 Satz 3 BauO NRW als zurückgenommen (Vorschlag)"
 )
 MAX_EXTENSION_REASON = 2000
+
+
+def one_month_later(day: dt.date) -> dt.date:
+    """The default deadline of a Nachforderung: the same day of the next month (or its last day)."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def reminder_working_days() -> int:
@@ -128,8 +136,6 @@ def _lock(nachforderung_id: Any) -> tuple[Case, Nachforderung] | None:
 
 def remind(nachforderung_id: Any, today: dt.date | None = None) -> bool:
     """Send the one reminder of this Nachforderung if it is due now. Returns True if it was sent."""
-    from bauantrag.notifications.service import notify_case_event
-
     today = today or timezone.localdate()
     with transaction.atomic():
         locked = _lock(nachforderung_id)
@@ -141,11 +147,10 @@ def remind(nachforderung_id: Any, today: dt.date | None = None) -> bool:
         nachforderung.reminded_at = timezone.now()
         nachforderung.save(update_fields=["reminded_at"])
         record(
-            Event.NACHFORDERUNG_REMINDED, actor=None, tenant=case.tenant, subject=nachforderung, case=case,
+            CaseEvent.NACHFORDERUNG_REMINDED, actor=None, tenant=case.tenant, subject=nachforderung, case=case,
             after={"deadline": nachforderung.deadline, "reminder_working_days": reminder_working_days()},
         )
-        notify_case_event(case, NotificationEvent.REMINDER)
-        case_event.send(sender=Case, case=case, event=Event.NACHFORDERUNG_REMINDED, actor=None, obj=nachforderung)
+        case_event.send(sender=Case, case=case, event=CaseEvent.NACHFORDERUNG_REMINDED, actor=None, obj=nachforderung)
     return True
 
 
@@ -163,10 +168,10 @@ def expire(nachforderung_id: Any, today: dt.date | None = None) -> bool:
         nachforderung.expired_at = timezone.now()
         nachforderung.save(update_fields=["expired_at"])
         record(
-            Event.NACHFORDERUNG_EXPIRED, actor=None, tenant=case.tenant, subject=nachforderung, case=case,
+            CaseEvent.NACHFORDERUNG_EXPIRED, actor=None, tenant=case.tenant, subject=nachforderung, case=case,
             after={"deadline": nachforderung.deadline, "proposal": str(EXPIRY_PROPOSAL)},
         )
-        case_event.send(sender=Case, case=case, event=Event.NACHFORDERUNG_EXPIRED, actor=None, obj=nachforderung)
+        case_event.send(sender=Case, case=case, event=CaseEvent.NACHFORDERUNG_EXPIRED, actor=None, obj=nachforderung)
     return True
 
 
@@ -192,11 +197,6 @@ def run_deadlines(today: dt.date | None = None) -> dict[str, int]:
 # ----------------------------------------------------------------------------------------------------- actions
 
 
-def _require_casework(actor: User, case: Case) -> None:
-    if not actor.does_casework or actor.tenant_id != case.tenant_id:
-        raise PermissionDenied(_("Nur die Sachbearbeitung der Bauaufsicht kann das."))
-
-
 @transaction.atomic
 def extend_nachforderung_deadline(
     actor: User, case: Case, *, deadline: dt.date, reason: str
@@ -204,10 +204,9 @@ def extend_nachforderung_deadline(
     """Extend the open Nachforderung's deadline (before or after it passed), with a reason. The proposal of the
     Rücknahmefiktion disappears, a new reminder will be sent before the new deadline, and the applicant side
     is notified."""
-    from bauantrag.notifications.service import notify_case_event
-
-    _require_casework(actor, case)
+    require_casework(actor, case)
     case = Case.objects.select_for_update(of=("self",)).select_related("tenant").get(pk=case.pk)
+    workflow.require_open(case, _("Frist verlängern"))
     if case.state != CaseState.NACHFORDERUNG:
         raise TransitionNotAllowed(
             _("Eine Frist kann nur verlängert werden, solange eine Nachforderung offen ist (Status: „%(state)s“).")
@@ -245,11 +244,10 @@ def extend_nachforderung_deadline(
         "deadline", "original_deadline", "extended_at", "extension_reason", "expired_at", "reminded_at",
     ])
     record(
-        Event.NACHFORDERUNG_EXTENDED, actor=actor, tenant=case.tenant, subject=nachforderung, case=case,
+        CaseEvent.NACHFORDERUNG_EXTENDED, actor=actor, tenant=case.tenant, subject=nachforderung, case=case,
         before=before, after={"deadline": deadline, "reason": reason},
     )
-    notify_case_event(case, NotificationEvent.NACHFORDERUNG)
-    case_event.send(sender=Case, case=case, event=Event.NACHFORDERUNG_EXTENDED, actor=actor, obj=nachforderung)
+    case_event.send(sender=Case, case=case, event=CaseEvent.NACHFORDERUNG_EXTENDED, actor=actor, obj=nachforderung)
     return nachforderung
 
 
@@ -267,13 +265,13 @@ class DeadlineNote:
 
 
 OverdueSource = Callable[[list[Case], dt.date], "dict[Any, list[DeadlineNote]]"]
-_SOURCES: dict[str, OverdueSource] = {}
+DEADLINE_SOURCES: Registry[OverdueSource] = Registry("deadlines in the clerk's queue")
 
 
 def register_deadline_source(key: str, fn: OverdueSource) -> None:
     """Other apps (e.g. Beteiligung) add deadlines to the queue: fn(cases, today) -> {case.pk: [DeadlineNote]}.
-    A note with overdue=True makes the case count as overdue. Registering the same key again replaces it."""
-    _SOURCES[key] = fn
+    A note with overdue=True makes the case count as overdue."""
+    DEADLINE_SOURCES.register(key, fn)
 
 
 @dataclass
@@ -284,42 +282,6 @@ class QueueDeadlines:
     @property
     def overdue(self) -> bool:
         return any(note.overdue for note in self.notes)
-
-
-def _beteiligung_notes(cases: list[Case], today: dt.date) -> dict[Any, list[DeadlineNote]]:
-    """Open Beteiligungen of complete cases, read defensively from the Beteiligung app's `results` module:
-    `deadlines_for_cases(cases, today)` if it offers one, else each case's `current_beteiligungen(case)`."""
-    try:
-        results = importlib.import_module("bauantrag.beteiligung.results")
-    except ImportError:
-        return {}
-    out: dict[Any, list[DeadlineNote]] = {}
-    try:
-        bulk = getattr(results, "deadlines_for_cases", None)
-        if bulk is not None:
-            for case_id, entries in dict(bulk(cases, today)).items():
-                out[case_id] = [e for e in entries if isinstance(e, DeadlineNote)]
-            return out
-        current = getattr(results, "current_beteiligungen", None)
-        if current is None:
-            return {}
-        for case in cases:
-            if case.state != CaseState.COMPLETE:
-                continue
-            for beteiligung in current(case):
-                if not getattr(beteiligung, "is_open", False):
-                    continue
-                deemed = bool(getattr(beteiligung, "einvernehmen_deemed_given", lambda day: False)(today))
-                out.setdefault(case.pk, []).append(DeadlineNote(
-                    label=_("Beteiligung %(name)s") % {"name": beteiligung.fachstelle.name},
-                    due=beteiligung.deadline,
-                    overdue=bool(beteiligung.is_overdue(today)) and not deemed,
-                    proposal=_("Einvernehmen gilt als erteilt (§ 36 Abs. 2 Satz 2 BauGB)") if deemed else "",
-                ))
-    except Exception:  # the queue must not fail because of another app
-        logger.exception("Fristen der Beteiligung konnten nicht gelesen werden")
-        return {}
-    return out
 
 
 def queue_deadlines(cases: Iterable[Case], today: dt.date | None = None) -> dict[Any, QueueDeadlines]:
@@ -346,8 +308,8 @@ def queue_deadlines(cases: Iterable[Case], today: dt.date | None = None) -> dict
                     _("Nachforderung"), due, past, str(EXPIRY_PROPOSAL) if past else "",
                 ))
         result[case.pk] = info
-    extra: list[dict[Any, list[DeadlineNote]]] = [_beteiligung_notes(cases, today)]
-    for key, source in sorted(_SOURCES.items()):
+    extra: list[dict[Any, list[DeadlineNote]]] = []
+    for key, source in DEADLINE_SOURCES.items():
         try:
             extra.append(source(cases, today))
         except Exception:

@@ -13,29 +13,37 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Max
 
+from bauantrag.audit.service import record
+from bauantrag.cases.events import CaseEvent
+from bauantrag.cases.models import Case, CheckRun, CheckRunStatus, Finding
+from bauantrag.registry import Registry
+
+if TYPE_CHECKING:  # types only: documents sit above cases
+    from bauantrag.documents.models import Document
+
 logger = logging.getLogger(__name__)
 
-Provider = Callable[[Any, list[Any]], list[dict[str, Any]]]
-_PROVIDERS: dict[str, tuple[str, Provider]] = {}
+Provider = Callable[[Case, "list[Document]"], list[dict[str, Any]]]
+PROVIDERS: Registry[tuple[str, Provider]] = Registry("providers of findings from the documents")
 
 
 def register(key: str, rule_prefix: str, provider: Provider) -> None:
     """rule_prefix: every rule id this provider emits starts with it (e.g. "dokument.art")."""
-    _PROVIDERS[key] = (rule_prefix, provider)
+    PROVIDERS.register(key, (rule_prefix, provider))
 
 
 def prefixes() -> tuple[str, ...]:
-    return tuple(prefix for prefix, _ in _PROVIDERS.values())
+    return tuple(prefix for prefix, _ in PROVIDERS.values())
 
 
-def collect(case: Any, documents: list[Any]) -> list[dict[str, Any]]:
+def collect(case: Case, documents: list[Document]) -> list[dict[str, Any]]:
     findings: list[dict[str, Any]] = []
-    for key, (_prefix, provider) in sorted(_PROVIDERS.items()):
+    for key, (_prefix, provider) in PROVIDERS.items():
         try:
             findings.extend(provider(case, documents))
         except Exception:
@@ -47,10 +55,8 @@ def _is_provided(rule: str) -> bool:
     return any(rule.startswith(prefix) for prefix in prefixes())
 
 
-def refresh(case: Any) -> int:
+def refresh(case: Case) -> int:
     """Recompute the document findings of the case's latest finished run; returns how many were stored."""
-    from bauantrag.cases.models import CheckRun, CheckRunStatus, Finding
-
     with transaction.atomic():
         run = (
             CheckRun.objects.select_for_update(of=("self",))
@@ -76,4 +82,18 @@ def refresh(case: Any) -> int:
             ))
             position += 1
         Finding.objects.bulk_create(new)
+        _record_replacement(case, run, [f for f in existing if not f.reviews.all()], new)
         return len(new)
+
+
+def _record_replacement(case: Case, run: CheckRun, removed: list[Finding], added: list[Finding]) -> None:
+    """A finished run's findings changed after the fact: the trail keeps which went and which came (a refresh that
+    put back the same findings changed nothing and is not recorded)."""
+    went = [{"rule": f.rule, "status": f.status, "message": f.message} for f in removed]
+    came = [{"rule": f.rule, "status": f.status, "message": f.message} for f in added]
+    if sorted(went, key=str) == sorted(came, key=str):
+        return
+    record(
+        CaseEvent.CHECK_FINDINGS_REFRESHED, actor=None, tenant=case.tenant, subject=run, case=case,
+        before={"findings": went}, after={"findings": came},
+    )

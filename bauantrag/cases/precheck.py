@@ -9,18 +9,18 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
-from bauantrag.audit.models import Event
 from bauantrag.audit.service import record
 from bauantrag.cases import document_findings
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import CheckRun, CheckRunStatus, Finding, Vorhaben
 from bauantrag.cases.site import site_plan_of
 from bauantrag.cases.vorhaben_fields import snapshot
-from bauantrag.documents.models import Document
 from bauantrag.rules import model as rules_model
 from bauantrag.rules.engine import run_precheck
 
 if TYPE_CHECKING:
     from bauantrag.accounts.models import Tenant
+    from bauantrag.documents.models import Document
     from bauantrag.plans.models import Bebauungsplan as PlanRecord
     from bauantrag.rules.planning.plan import Bebauungsplan
     from bauantrag.rules.planning.project import SitePlan
@@ -92,7 +92,7 @@ def execute(check_run_id: str) -> None:
             run.error = f"{type(exc).__name__}: {exc}"
             run.finished_at = timezone.now()
             run.save(update_fields=["status", "error", "finished_at"])
-            record(Event.CHECK_FAILED, actor=None, tenant=run.tenant, subject=run, case=case,
+            record(CaseEvent.CHECK_FAILED, actor=None, tenant=run.tenant, subject=run, case=case,
                    after={"error": run.error})
         raise
     payload = result.to_dict()
@@ -121,7 +121,7 @@ def execute(check_run_id: str) -> None:
         statuses = [f["status"] for f in payload["findings"]]
         summary = {s: statuses.count(s) for s in ("pass", "fail", "needs_review")}
         record(
-            Event.CHECK_FINISHED, actor=None, tenant=run.tenant, subject=run, case=case,
+            CaseEvent.CHECK_FINISHED, actor=None, tenant=run.tenant, subject=run, case=case,
             after={"round": run.round, "procedure": run.procedure, "building_class": run.building_class,
                    "ruleset_version": run.ruleset_version, **summary,
                    **({"plan": plan_record.name} if plan_record else {})},

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bauantrag.cases.models import CLOSED_STATES, Case, CaseState
+from bauantrag.audit.context import current_request_id
+from bauantrag.cases.models import CLOSED_STATES, Case, CaseState, StatusChange
+
+if TYPE_CHECKING:
+    from bauantrag.accounts.models import User
 
 
 class TransitionNotAllowed(Exception):
@@ -32,7 +38,7 @@ CONFIRM_COMPLETE = Transition(
     "confirm_complete", "Vollständigkeit bestätigen", frozenset({CaseState.SUBMITTED}), CaseState.COMPLETE
 )
 # The end of the procedure. The case stays COMPLETE while Fachstellen are heard (Beteiligung); the decision is
-# applied when the Bescheid is sent (cases/decision.py). A withdrawal is possible until the decision.
+# applied when the Bescheid is sent (decision/actions.py). A withdrawal is possible until the decision.
 APPROVE = Transition("approve", "Baugenehmigung erteilen", frozenset({CaseState.COMPLETE}), CaseState.APPROVED)
 REFUSE = Transition("refuse", "Bauantrag ablehnen", frozenset({CaseState.COMPLETE}), CaseState.REFUSED)
 WITHDRAW = Transition(
@@ -47,14 +53,20 @@ TRANSITIONS = (SUBMIT, SEND_NACHFORDERUNG, RESUBMIT, CONFIRM_COMPLETE, APPROVE, 
 EDITABLE_STATES = frozenset({CaseState.DRAFT, CaseState.NACHFORDERUNG})
 
 
-def check(case: Case, transition: Transition) -> None:
-    """Raise TransitionNotAllowed (German message) unless the transition is possible now; changes nothing."""
-    state = case.state
-    if state in CLOSED_STATES:
+def require_open(case: Case, action: str) -> None:
+    """The one guard every action on a case calls (``action``: its German name): a closed case (approved,
+    refused, withdrawn) takes no further change. Raises TransitionNotAllowed (HTTP 409 in the API)."""
+    if case.state in CLOSED_STATES:
         raise TransitionNotAllowed(
             _("Der Vorgang ist abgeschlossen (Status „%(state)s“); „%(action)s“ ist nicht mehr möglich.")
-            % {"action": transition.label, "state": CaseState(state).label}
+            % {"action": action, "state": CaseState(case.state).label}
         )
+
+
+def check(case: Case, transition: Transition) -> None:
+    """Raise TransitionNotAllowed (German message) unless the transition is possible now; changes nothing."""
+    require_open(case, transition.label)
+    state = case.state
     if state not in transition.source:
         raise TransitionNotAllowed(
             _("„%(action)s“ ist im Status „%(state)s“ nicht möglich.")
@@ -62,11 +74,16 @@ def check(case: Case, transition: Transition) -> None:
         )
 
 
-def apply(case: Case, transition: Transition) -> tuple[str, str]:
-    """Move the case along the transition, or raise TransitionNotAllowed. Returns (before, after)."""
+def apply(case: Case, transition: Transition, *, actor: User | None) -> tuple[str, str]:
+    """Move the case along the transition, or raise TransitionNotAllowed; the status history gets its row (in
+    the caller's transaction; the caller saves the case). Returns (before, after)."""
     before = case.state
     check(case, transition)
     case.state = transition.target
+    StatusChange.objects.create(
+        tenant_id=case.tenant_id, case=case, from_state=before, to_state=transition.target, at=timezone.now(),
+        actor=actor, request_id=current_request_id(),
+    )
     return before, transition.target
 
 

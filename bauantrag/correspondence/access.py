@@ -9,22 +9,23 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from bauantrag.accounts.models import Role, User
+from bauantrag.accounts.permissions import Visitor
 from bauantrag.cases.access import cases_visible_to
 from bauantrag.correspondence.models import Letter, LetterKind, LetterState, Message, Recipient
+from bauantrag.registry import Registry
 
 AgencyLetterCheck = Callable[[User, Letter], bool]
-_agency_checks: dict[str, AgencyLetterCheck] = {}
+AGENCY_LETTER_CHECKS: Registry[AgencyLetterCheck] = Registry("who of an agency may read a letter")
 
 
 def register_agency_letter_check(key: str, fn: AgencyLetterCheck) -> None:
     """fn(user, letter) -> True if the agency user may read this (Beteiligungs-)letter. Default: none may."""
-    _agency_checks[key] = fn
+    AGENCY_LETTER_CHECKS.register(key, fn)
 
 
 def _uuid_or_404(value: object) -> str:
@@ -34,7 +35,7 @@ def _uuid_or_404(value: object) -> str:
         raise Http404 from None
 
 
-def letters_visible_to(user: Any) -> QuerySet[Letter]:
+def letters_visible_to(user: Visitor) -> QuerySet[Letter]:
     if not isinstance(user, User) or not user.is_authenticated or user.tenant_id is None:
         return Letter.objects.none()
     letters = Letter.objects.filter(tenant_id=user.tenant_id, case__in=cases_visible_to(user))
@@ -45,7 +46,7 @@ def letters_visible_to(user: Any) -> QuerySet[Letter]:
     return Letter.objects.none()
 
 
-def messages_visible_to(user: Any) -> QuerySet[Message]:
+def messages_visible_to(user: Visitor) -> QuerySet[Message]:
     if not isinstance(user, User) or not user.is_authenticated or user.tenant_id is None:
         return Message.objects.none()
     if not (user.is_applicant_side or user.does_casework):
@@ -53,7 +54,7 @@ def messages_visible_to(user: Any) -> QuerySet[Message]:
     return Message.objects.filter(tenant_id=user.tenant_id, case__in=cases_visible_to(user))
 
 
-def access_letter(user: Any, letter_id: object) -> Letter:
+def access_letter(user: Visitor, letter_id: object) -> Letter:
     pk = _uuid_or_404(letter_id)
     try:
         return letters_visible_to(user).select_related("case", "tenant").get(pk=pk)
@@ -66,12 +67,12 @@ def access_letter(user: Any, letter_id: object) -> Letter:
                     state=LetterState.SENT)
             .first()
         )
-        if letter is not None and any(check(user, letter) for check in _agency_checks.values()):
+        if letter is not None and any(check(user, letter) for check in AGENCY_LETTER_CHECKS.values()):
             return letter
     raise Http404
 
 
-def access_message(user: Any, message_id: object) -> Message:
+def access_message(user: Visitor, message_id: object) -> Message:
     try:
         return messages_visible_to(user).select_related("case", "tenant", "letter").get(pk=_uuid_or_404(message_id))
     except Message.DoesNotExist:

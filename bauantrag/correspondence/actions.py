@@ -14,7 +14,7 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -22,12 +22,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.models import User
-from bauantrag.audit.models import Event
+from bauantrag.accounts.permissions import does_casework_for
 from bauantrag.audit.service import record
 from bauantrag.cases.models import Case, CaseState
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence import hooks, letters
+from bauantrag.correspondence.events import LetterEvent
 from bauantrag.correspondence.models import (
     LETTER_BODY_MAX,
     MESSAGE_BODY_MAX,
@@ -43,8 +45,12 @@ from bauantrag.correspondence.models import (
     Side,
 )
 from bauantrag.documents import storage
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.models import Document
 from bauantrag.notifications.models import NotificationEvent
+
+if TYPE_CHECKING:
+    from bauantrag.correspondence.forms import LetterheadForm
 
 ATTACHMENT_DOCUMENT_TYPE = "9999"  # XBau vorlagenantragstellung: "Weitere, nicht näher spezifizierte Anlage"
 MAX_ATTACHMENTS = 10
@@ -81,7 +87,7 @@ def side_of(user: User, case: Case) -> str:
     """The mailbox side the user writes on for this case, or PermissionDenied (agencies have no mailbox)."""
     if user.is_applicant_side and user.pk in (case.applicant_id, case.designer_id):
         return Side.APPLICANT
-    if user.does_casework and user.tenant_id == case.tenant_id and case.state != CaseState.DRAFT:
+    if does_casework_for(user, case) and case.state != CaseState.DRAFT:
         return Side.AUTHORITY
     raise PermissionDenied(_("Sie können das Postfach dieses Vorgangs nicht benutzen."))
 
@@ -94,7 +100,7 @@ def post_message(
 
     Threads are two levels deep: a reply points to the first message of its thread. Raises ValidationError,
     PermissionDenied or documents' UploadRejected; nothing is stored then."""
-    from bauantrag.documents.validation import UploadRejected
+    from bauantrag.files import UploadRejected
 
     side = side_of(actor, case)
     if case.state == CaseState.DRAFT:
@@ -139,7 +145,7 @@ def post_message(
                 MessageAttachment.objects.create(message=message, document=document)
             MessageRead.objects.create(message=message, user=actor)
             record(
-                Event.MESSAGE_SENT, actor=actor, tenant=case.tenant, subject=message, case=case,
+                LetterEvent.MESSAGE_SENT, actor=actor, tenant=case.tenant, subject=message, case=case,
                 after={"side": side, "subject": clean_subject, "parent": str(root.pk) if root else None,
                        "attachments": [{"document": str(d.pk), "sha256": d.sha256} for d in stored],
                        "length": len(clean_body)},
@@ -178,7 +184,7 @@ def _record_rejection(actor: User, case: Case, exc: Exception) -> None:
     """documents.actions records refused uploads, but that record was rolled back with the message: keep it."""
     with transaction.atomic():
         record(
-            Event.DOCUMENT_REJECTED, actor=actor, tenant=case.tenant, subject=case, case=case,
+            DocumentEvent.DOCUMENT_REJECTED, actor=actor, tenant=case.tenant, subject=case, case=case,
             after={"reason": str(exc), "context": "message"},
         )
 
@@ -214,7 +220,7 @@ def mark_thread_read(user: User, root: Message) -> int:
 
 
 def _require_casework(actor: User, case: Case) -> None:
-    if not actor.does_casework or actor.tenant_id != case.tenant_id:
+    if not does_casework_for(actor, case):
         raise PermissionDenied(_("Nur die Sachbearbeitung der Bauaufsicht kann Schreiben verfassen."))
     if case.state == CaseState.DRAFT:
         raise TransitionNotAllowed(_("Zu einem nicht eingereichten Antrag gibt es keine Schreiben."))
@@ -239,7 +245,7 @@ def draft_letter(
         beteiligung_id=beteiligung_id, context=letters.jsonable(context), created_by=actor,
     )
     record(
-        Event.LETTER_DRAFTED, actor=actor, tenant=case.tenant, subject=letter, case=case,
+        LetterEvent.LETTER_DRAFTED, actor=actor, tenant=case.tenant, subject=letter, case=case,
         after={"kind": kind, "recipient": recipient, "subject": subject,
                "beteiligung": str(beteiligung_id) if beteiligung_id else None},
     )
@@ -271,7 +277,7 @@ def update_draft(actor: User, letter: Letter, subject: str, body: str) -> Letter
     letter.subject, letter.body = clean_subject, clean_body
     letter.save(update_fields=["subject", "body", "updated_at"])
     record(
-        Event.LETTER_DRAFTED, actor=actor, tenant=letter.tenant, subject=letter, case=letter.case,
+        LetterEvent.LETTER_DRAFTED, actor=actor, tenant=letter.tenant, subject=letter, case=letter.case,
         before=before, after={"subject": letter.subject, "body_sha256": letters.text_hash(letter.body)},
         message="Entwurf geändert",
     )
@@ -333,7 +339,7 @@ def send_letter(actor: User | None, letter: Letter, *, notify: bool = True) -> L
             )
             letter.save()
             record(
-                Event.LETTER_SENT, actor=actor, tenant=letter.tenant, subject=letter, case=letter.case,
+                LetterEvent.LETTER_SENT, actor=actor, tenant=letter.tenant, subject=letter, case=letter.case,
                 after={"kind": letter.kind, "recipient": letter.recipient, "subject": letter.subject,
                        "sha256": sha256, "size": size, "signed": rendered.signed, "pdf": rendered.variant},
             )
@@ -364,12 +370,18 @@ def _notify_letter(letter: Letter) -> None:
     )
 
 
+@transaction.atomic
 def mark_letter_retrieved(user: User, letter: Letter) -> None:
-    """The applicant side opened the sent letter for the first time (Bekanntgabe by retrieval)."""
+    """The applicant side opened the sent letter for the first time (Bekanntgabe by retrieval): the moment is
+    kept on the letter and in the audit trail, once."""
     if letter.state != LetterState.SENT or not user.is_applicant_side or letter.retrieved_at is not None:
         return
-    Letter.objects.filter(pk=letter.pk, retrieved_at__isnull=True).update(
-        retrieved_at=timezone.now(), retrieved_by=user
+    now = timezone.now()
+    if not Letter.objects.filter(pk=letter.pk, retrieved_at__isnull=True).update(retrieved_at=now, retrieved_by=user):
+        return  # retrieved meanwhile (another tab): the first retrieval counts
+    record(
+        LetterEvent.LETTER_RETRIEVED, actor=user, tenant=letter.tenant, subject=letter, case=letter.case,
+        after={"kind": letter.kind, "subject": letter.subject, "sha256": letter.sha256, "retrieved_at": now},
     )
 
 
@@ -413,7 +425,7 @@ LETTERHEAD_FIELDS = (
 
 
 @transaction.atomic
-def save_letterhead(actor: User, form: Any) -> Letterhead:
+def save_letterhead(actor: User, form: LetterheadForm) -> Letterhead:
     """Save the Kommune's letterhead from a valid LetterheadForm (tenant administrators only)."""
     from bauantrag.accounts.models import Role, Tenant
 
@@ -433,7 +445,7 @@ def save_letterhead(actor: User, form: Any) -> Letterhead:
     changed = sorted(name for name in after if before.get(name) != after[name])
     if changed:
         record(
-            Event.TENANT_SETTINGS_CHANGED, actor=actor, tenant=tenant, subject=tenant,
+            AccountEvent.TENANT_SETTINGS_CHANGED, actor=actor, tenant=tenant, subject=tenant,
             before={name: before.get(name, "") for name in changed}, after={name: after[name] for name in changed},
             message="Briefkopf",
         )

@@ -1,6 +1,6 @@
 """Demo data of the correspondence: the letterhead of Musterstadt and one conversation in a case's mailbox.
 
-``load(tenant, users)`` is idempotent. ``users`` maps usernames to the demo accounts (bauantrag/demo.py); used:
+``load(tenant, users)`` is idempotent. ``users`` maps usernames to the demo accounts (bauantrag/demo/seed.py); used:
 ``bauherr@musterstadt.example`` (asks) and ``sachbearbeitung@musterstadt.example`` (answers). The letters of
 the demo cases (Eingangsbestätigung, Nachforderung, Vollständigkeitsbestätigung) are created by the case actions
 themselves; call this before the demo cases are submitted if they should carry the full letterhead.

@@ -15,7 +15,7 @@ from bauantrag.correspondence.models import (
 
 # Kinds the clerk drafts from the letters panel. The others come from their flows: the letters of case events
 # are sent automatically, Beteiligungsschreiben by the Beteiligung, Bescheide and the Rücknahme confirmation by
-# the decision page (cases.decision).
+# the decision page (decision.actions).
 MANUAL_KINDS = [(kind.value, kind.label) for kind in (LetterKind.ANHOERUNG, LetterKind.SONSTIGES)]
 
 

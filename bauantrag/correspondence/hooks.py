@@ -7,26 +7,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from bauantrag.registry import Registry
+
 if TYPE_CHECKING:
     from bauantrag.accounts.models import User
     from bauantrag.correspondence.models import Letter
 
 LetterSentHook = Callable[["Letter", "User | None"], None]
 
-_ON_LETTER_SENT: dict[str, LetterSentHook] = {}
+ON_LETTER_SENT: Registry[LetterSentHook] = Registry("hooks on a sent letter")
 
 
 def register_on_letter_sent(key: str, fn: LetterSentHook) -> None:
     """fn(letter, actor) is called after the letter is frozen and stored, inside the same transaction.
 
-    The letter is already in state "sent" with sha256 and sent_at. Registering the same key again replaces it."""
-    _ON_LETTER_SENT[key] = fn
-
-
-def unregister_on_letter_sent(key: str) -> None:
-    _ON_LETTER_SENT.pop(key, None)
+    The letter is already in state "sent" with sha256 and sent_at."""
+    ON_LETTER_SENT.register(key, fn)
 
 
 def run_on_letter_sent(letter: Letter, actor: User | None) -> None:
-    for key in sorted(_ON_LETTER_SENT):
-        _ON_LETTER_SENT[key](letter, actor)
+    for hook in ON_LETTER_SENT.values():
+        hook(letter, actor)

@@ -20,7 +20,7 @@ from django.utils import timezone
 from bauantrag.correspondence import letters, signing
 
 if TYPE_CHECKING:
-    from bauantrag.accounts.models import User
+    from bauantrag.accounts.models import Tenant, User
     from bauantrag.correspondence.models import Letter, Letterhead
 
 logger = logging.getLogger("bauantrag.correspondence")
@@ -37,7 +37,7 @@ class Rendered:
     seconds: float = 0.0
 
 
-def letterhead_for(tenant: Any) -> Letterhead:
+def letterhead_for(tenant: Tenant) -> Letterhead:
     """The tenant's letterhead, or an unsaved default one built from the Tenant's names."""
     from bauantrag.correspondence.models import Letterhead
 

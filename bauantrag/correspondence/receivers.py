@@ -6,17 +6,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from bauantrag.audit.models import Event
+from bauantrag.accounts.models import User
+from bauantrag.cases.events import CaseEvent
+from bauantrag.cases.models import Case
 from bauantrag.correspondence.models import LetterKind
 
-EVENT_LETTERS = {
-    Event.CASE_SUBMITTED: LetterKind.EINGANGSBESTAETIGUNG,
-    Event.NACHFORDERUNG_SENT: LetterKind.NACHFORDERUNG,
-    Event.CASE_COMPLETE: LetterKind.VOLLSTAENDIGKEIT,
+EVENT_LETTERS: dict[str, LetterKind] = {
+    CaseEvent.CASE_SUBMITTED: LetterKind.EINGANGSBESTAETIGUNG,
+    CaseEvent.NACHFORDERUNG_SENT: LetterKind.NACHFORDERUNG,
+    CaseEvent.CASE_COMPLETE: LetterKind.VOLLSTAENDIGKEIT,
 }
 
 
-def on_case_event(sender: Any, *, case: Any, event: Any, actor: Any = None, obj: Any = None, **kwargs: Any) -> None:
+def on_case_event(
+    sender: Any, *, case: Case, event: str, actor: User | None = None, obj: Any = None, **kwargs: Any
+) -> None:
     kind = EVENT_LETTERS.get(event)
     if kind is None:
         return

@@ -26,8 +26,8 @@ from bauantrag.correspondence.access import access_letter, access_message, lette
 from bauantrag.correspondence.forms import DraftLetterForm, LetterEditForm, LetterheadForm, MessageForm
 from bauantrag.correspondence.models import Letter, Letterhead, LetterState, Message, MessageRead, Recipient, Side
 from bauantrag.documents import storage
-from bauantrag.documents.validation import UploadRejected
-from bauantrag.documents.views import content_disposition, tampered_response
+from bauantrag.documents.serving import tampered_response
+from bauantrag.files import UploadRejected, content_disposition
 from bauantrag.panels import NavLink, Panel, register_link, register_panel
 
 View = Callable[..., HttpResponse | FileResponse]

@@ -12,11 +12,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import User
-from bauantrag.audit.models import Event
+from bauantrag.accounts.permissions import does_casework_for
 from bauantrag.audit.service import record
 from bauantrag.cases import workflow
 from bauantrag.cases.models import Case
 from bauantrag.documents import scanner, storage
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.images import check_image
 from bauantrag.documents.limits import check_quotas
 from bauantrag.documents.models import Document, ScanStatus, TextStatus
@@ -55,9 +56,11 @@ def upload_document(
     for_message: an attachment of a mailbox message (correspondence.actions.post_message, which checks the
     sender's side): the clerk may upload too, and the case need not be editable. Same checks otherwise."""
     participant = actor.is_applicant_side and actor.pk in (case.applicant_id, case.designer_id)
-    casework = for_message and actor.does_casework and actor.tenant_id == case.tenant_id
+    casework = for_message and does_casework_for(actor, case)
     if not (participant or casework):
         raise PermissionDenied(_("Nur die am Antrag Beteiligten können Bauvorlagen hochladen."))
+    if not for_message:
+        workflow.require_open(case, _("Bauvorlage hochladen"))
     if not for_message and case.state not in workflow.EDITABLE_STATES:
         raise workflow.TransitionNotAllowed(
             _("Bauvorlagen können nur im Entwurf oder während einer offenen Nachforderung hochgeladen werden.")
@@ -128,7 +131,7 @@ def _store(actor: User, case: Case, upload: UploadedFile[bytes], display_name: s
                 text_status=TextStatus.PENDING if text_kind(checked.content_type) else TextStatus.NOT_APPLICABLE,
             )
             record(
-                Event.DOCUMENT_UPLOADED, actor=actor, tenant=case.tenant, subject=document, case=locked,
+                DocumentEvent.DOCUMENT_UPLOADED, actor=actor, tenant=case.tenant, subject=document, case=locked,
                 after={"name": display_name, "type": document_type, "size": written, "sha256": sha256,
                        "active_content": checked.findings, "scan": checked.scan_status},
             )
@@ -144,7 +147,7 @@ def _store(actor: User, case: Case, upload: UploadedFile[bytes], display_name: s
 def _record_rejection(actor: User, case: Case, display_name: str, reason: str) -> None:
     with transaction.atomic():
         record(
-            Event.DOCUMENT_REJECTED, actor=actor, tenant=case.tenant, subject=case, case=case,
+            DocumentEvent.DOCUMENT_REJECTED, actor=actor, tenant=case.tenant, subject=case, case=case,
             after={"name": display_name, "reason": reason},
         )
 
@@ -165,6 +168,7 @@ def record_damaged(actor: User | None, document: Document, where: str) -> None:
     """A stored file failed its authentication check when it was to be served: put it in the audit trail."""
     with transaction.atomic():
         record(
-            Event.DOCUMENT_DAMAGED, actor=actor, tenant=document.case.tenant, subject=document, case=document.case,
+            DocumentEvent.DOCUMENT_DAMAGED, actor=actor, tenant=document.case.tenant, subject=document,
+            case=document.case,
             after={"name": document.display_name, "while": where},
         )

@@ -1,10 +1,15 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig
 from django.http import HttpRequest
 
+if TYPE_CHECKING:
+    from bauantrag.cases.models import Case
 
-def search_panel(request: HttpRequest, case: Any) -> dict[str, Any] | None:
+
+def search_panel(request: HttpRequest, case: Case) -> dict[str, Any] | None:
     """The clerk's full-text search form on the case page, with how much of the text has been read."""
     from django.db.models import Count, Q
 
@@ -27,7 +32,13 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Bauvorlagen"
 
     def ready(self) -> None:
+        from bauantrag.cases import document_findings
+        from bauantrag.documents.pipeline import register_after_text
         from bauantrag.panels import Panel, register_panel
+
+        # Last step after a Bauvorlage's text is read: its findings join the case's latest finished pre-check.
+        register_after_text("cases.document_findings", lambda document: document_findings.refresh(document.case),
+                            order=900)
 
         register_panel("workspace", Panel(key="documents.search", template="documents/search_panel.html",
                                           context=search_panel, order=30))

@@ -1,7 +1,7 @@
 """Demo data of the text reading: a real Baubeschreibung (text page + scanned page) for the open Nachforderung,
 and the text of every demo Bauvorlage read at once (no worker needed to see it).
 
-``load(tenant, users)`` is idempotent. ``users`` maps usernames to the demo accounts (bauantrag/demo.py); used:
+``load(tenant, users)`` is idempotent. ``users`` maps usernames to the demo accounts (bauantrag/demo/seed.py); used:
 ``bauherr@musterstadt.example`` (answers the Nachforderung of the case „Ahornstraße 9“ with the Baubeschreibung).
 Try it as ``sachbearbeitung@musterstadt.example``: the case page shows „Text gelesen (2 Seiten, davon 1 mit
 OCR)“ and the full-text search finds e.g. „Flurstück“ on both pages.

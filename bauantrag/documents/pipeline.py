@@ -8,22 +8,27 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
+
+from bauantrag.registry import Registry
+
+if TYPE_CHECKING:
+    from bauantrag.documents.models import Document
 
 logger = logging.getLogger(__name__)
 
-Step = Callable[[Any], object]  # gets the documents.models.Document; its result is ignored
-_STEPS: dict[str, tuple[int, Step]] = {}
+Step = Callable[["Document"], object]  # its result is ignored
+AFTER_TEXT: Registry[Step] = Registry("steps after a Bauvorlage's text is read")
 
 
 def register_after_text(key: str, step: Step, *, order: int = 100) -> None:
-    _STEPS[key] = (order, step)
+    AFTER_TEXT.register(key, step, order=order)
 
 
-def run_after_text(document: Any) -> list[str]:
+def run_after_text(document: Document) -> list[str]:
     """Run every registered step; returns the keys of the steps that failed."""
     failed = []
-    for key, (_order, step) in sorted(_STEPS.items(), key=lambda item: (item[1][0], item[0])):
+    for key, step in AFTER_TEXT.items():
         try:
             step(document)
         except Exception:

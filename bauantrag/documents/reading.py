@@ -18,9 +18,9 @@ from django.db import transaction
 from django.db.models import Avg, Count
 from django.utils.translation import gettext as _
 
-from bauantrag.audit.models import Event
 from bauantrag.audit.service import record
 from bauantrag.documents import images, storage, text
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.models import Document, DocumentPage, TextMethod, TextStatus
 from bauantrag.documents.pipeline import run_after_text
 
@@ -211,7 +211,7 @@ def _finish(document: Document) -> bool:
         current.text_pages_done = document.text_pages_done = sum(methods.values())
         current.save(update_fields=["text_status", "text_pages_done"])
         record(
-            Event.DOCUMENT_TEXT_READ, actor=None, tenant=document.tenant, subject=current, case=document.case,
+            DocumentEvent.DOCUMENT_TEXT_READ, actor=None, tenant=document.tenant, subject=current, case=document.case,
             after={"name": current.display_name, "pages": sum(methods.values()), "methods": methods,
                    "ocr_confidence": round(confidence, 1) if confidence is not None else None},
         )
@@ -228,10 +228,10 @@ def _fail(document: Document, code: str, message: str, page: int | None, *, dama
         current.text_error = document.text_error = message
         current.save(update_fields=["text_status", "text_error"])
         if damaged:
-            record(Event.DOCUMENT_DAMAGED, actor=None, tenant=document.tenant, subject=current, case=document.case,
-                   after={"name": current.display_name, "while": "text"})
+            record(DocumentEvent.DOCUMENT_DAMAGED, actor=None, tenant=document.tenant, subject=current,
+                   case=document.case, after={"name": current.display_name, "while": "text"})
         record(
-            Event.DOCUMENT_TEXT_FAILED, actor=None, tenant=document.tenant, subject=current, case=document.case,
+            DocumentEvent.DOCUMENT_TEXT_FAILED, actor=None, tenant=document.tenant, subject=current, case=document.case,
             after={"name": current.display_name, "reason": code, "page": page, "message": message,
                    "pages_done": current.text_pages_done},
         )

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import PurePosixPath
 
 from django.utils.translation import gettext as _
 
+from bauantrag.files import UploadRejected, sanitise_display_name
 
-class UploadRejected(ValueError):
-    """The upload is refused; the message is shown to the user as it is."""
+__all__ = ["ALLOWED", "FileKind", "UploadRejected", "check_upload", "sanitise_display_name", "sniff"]
 
 
 @dataclass(frozen=True)
@@ -28,8 +26,6 @@ TIFF = FileKind("image/tiff", frozenset({".tif", ".tiff"}), "TIFF-Bild")
 IFC = FileKind("application/x-step", frozenset({".ifc"}), "IFC-Modell")
 ALLOWED = (PDF, PNG, JPEG, TIFF, IFC)
 
-_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
-
 
 def sniff(head: bytes) -> FileKind | None:
     """The kind of file its first bytes show, or None when it is none we accept."""
@@ -44,21 +40,6 @@ def sniff(head: bytes) -> FileKind | None:
     if head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"ISO-10303-21;"):
         return IFC
     return None
-
-
-def sanitise_display_name(name: str) -> str:
-    """A display name safe to show and to put in a header: no path, no control or bidi characters."""
-    name = unicodedata.normalize("NFC", name or "")
-    name = PureWindowsPath(PurePosixPath(name).name).name
-    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C" and ch not in '"\\/<>|:*?')
-    name = name.strip(" .")
-    if len(name) > 150:
-        stem, dot, ext = name.rpartition(".")
-        name = (stem[: 140] + dot + ext[:9]) if dot and len(ext) <= 9 else name[:150]
-    if not name or _WINDOWS_RESERVED.match(name):
-        suffix = PurePosixPath(name).suffix if name else ""
-        name = "Dokument" + (suffix if suffix[1:].isalnum() and len(suffix) <= 10 else "")
-    return name
 
 
 def check_upload(display_name: str, head: bytes, size: int, max_bytes: int) -> FileKind:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
-from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -15,36 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from bauantrag.accounts.models import User
-from bauantrag.cases.access import access_case, access_document
+from bauantrag.cases.access import access_case
 from bauantrag.documents import progress, search, storage
+from bauantrag.documents.access import access_document
 from bauantrag.documents.actions import record_damaged
 from bauantrag.documents.models import Document, TextMethod
-
-
-def content_disposition(kind: str, name: str) -> str:
-    """RFC 6266 header value: an ASCII fallback and the exact UTF-8 name in filename*."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    ascii_name = "".join(ch if ch.isprintable() and ch not in '"\\;' else "_" for ch in ascii_name)
-    return f"{kind}; filename=\"{ascii_name or 'Dokument'}\"; filename*=UTF-8''{quote(name, safe='')}"
-
-
-TAMPERED = _("Die gespeicherte Datei ist beschädigt oder wurde verändert und wird deshalb nicht ausgeliefert. "
-             "Bitte wenden Sie sich an die Bauaufsicht.")
-
-
-def tampered_response() -> HttpResponse:
-    """What the user gets instead of a file that fails its integrity check (the failure is logged)."""
-    return HttpResponse(str(TAMPERED), status=409, content_type="text/plain; charset=utf-8")
-
-
-def _response(document: Document, kind: str, storage_name: str = "") -> FileResponse:
-    name = storage_name or document.storage_name
-    handle = storage.open_for_read(document.tenant_id, name)
-    response = FileResponse(handle, content_type=document.content_type)
-    response["Content-Disposition"] = content_disposition(kind, document.display_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+from bauantrag.documents.serving import serve_document, tampered_response
 
 
 @login_required
@@ -53,7 +27,7 @@ def download(request: HttpRequest, document_id: Any) -> HttpResponse | FileRespo
     """The original as uploaded (evidence), always as an attachment."""
     document = access_document(request.user, document_id)
     try:
-        response = _response(document, "attachment")
+        response = serve_document(document, "attachment")
     except storage.DocumentTampered:
         record_damaged(_user(request), document, "download")
         return tampered_response()
@@ -69,7 +43,7 @@ def inline(request: HttpRequest, document_id: Any) -> HttpResponse | FileRespons
     if document.content_type != "application/pdf":
         raise Http404
     try:
-        response = _response(document, "inline", document.inline_storage_name)
+        response = serve_document(document, "inline", document.inline_storage_name)
     except storage.DocumentTampered:
         record_damaged(_user(request), document, "inline")
         return tampered_response()

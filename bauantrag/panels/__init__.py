@@ -9,13 +9,20 @@ returns the template context, or None to show nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 
-ContextFunction = Callable[[HttpRequest, Any], "dict[str, Any] | None"]
-Visible = Callable[[Any], bool]
+from bauantrag.registry import Registry
+
+if TYPE_CHECKING:  # types only: the panels sit below the apps that fill them
+    from bauantrag.accounts.models import User
+    from bauantrag.accounts.permissions import Visitor
+    from bauantrag.cases.models import Case
+
+ContextFunction = Callable[[HttpRequest, "Case"], "dict[str, Any] | None"]
+Visible = Callable[["User"], bool]
 
 
 @dataclass(frozen=True)
@@ -35,22 +42,20 @@ class NavLink:
     order: int = 100
 
 
-@dataclass
-class Registry:
-    panels: dict[str, dict[str, Panel]] = field(default_factory=lambda: {"workspace": {}, "portal": {}})
-    links: dict[str, NavLink] = field(default_factory=dict)
-
-
-REGISTRY = Registry()
+PANELS: dict[str, Registry[Panel]] = {
+    "workspace": Registry("panels of the clerk's case page"),
+    "portal": Registry("panels of the applicant's case page"),
+}
+LINKS: Registry[NavLink] = Registry("navigation links")
 
 
 def register_panel(page: str, panel: Panel) -> None:
     """page: "workspace" (clerk's case page) or "portal" (applicant's case page)."""
-    REGISTRY.panels[page][panel.key] = panel
+    PANELS[page].register(panel.key, panel, order=panel.order)
 
 
 def register_link(link: NavLink) -> None:
-    REGISTRY.links[link.key] = link
+    LINKS.register(link.key, link, order=link.order)
 
 
 @dataclass(frozen=True)
@@ -61,9 +66,9 @@ class RenderedPanel:
     order: int = 100
 
 
-def panels_for(page: str, request: HttpRequest, case: Any) -> list[RenderedPanel]:
+def panels_for(page: str, request: HttpRequest, case: Case) -> list[RenderedPanel]:
     rendered = []
-    for panel in sorted(REGISTRY.panels[page].values(), key=lambda p: (p.order, p.key)):
+    for panel in PANELS[page].values():
         context = panel.context(request, case)
         if context is not None:
             rendered.append(RenderedPanel(panel.key, panel.template, context, panel.order))
@@ -79,7 +84,7 @@ def split_top(panels: list[RenderedPanel]) -> tuple[list[RenderedPanel], list[Re
     return [p for p in panels if p.order < TOP_ORDER_BELOW], [p for p in panels if p.order >= TOP_ORDER_BELOW]
 
 
-def links_for(user: Any) -> list[NavLink]:
-    if user is None or not getattr(user, "is_authenticated", False):
+def links_for(user: Visitor | None) -> list[NavLink]:
+    if user is None or not user.is_authenticated or user.is_anonymous:
         return []
-    return [link for link in sorted(REGISTRY.links.values(), key=lambda x: (x.order, x.key)) if link.visible(user)]
+    return [link for link in LINKS.values() if link.visible(user)]

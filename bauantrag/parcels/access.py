@@ -7,35 +7,37 @@ administrators) sees the register; only the administrators import. Applicants us
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TypeGuard
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from bauantrag.accounts.models import Role, User
+from bauantrag.accounts.permissions import Visitor, casework_kommune, does_casework
 from bauantrag.parcels.models import Parcel
 
 
-def may_view_parcels(user: Any) -> bool:
-    return isinstance(user, User) and user.is_authenticated and user.tenant_id is not None and user.does_casework
+def may_view_parcels(user: Visitor) -> TypeGuard[User]:
+    return does_casework(user)
 
 
-def may_import_parcels(user: Any) -> bool:
+def may_import_parcels(user: Visitor) -> bool:
     return may_view_parcels(user) and user.role == Role.TENANT_ADMIN
 
 
-def may_search_parcels(user: Any) -> bool:
+def may_search_parcels(user: Visitor) -> bool:
     """Anyone signed in to a Kommune (applicants, designers, the Bauaufsicht) may look up its Flurstücke."""
     return isinstance(user, User) and user.is_authenticated and user.tenant_id is not None
 
 
-def parcels_visible_to(user: Any) -> QuerySet[Parcel]:
-    if not may_view_parcels(user):
+def parcels_visible_to(user: Visitor) -> QuerySet[Parcel]:
+    kommune = casework_kommune(user)
+    if kommune is None:
         return Parcel.objects.none()
-    return Parcel.objects.filter(tenant_id=user.tenant_id)
+    return Parcel.objects.filter(tenant_id=kommune)
 
 
-def access_parcel(user: Any, parcel_id: object) -> Parcel:
+def access_parcel(user: Visitor, parcel_id: object) -> Parcel:
     try:
         key = uuid.UUID(str(parcel_id))
     except ValueError:

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from shapely.geometry import mapping
 
 from bauantrag.accounts.models import Role, Tenant, User
-from bauantrag.audit.models import Event
 from bauantrag.audit.service import record
-from bauantrag.documents.validation import UploadRejected, sanitise_display_name
+from bauantrag.files import UploadRejected, sanitise_display_name
 from bauantrag.formats.cadastre import MAX_CADASTRE_BYTES, CadastreFormatError, read_parcels
 from bauantrag.formats.cadastre import Parcel as ParcelData
+from bauantrag.parcels.events import ParcelEvent
 from bauantrag.parcels.models import Parcel
 
 __all__ = ["MAX_CADASTRE_BYTES", "ImportResult", "UploadRejected", "import_parcels"]
@@ -95,7 +95,7 @@ def import_parcels(
                 current.save()
                 replaced += 1
         record(
-            Event.PARCELS_IMPORTED, actor=actor, tenant=tenant, subject=tenant,
+            ParcelEvent.PARCELS_IMPORTED, actor=actor, tenant=tenant, subject=tenant,
             after={"file": display_name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
                    "added": added, "replaced": replaced},
         )  # fmt: skip

@@ -6,30 +6,32 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TypeGuard
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from bauantrag.accounts.models import Role, User
+from bauantrag.accounts.permissions import Visitor, casework_kommune, does_casework
 from bauantrag.plans.models import Bebauungsplan
 
 
-def may_view_plans(user: Any) -> bool:
-    return isinstance(user, User) and user.is_authenticated and user.tenant_id is not None and user.does_casework
+def may_view_plans(user: Visitor) -> TypeGuard[User]:
+    return does_casework(user)
 
 
-def may_import_plans(user: Any) -> bool:
+def may_import_plans(user: Visitor) -> bool:
     return may_view_plans(user) and user.role == Role.TENANT_ADMIN
 
 
-def plans_visible_to(user: Any) -> QuerySet[Bebauungsplan]:
-    if not may_view_plans(user):
+def plans_visible_to(user: Visitor) -> QuerySet[Bebauungsplan]:
+    kommune = casework_kommune(user)
+    if kommune is None:
         return Bebauungsplan.objects.none()
-    return Bebauungsplan.objects.filter(tenant_id=user.tenant_id)
+    return Bebauungsplan.objects.filter(tenant_id=kommune)
 
 
-def access_plan(user: Any, plan_id: object) -> Bebauungsplan:
+def access_plan(user: Visitor, plan_id: object) -> Bebauungsplan:
     try:
         key = uuid.UUID(str(plan_id))
     except ValueError:

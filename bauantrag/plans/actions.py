@@ -11,12 +11,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Role, Tenant, User
-from bauantrag.audit.models import Event
 from bauantrag.audit.service import record
-from bauantrag.documents.validation import UploadRejected, sanitise_display_name
+from bauantrag.files import UploadRejected, sanitise_display_name
 from bauantrag.formats.xplan import MAX_PLAN_BYTES, PlanFormatError, read_plan
 from bauantrag.formats.xplan.summary import plan_summary
 from bauantrag.plans import geo, register, storage
+from bauantrag.plans.events import PlanEvent
 from bauantrag.plans.models import Bebauungsplan as PlanRecord
 from bauantrag.rules.planning.plan import Bebauungsplan
 
@@ -113,7 +113,7 @@ def import_plan(
                 imported_by=actor, **fields,
             )
             record(
-                Event.PLAN_IMPORTED, actor=actor, tenant=tenant, subject=entry,
+                PlanEvent.PLAN_IMPORTED, actor=actor, tenant=tenant, subject=entry,
                 after={"name": entry.name, "number": entry.number, "file": display_name, "size": len(data),
                        "sha256": sha256, "xplan_version": entry.xplan_version, "areas": len(plan.areas)},
             )  # fmt: skip
@@ -130,6 +130,6 @@ def import_plan(
 def _record_rejection(actor: User | None, tenant: Tenant, display_name: str, sha256: str, reason: str) -> None:
     with transaction.atomic():
         record(
-            Event.PLAN_REJECTED, actor=actor, tenant=tenant, subject=tenant,
+            PlanEvent.PLAN_REJECTED, actor=actor, tenant=tenant, subject=tenant,
             after={"file": display_name, "sha256": sha256, "reason": reason},
         )

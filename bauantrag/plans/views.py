@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from bauantrag.accounts.models import User
-from bauantrag.documents.views import content_disposition
+from bauantrag.files import content_disposition
 from bauantrag.formats.xplan import PlanFormatError
 from bauantrag.plans import actions, display, mapview, register, storage
 from bauantrag.plans.access import access_plan, may_import_plans, may_view_plans, plans_visible_to

@@ -17,16 +17,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from bauantrag.accounts.models import User
-from bauantrag.cases import actions
+from bauantrag.cases import actions, display
 from bauantrag.cases.access import access_case, cases_visible_to
 from bauantrag.cases.models import Case, CaseState
 from bauantrag.cases.sitemap import case_map
 from bauantrag.cases.vorhaben_fields import REQUIRED_FOR_SUBMISSION
 from bauantrag.cases.workflow import EDITABLE_STATES, TransitionNotAllowed
 from bauantrag.documents.actions import upload_document
-from bauantrag.documents.validation import UploadRejected
+from bauantrag.files import UploadRejected
 from bauantrag.panels import panels_for
-from bauantrag.portal import display
 from bauantrag.portal.forms import UploadForm, VorhabenForm
 
 View = Callable[..., HttpResponse]

@@ -7,8 +7,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Role, User
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.audit.service import record
+from bauantrag.reports.events import ReportEvent
 from bauantrag.reports.periods import Period
 
 
@@ -24,7 +25,7 @@ def record_export(actor: User, *, kind: str, period: Period, rows: int, filename
     tenant = actor.tenant
     assert tenant is not None
     return record(
-        Event.REPORT_EXPORTED, actor=actor, tenant=tenant, subject=tenant,
+        ReportEvent.REPORT_EXPORTED, actor=actor, tenant=tenant, subject=tenant,
         after={"report": kind, "from": period.first.iso(), "to": period.last.iso(), "rows": rows,
                "filename": filename},
         message=_("Statistik als CSV exportiert: %(file)s") % {"file": filename},

@@ -91,7 +91,7 @@ def overdue_table(report: Report) -> tuple[list[str], Iterator[list[Cell]]]:
     groups = [
         (_("Vollständigkeitsprüfung (§ 71 Abs. 1 BauO NRW)"), report.overdue.completeness),
         (_("Nachforderung ohne Antwort"), report.overdue.nachforderungen),
-        (_("Beteiligung ohne Stellungnahme"), report.overdue.beteiligungen or []),
+        (_("Beteiligung ohne Stellungnahme"), report.overdue.beteiligungen),
     ]
 
     def rows() -> Iterator[list[Cell]]:

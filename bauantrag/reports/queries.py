@@ -1,13 +1,13 @@
-"""The figures of the statistics page, read (never written) from cases, Nachforderungen and the audit trail.
+"""The figures of the statistics page, read (never written) from cases, their status history and Nachforderungen.
 
 Where the figures come from:
 
 * Applications per month and the share complete at the first check: counted in the database, grouped by the local
   month of receipt (``Case.submitted_at``, the first submission).
-* Time per stage: from the case's audit events (``case.submitted``, ``nachforderung.sent``, ``case.resubmitted``,
-  ``case.complete``, ``case.approved``/``case.refused``, ``case.withdrawn``/``case.closed``), one query for the
-  whole period; where an event is missing (data from before the audit trail, or an import) the case's own date
-  fields stand in (``submitted_at``, ``completed_at``, ``decided_at`` if that field exists). Median and 90th
+* Time per stage: from the case's status history (``cases.StatusChange``, written by the workflow: draft →
+  submitted, → nachforderung, nachforderung → submitted, → complete, → approved/refused, → withdrawn), one query
+  for the whole period; where a transition is missing (imported data) the case's own date fields stand in
+  (``submitted_at``, ``completed_at``, ``decided_at``) and the Nachforderungen' own dates. Median and 90th
   percentile are computed in Python over the per-case durations (``stats.percentile``), in calendar days and in
   NRW working days.
 * Overdue: the current state, independent of the period.
@@ -31,8 +31,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -40,9 +38,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from bauantrag.accounts.models import User
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.beteiligung.models import Beteiligung, BeteiligungStatus
 from bauantrag.cases.access import cases_visible_to
-from bauantrag.cases.models import Case, CaseState, Nachforderung
+from bauantrag.cases.models import Case, CaseState, Nachforderung, StatusChange
 from bauantrag.reports.periods import Month, Period
 from bauantrag.reports.stats import Summary, WorkingDays, days
 
@@ -73,28 +71,15 @@ PARTS = (
     Stage(PART_AUTHORITY, _("davon bei der Bauaufsicht"), _("Übrige Zeit bis zur Bestätigung der Vollständigkeit")),
 )  # fmt: skip
 
-DECISIONS = {Event.CASE_APPROVED.value: "approved", Event.CASE_REFUSED.value: "refused"}
-ENDINGS = {Event.CASE_WITHDRAWN.value: "withdrawn", Event.CASE_CLOSED.value: "closed"}
+#: (from state, to state, when) of one transition of a case.
+Change = tuple[str, str, dt.datetime]
+DECISIONS = frozenset({CaseState.APPROVED, CaseState.REFUSED})
 OUTCOME_LABELS: dict[str, Promise] = {
     "approved": _("Genehmigt"),
     "refused": _("Abgelehnt"),
     "withdrawn": _("Zurückgenommen"),
     "closed": _("Abgeschlossen"),
 }
-TIMELINE_EVENTS = (
-    Event.CASE_SUBMITTED, Event.CASE_RESUBMITTED, Event.NACHFORDERUNG_SENT, Event.CASE_COMPLETE,
-    Event.CASE_APPROVED, Event.CASE_REFUSED, Event.CASE_WITHDRAWN, Event.CASE_CLOSED,
-)  # fmt: skip
-
-
-def _has_field(model: Any, name: str) -> bool:
-    try:
-        model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return True
-
-
 def _local_date(moment: dt.datetime) -> dt.date:
     """The date in the Kommune's time zone (settings.TIME_ZONE; astimezone directly, as this runs per event)."""
     return moment.astimezone(timezone.get_default_timezone()).date()
@@ -176,36 +161,36 @@ def load_timelines(user: User, period: Period, workdays: WorkingDays | None = No
     if user.tenant_id is None:
         return []
     cases = period_cases(user, period)
-    optional = [name for name in ("decided_at", "decision") if _has_field(Case, name)]
-    columns = ["id", "file_number", "state", "submitted_at", "completed_at", "completeness_due", *optional]
+    columns = ["id", "file_number", "state", "submitted_at", "completed_at", "completeness_due", "decided_at",
+               "decision"]  # fmt: skip
     rows = list(
         cases.annotate(nf_count=Count("nachforderungen"))
         .values(*columns, "nf_count")
         .order_by("submitted_at", "file_number")
     )
-    events: dict[uuid.UUID, list[tuple[str, dt.datetime]]] = defaultdict(list)
-    for case_id, event, created_at in (
-        # The cases are the Kommune's (cases_visible_to), so their events are too; a second tenant condition
+    changes: dict[uuid.UUID, list[Change]] = defaultdict(list)
+    for case_id, from_state, to_state, at in (
+        # The cases are the Kommune's (cases_visible_to), so their history is too; a second tenant condition
         # only misleads PostgreSQL's planner into intersecting two indexes per case when its statistics are stale.
-        AuditEvent.objects.filter(case__in=cases.values("pk"), event__in=TIMELINE_EVENTS)
-        .order_by("seq").values_list("case_id", "event", "created_at")
+        StatusChange.objects.filter(case_id__in=cases.values("pk"))
+        .order_by("at", "id").values_list("case_id", "from_state", "to_state", "at")
     ):  # fmt: skip
-        events[case_id].append((event, created_at))
-    # Nachforderungen without their audit event (imported data): their own dates stand in.
+        changes[case_id].append((from_state, to_state, at))
+    # Nachforderungen without their transition (imported data): their own dates stand in.
     missing = [row["id"] for row in rows if row["nf_count"] and not any(
-        event == Event.NACHFORDERUNG_SENT for event, _at in events.get(row["id"], ()))]  # fmt: skip
+        to_state == CaseState.NACHFORDERUNG for _from, to_state, _at in changes.get(row["id"], ()))]  # fmt: skip
     nf_rows: dict[uuid.UUID, list[tuple[dt.datetime, dt.datetime | None]]] = defaultdict(list)
     if missing:
         for case_id, created_at, answered_at in Nachforderung.objects.filter(case_id__in=missing).values_list(
             "case_id", "created_at", "answered_at"
         ):
             nf_rows[case_id].append((created_at, answered_at))
-    return [_timeline(row, events.get(row["id"], []), nf_rows.get(row["id"], []), workdays) for row in rows]
+    return [_timeline(row, changes.get(row["id"], []), nf_rows.get(row["id"], []), workdays) for row in rows]
 
 
 def _timeline(
     row: dict[str, Any],
-    case_events: list[tuple[str, dt.datetime]],
+    changes: list[Change],
     nf_rows: list[tuple[dt.datetime, dt.datetime | None]],
     workdays: WorkingDays,
 ) -> CaseTimeline:
@@ -215,22 +200,23 @@ def _timeline(
     waits: list[tuple[dt.datetime, dt.datetime]] = []
     open_since: dt.datetime | None = None
     sent = 0
-    for event, moment in case_events:
-        if event == Event.CASE_SUBMITTED and submitted is None:
+    for from_state, to_state, moment in changes:
+        if from_state == CaseState.DRAFT and to_state == CaseState.SUBMITTED and submitted is None:
             submitted = moment
-        elif event == Event.NACHFORDERUNG_SENT:
+        elif to_state == CaseState.NACHFORDERUNG:
             sent += 1
             open_since = open_since or moment
-        elif event == Event.CASE_RESUBMITTED and open_since is not None:
+        elif from_state == CaseState.NACHFORDERUNG and to_state == CaseState.SUBMITTED and open_since is not None:
             waits.append((open_since, moment))
             open_since = None
-        elif event == Event.CASE_COMPLETE and completed is None:
+        elif to_state == CaseState.COMPLETE and completed is None:
             completed = moment
-        elif event in DECISIONS and decided is None:
-            decided, outcome = moment, DECISIONS[event]
-        elif event in ENDINGS and ended is None:
+        elif to_state in DECISIONS and decided is None:
+            decided, outcome = moment, to_state
+            ended = ended or moment
+        elif to_state == CaseState.WITHDRAWN and ended is None:
             ended = moment
-            outcome = outcome or ENDINGS[event]
+            outcome = outcome or "withdrawn"
     if not sent:
         waits = [(created, answered) for created, answered in nf_rows if answered is not None]
     submitted = submitted or row["submitted_at"]
@@ -249,8 +235,8 @@ def _timeline(
 def _fallback_ending(
     row: dict[str, Any], decided: dt.datetime | None, ended: dt.datetime | None, outcome: str
 ) -> tuple[dt.datetime | None, dt.datetime | None, str]:
-    """Without the audit events, the case's own fields (cases app: ``decision`` and ``decided_at``, which is
-    also set for a withdrawal) tell how and when the procedure ended."""
+    """Without the status history, the case's own fields (``decision`` and ``decided_at``, which is also set for a
+    withdrawal) tell how and when the procedure ended."""
     at = row.get("decided_at")
     if decided is not None or ended is not None or at is None:
         return decided, ended, outcome
@@ -259,8 +245,6 @@ def _fallback_ending(
         return at, ended, decision
     if decision.startswith("withdrawn"):
         return decided, at, "withdrawn"
-    if "decision" not in row:  # a schema with a decision date only
-        return at, ended, outcome
     return decided, ended, outcome
 
 
@@ -338,11 +322,11 @@ class OverdueItem:
 class Overdue:
     completeness: list[OverdueItem]
     nachforderungen: list[OverdueItem]
-    beteiligungen: list[OverdueItem] | None  # None: the Beteiligung app has no model to count yet
+    beteiligungen: list[OverdueItem]
 
     @property
     def total(self) -> int:
-        return len(self.completeness) + len(self.nachforderungen) + len(self.beteiligungen or [])
+        return len(self.completeness) + len(self.nachforderungen) + len(self.beteiligungen)
 
 
 def overdue(user: User, today: dt.date, workdays: WorkingDays | None = None) -> Overdue:
@@ -370,44 +354,18 @@ def overdue(user: User, today: dt.date, workdays: WorkingDays | None = None) -> 
     return Overdue(completeness, nachforderungen, _overdue_beteiligungen(open_cases, today, workdays))
 
 
-def _beteiligung_model() -> Any:
-    """The Beteiligung model of the Beteiligung app, if it has one with a case and a deadline (looked up at
-    runtime: the statistics do not depend on that app)."""
-    if not apps.is_installed("bauantrag.beteiligung"):
-        return None
-    try:
-        model = apps.get_model("beteiligung", "Beteiligung")
-    except LookupError:
-        return None
-    return model if _has_field(model, "case") and _has_field(model, "deadline") else None
-
-
-def _overdue_beteiligungen(cases: QuerySet[Case], today: dt.date, workdays: WorkingDays) -> list[OverdueItem] | None:
-    """Beteiligungen of Fachstellen still waiting for a Stellungnahme after their deadline; None without the model."""
-    model = _beteiligung_model()
-    if model is None:
-        return None
-    if _has_field(model, "status"):
-        open_ones = Q(status="requested")
-    elif _has_field(model, "answered_at"):
-        open_ones = Q(answered_at__isnull=True)
-        if _has_field(model, "withdrawn_at"):
-            open_ones &= Q(withdrawn_at__isnull=True)
-    else:
-        return None
-    since = "requested_at" if _has_field(model, "requested_at") else None
-    detail = "fachstelle__name" if _has_field(model, "fachstelle") else None
+def _overdue_beteiligungen(cases: QuerySet[Case], today: dt.date, workdays: WorkingDays) -> list[OverdueItem]:
+    """Beteiligungen of Fachstellen still waiting for a Stellungnahme after their deadline."""
     items = []
     for row in (
-        model.objects.filter(open_ones, case__in=cases, deadline__lt=today)
+        Beteiligung.objects.filter(status=BeteiligungStatus.REQUESTED, case__in=cases, deadline__lt=today)
         .order_by("deadline", "case__file_number")
-        .values("case_id", "case__file_number", "deadline", *[name for name in (since, detail) if name])
+        .values("case_id", "case__file_number", "deadline", "requested_at", "fachstelle__name")
     ):
         deadline = row["deadline"]
         items.append(OverdueItem(
-            row["case_id"], row["case__file_number"], deadline,
-            _local_date(row[since]) if since and row[since] else None,
-            workdays.between(deadline, today), (today - deadline).days, str(row[detail]) if detail else "",
+            row["case_id"], row["case__file_number"], deadline, _local_date(row["requested_at"]),
+            workdays.between(deadline, today), (today - deadline).days, str(row["fachstelle__name"]),
         ))  # fmt: skip
     return items
 

@@ -7,10 +7,11 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from bauantrag.audit.models import Event
+from bauantrag.audit.events import label as event_label
+from bauantrag.cases import display
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, Finding, Nachforderung
 from bauantrag.documents.models import Document
-from bauantrag.portal import display
 from bauantrag.rules.nrw.baupruefvo.bauvorlagen import BAUVORLAGEN
 
 COMPLETENESS_PREFIX = "baupruefvo.completeness."
@@ -42,7 +43,7 @@ def changes_since(case: Case, nachforderung: Nachforderung | None) -> list[dict[
         return []
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
-    events = display.case_events(case).filter(event=Event.CASE_UPDATED, created_at__gt=nachforderung.created_at)
+    events = display.case_events(case).filter(event=CaseEvent.CASE_UPDATED, created_at__gt=nachforderung.created_at)
     for event in events:
         for name, value in (event.before or {}).items():
             before.setdefault(name, value)
@@ -103,7 +104,7 @@ def history(case: Case) -> list[dict[str, Any]]:
             {
                 "at": event.created_at,
                 "actor": event.actor_label or _("System"),
-                "label": Event(event.event).label,
+                "label": event_label(event.event),
                 "before": display.evidence_items(event.before) if event.before else [],
                 "after": display.evidence_items(event.after) if event.after else [],
                 "seq": event.seq,

@@ -10,7 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bauantrag.cases.decision import APPROVE, REFUSE
+from bauantrag.decision.actions import APPROVE, REFUSE
 
 CONDITION_KIND_CHOICES = [
     ("auflage", _("Auflage")),

@@ -14,13 +14,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import User
-from bauantrag.cases import deadlines, decision
+from bauantrag.accounts.permissions import casework_required
+from bauantrag.cases import deadlines
 from bauantrag.cases.access import access_case
-from bauantrag.cases.models import CaseState
-from bauantrag.cases.panels import letter_url
+from bauantrag.cases.models import Case, CaseState
 from bauantrag.cases.workflow import TransitionNotAllowed
+from bauantrag.correspondence.models import Letter
+from bauantrag.decision import actions as decision
+from bauantrag.decision.panels import letter_url
 from bauantrag.workspace.decision_forms import DecisionForm, ExtensionForm, WithdrawalForm
-from bauantrag.workspace.views import casework_required
 
 
 def _user(request: HttpRequest) -> User:
@@ -33,7 +35,7 @@ def _apply_errors(form: Form, exc: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, errors)
 
 
-def _to_letter(request: HttpRequest, case: Any, letter: Any) -> HttpResponse:
+def _to_letter(request: HttpRequest, case: Case, letter: Letter) -> HttpResponse:
     url = letter_url(letter.pk)
     return redirect(url) if url else redirect("workspace:case", case_id=case.pk)
 

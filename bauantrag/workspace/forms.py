@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from typing import Any
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bauantrag.cases.deadlines import one_month_later
 from bauantrag.cases.models import ReviewDecision
 from bauantrag.cases.models.checks import FindingStatus
 
@@ -29,11 +28,6 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Pflicht bei abweichender Bewertung"),
     )
-
-
-def one_month_later(day: dt.date) -> dt.date:
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 DEFAULT_LETTER = _(
@@ -99,7 +93,7 @@ class ItemForm(forms.Form):
         code = data.get("document_type", "")
         title = data.get("title") or ""
         if not title and code:
-            from bauantrag.portal.display import document_type_name
+            from bauantrag.cases.display import document_type_name
 
             title = document_type_name(code)
         return {"document_type": code, "title": title, "reason": data.get("reason", ""), "finding": ""}

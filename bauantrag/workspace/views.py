@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,30 +17,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from bauantrag.accounts.models import User
-from bauantrag.cases import actions, deadlines
+from bauantrag.accounts.permissions import casework_required
+from bauantrag.cases import actions, deadlines, display
 from bauantrag.cases.access import access_case, access_finding, cases_visible_to
 from bauantrag.cases.models import CLOSED_STATES, Case, CaseState, CheckRun, Finding, Nachforderung, Procedure
 from bauantrag.cases.sitemap import case_map
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.panels import panels_for, split_top
-from bauantrag.portal import display
 from bauantrag.workspace import casefile
 from bauantrag.workspace.forms import ItemFormSet, NachforderungForm, ReviewForm
-
-View = Callable[..., HttpResponse]
-
-
-def casework_required(view: View) -> View:
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not isinstance(request.user, User) or not request.user.does_casework:
-            if kwargs:  # a page about one object: the same answer as for an unknown id
-                raise Http404
-            raise PermissionDenied(_("Diese Seiten sind für die Sachbearbeitung der Bauaufsicht bestimmt."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _user(request: HttpRequest) -> User:
@@ -159,6 +141,9 @@ def review(request: HttpRequest, finding_id: Any) -> HttpResponse:
         except ValidationError as exc:
             for name, errors in exc.message_dict.items():
                 form.add_error(name if name in form.fields else None, errors)
+        except TransitionNotAllowed as exc:  # e.g. the case was closed meanwhile
+            messages.error(request, str(exc))
+            return redirect("workspace:case", case_id=case.pk)
         else:
             messages.success(request, _("Ihre Bewertung des Befunds wurde gespeichert."))
             return redirect(reverse("workspace:case", kwargs={"case_id": case.pk}) + f"#befund-{finding.pk}")

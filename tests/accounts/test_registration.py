@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.models import Role, User
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def test_a_designer_registers_and_lands_in_the_portal(tenant: Any) -> None:
     user = User.objects.get(username="anna.baumeister@example.org")
     assert (user.role, user.tenant, user.chamber_number) == (Role.DESIGNER, tenant, "AKNW 4711")
     assert user.password.startswith("argon2")
-    assert AuditEvent.objects.filter(event=Event.ACCOUNT_REGISTERED, subject_id=str(user.pk)).exists()
+    assert AuditEvent.objects.filter(event=AccountEvent.ACCOUNT_REGISTERED, subject_id=str(user.pk)).exists()
     assert client.get("/antraege/").status_code == 200
 
 

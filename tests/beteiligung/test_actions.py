@@ -11,8 +11,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.beteiligung import actions
+from bauantrag.beteiligung.events import BeteiligungEvent
 from bauantrag.beteiligung.models import Beteiligung, BeteiligungStatus, Fachstelle, FachstelleKind
 from bauantrag.beteiligung.results import conditions_for_case, summary_for_case
 from bauantrag.cases.models import Case
@@ -114,7 +115,7 @@ def test_a_late_answer_is_accepted_and_marked(kommune: Any) -> None:
     summary = summary_for_case(kommune.case)
     assert summary is not None and summary.late == 1 and summary.negative == 1 and summary.overdue == 0
     assert "1 ablehnend" in summary.text and "1 nach Fristablauf" in summary.text
-    event = AuditEvent.objects.get(event=Event.STELLUNGNAHME_SUBMITTED)
+    event = AuditEvent.objects.get(event=BeteiligungEvent.STELLUNGNAHME_SUBMITTED)
     assert event.after["late"] is True and event.after["verdict"] == "ablehnung"
 
 
@@ -150,7 +151,7 @@ def test_results_come_together(kommune: Any) -> None:
     ]
     with pytest.raises(TransitionNotAllowed):
         actions.submit_stellungnahme(kommune.brandschutz_member, brandschutz, verdict="zustimmung", text="")
-    sent = AuditEvent.objects.filter(event=Event.BETEILIGUNG_SENT).order_by("seq")
+    sent = AuditEvent.objects.filter(event=BeteiligungEvent.BETEILIGUNG_SENT).order_by("seq")
     assert [e.after["fachstelle"] for e in sent] == [
         "Brandschutzdienststelle", "Untere Naturschutzbehörde", "Gemeinde Musterdorf", "Untere Denkmalbehörde"]
 

@@ -6,12 +6,13 @@ from typing import Any
 
 import pytest
 
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.beteiligung import actions
+from bauantrag.beteiligung.events import BeteiligungEvent
 from bauantrag.beteiligung.models import BeteiligungStatus, Verdict
-from bauantrag.cases import decision
 from bauantrag.cases.models import CaseState
 from bauantrag.cases.workflow import TransitionNotAllowed
+from bauantrag.decision import actions as decision
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,8 @@ def test_withdrawing_the_application_ends_the_open_beteiligungen(kommune: Any) -
     assert open_one.status == BeteiligungStatus.WITHDRAWN
     assert open_one.withdraw_reason == "Vorgang abgeschlossen: Antrag zurückgenommen"
     assert answered.status == BeteiligungStatus.ANSWERED  # an answer stays on record
-    assert AuditEvent.objects.filter(event=Event.BETEILIGUNG_WITHDRAWN, subject_id=str(open_one.pk)).count() == 1
+    withdrawn = AuditEvent.objects.filter(event=BeteiligungEvent.BETEILIGUNG_WITHDRAWN, subject_id=str(open_one.pk))
+    assert withdrawn.count() == 1
     with pytest.raises(TransitionNotAllowed):
         actions.submit_stellungnahme(kommune.brandschutz_member, open_one, verdict=Verdict.KEINE_BEDENKEN,
                                      text="Zu spät.")

@@ -10,8 +10,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from bauantrag.accounts.models import Role
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.beteiligung import actions
+from bauantrag.beteiligung.events import BeteiligungEvent
 from bauantrag.beteiligung.models import Fachstelle
 from tests.conftest import login
 from tests.factories import UserFactory
@@ -52,7 +53,7 @@ def test_admin_creates_and_edits_a_fachstelle(tenant: Any, other_tenant: Any) ->
     fachstelle.refresh_from_db()
     assert fachstelle.name == "Untere Denkmalbehörde des Kreises" and not fachstelle.active
     assert not fachstelle.members.exists()
-    events = AuditEvent.objects.filter(event=Event.FACHSTELLE_CHANGED).order_by("seq")
+    events = AuditEvent.objects.filter(event=BeteiligungEvent.FACHSTELLE_CHANGED).order_by("seq")
     assert [e.after.get("name") for e in events] == ["Untere Denkmalbehörde", "Untere Denkmalbehörde des Kreises"]
     assert events[1].before["members"] == [member.username] and events[1].after["members"] == []
 

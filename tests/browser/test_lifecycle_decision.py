@@ -30,9 +30,9 @@ from bauantrag.audit.service import verify_tenant
 from bauantrag.beteiligung import actions as beteiligung_actions
 from bauantrag.beteiligung.deadlines import deadline_for
 from bauantrag.beteiligung.models import Beteiligung, BeteiligungStatus, Fachstelle, FachstelleKind, Verdict
-from bauantrag.cases import decision
 from bauantrag.cases.models import CaseState, Decision
 from bauantrag.correspondence.models import Letter, Letterhead, LetterKind, LetterState, Message
+from bauantrag.decision import actions as decision
 from tests.factories import UserFactory, complete_case, run_actions_now
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"

@@ -8,10 +8,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.cases import actions
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import CaseState, CheckRunStatus
 from bauantrag.cases.workflow import TransitionNotAllowed
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.rules.calendar import completeness_deadline
 from tests.factories import (
     UserFactory,
@@ -121,7 +123,8 @@ def test_overriding_a_finding_needs_a_reason_and_keeps_the_original() -> None:
 
 def test_every_action_leaves_an_audit_entry() -> None:
     case = complete_case()
-    events = list(AuditEvent.objects.filter(case=case).values_list("event", flat=True))
-    assert events[0] == Event.CASE_CREATED
-    for expected in (Event.DOCUMENT_UPLOADED, Event.CASE_SUBMITTED, Event.CHECK_FINISHED, Event.CASE_COMPLETE):
+    events = list(AuditEvent.objects.filter(case_id=case.pk).values_list("event", flat=True))
+    assert events[0] == CaseEvent.CASE_CREATED
+    for expected in (DocumentEvent.DOCUMENT_UPLOADED, CaseEvent.CASE_SUBMITTED, CaseEvent.CHECK_FINISHED,
+                     CaseEvent.CASE_COMPLETE):
         assert expected in events

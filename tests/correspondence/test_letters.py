@@ -12,10 +12,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 
+from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.models import Role
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
+from bauantrag.audit.service import jsonable
 from bauantrag.cases import actions as case_actions
 from bauantrag.correspondence import actions, hooks
+from bauantrag.correspondence.events import LetterEvent
 from bauantrag.correspondence.models import Letter, LetterKind, LetterState, Message
 from tests.conftest import login
 from tests.correspondence.conftest import pdf_text, pdfa_identification, stored_pdf
@@ -43,7 +46,7 @@ def test_eingangsbestaetigung_is_sent_on_submission(applicant: Any, letterhead: 
     message = Message.objects.get(letter=letter)
     assert message.author is None and message.side == "authority"
     assert [log.event for log in case.notifications.all()] == ["submitted"]
-    audit = AuditEvent.objects.get(event=Event.LETTER_SENT, case=case)
+    audit = AuditEvent.objects.get(event=LetterEvent.LETTER_SENT, case_id=case.pk)
     assert audit.actor is None and audit.after["sha256"] == letter.sha256
 
 
@@ -108,8 +111,16 @@ def test_draft_edit_send_then_frozen(applicant: Any, letterhead: Any) -> None:
     sent.refresh_from_db()
     assert sent.retrieved_by == applicant and sent.retrieved_at is not None
     assert Message.objects.filter(letter=sent, case=case).count() == 1
-    events = list(AuditEvent.objects.filter(subject_id=str(sent.pk)).values_list("event", flat=True))
-    assert events == [Event.LETTER_DRAFTED, Event.LETTER_DRAFTED, Event.LETTER_SENT]
+    retrieved_at = sent.retrieved_at
+    assert client.get(f"/post/schreiben/{sent.pk}/pdf/").status_code == 200  # a second download changes nothing
+    sent.refresh_from_db()
+    assert sent.retrieved_at == retrieved_at
+    events = list(AuditEvent.objects.filter(subject_id=str(sent.pk)).order_by("seq"))
+    assert [e.event for e in events] == [LetterEvent.LETTER_DRAFTED, LetterEvent.LETTER_DRAFTED,
+                                         LetterEvent.LETTER_SENT, LetterEvent.LETTER_RETRIEVED]
+    retrieval = events[-1]  # the Bekanntgabe is in the trail, by whom and when
+    assert retrieval.actor == applicant and retrieval.after["sha256"] == sent.sha256
+    assert retrieval.after["retrieved_at"] == jsonable(retrieved_at)
 
 
 def test_baugenehmigung_with_nebenbestimmungen_and_rechtsbehelfsbelehrung(applicant: Any, letterhead: Any) -> None:
@@ -151,15 +162,12 @@ def test_hooks_run_inside_the_transaction(applicant: Any, letterhead: Any) -> No
         if letter.subject == "Zweite Anhörung":
             raise PermissionDenied("nicht jetzt")
 
-    hooks.register_on_letter_sent("test", remember)
-    try:
+    with hooks.ON_LETTER_SENT.override({"test": remember}):
         actions.send_letter(clerk, actions.draft_letter(clerk, case, LetterKind.ANHOERUNG))
         second = actions.draft_letter(clerk, case, LetterKind.ANHOERUNG)
         second = actions.update_draft(clerk, second, "Zweite Anhörung", second.body)
         with pytest.raises(PermissionDenied):
             actions.send_letter(clerk, second)
-    finally:
-        hooks.unregister_on_letter_sent("test")
     assert seen == [("anhoerung", "sent"), ("anhoerung", "sent")]
     second.refresh_from_db()
     assert second.state == LetterState.DRAFT and not second.storage_name
@@ -217,7 +225,7 @@ def test_letterhead_page_for_the_tenant_admin(tenant: Any) -> None:
     })
     assert response.status_code == 302
     assert tenant.letterhead.court_name == "Verwaltungsgericht Arnsberg"
-    assert AuditEvent.objects.filter(event=Event.TENANT_SETTINGS_CHANGED, message="Briefkopf").exists()
+    assert AuditEvent.objects.filter(event=AccountEvent.TENANT_SETTINGS_CHANGED, message="Briefkopf").exists()
     assert login(Client(), clerk_for(tenant)).get("/post/briefkopf/").status_code == 403
 
 
@@ -260,15 +268,13 @@ def test_beteiligungsschreiben_goes_to_the_agency_only(applicant: Any, letterhea
 
     url = f"/post/schreiben/{sent.pk}/pdf/"
     asked_client, other_client = login(Client(), asked), login(Client(), other)  # TOTP codes are single-use
-    assert asked_client.get(url).status_code == 404  # no Beteiligung check registered: nobody
-    access.register_agency_letter_check(
-        "test", lambda user, letter: user.pk == asked.pk and letter.beteiligung_id == beteiligung_id)
-    try:
+    assert asked_client.get(url).status_code == 404  # no Beteiligung with that id: nobody
+    with access.AGENCY_LETTER_CHECKS.override(
+        {"test": lambda user, letter: user.pk == asked.pk and letter.beteiligung_id == beteiligung_id}
+    ):
         assert asked_client.get(url).status_code == 200
         assert other_client.get(url).status_code == 404
         assert login(Client(), applicant).get(url).status_code == 404
-    finally:
-        access._agency_checks.pop("test")
 
 
 def test_unsent_system_letters_are_queued_again(applicant: Any) -> None:

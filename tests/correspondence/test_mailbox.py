@@ -10,11 +10,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from bauantrag.accounts.models import Role
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence import actions
+from bauantrag.correspondence.events import LetterEvent
 from bauantrag.correspondence.models import Message, MessageAttachment, Side
 from bauantrag.correspondence.views import threads, unread_messages
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.validation import UploadRejected
 from tests.conftest import login
 from tests.documents.helpers import stored_files
@@ -53,7 +55,7 @@ def test_thread_with_reply_and_read_state(applicant: Any) -> None:
     actions.mark_thread_read(clerk, question)
     assert unread_messages(clerk, case).count() == 0
     assert list(unread_messages(applicant, case).filter(letter__isnull=True)) == [reply]  # read state is per person
-    assert AuditEvent.objects.filter(event=Event.MESSAGE_SENT, case=case).count() == 3
+    assert AuditEvent.objects.filter(event=LetterEvent.MESSAGE_SENT, case_id=case.pk).count() == 3
 
 
 def test_text_is_sanitised_and_shown_escaped(applicant: Any) -> None:
@@ -126,7 +128,7 @@ def test_refused_attachment_stores_nothing(applicant: Any) -> None:
     assert case.documents.count() == documents_before
     assert not Message.objects.filter(case=case, letter__isnull=True).exists()
     assert not MessageAttachment.objects.exists()
-    rejection = AuditEvent.objects.filter(event=Event.DOCUMENT_REJECTED, case=case).get()
+    rejection = AuditEvent.objects.filter(event=DocumentEvent.DOCUMENT_REJECTED, case_id=case.pk).get()
     assert rejection.after["context"] == "message"
 
 

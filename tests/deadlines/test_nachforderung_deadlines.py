@@ -12,8 +12,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.cases import actions, deadlines
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, CaseState, Nachforderung
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.celery import app as celery_app
@@ -59,7 +60,7 @@ def test_reminder_three_working_days_before_the_deadline_is_sent_once(applicant:
     assert nf.reminded_at is not None
     logs = reminders(case)
     assert [log.recipient for log in logs] == [applicant.email.lower()]
-    audit = AuditEvent.objects.get(case=case, event=Event.NACHFORDERUNG_REMINDED)
+    audit = AuditEvent.objects.get(case_id=case.pk, event=CaseEvent.NACHFORDERUNG_REMINDED)
     assert audit.actor is None and audit.after["deadline"] == nf.deadline.isoformat()
     assert audit.after["reminder_working_days"] == 3
     # not twice: the next hourly run and the next days send nothing more
@@ -138,14 +139,14 @@ def test_expiry_marks_the_nachforderung_and_only_proposes_the_consequence(applic
     case.refresh_from_db()
     assert nf.expired_at is not None
     assert case.state == CaseState.NACHFORDERUNG and not case.decision and case.closed_at is None
-    audit = AuditEvent.objects.get(case=case, event=Event.NACHFORDERUNG_EXPIRED)
+    audit = AuditEvent.objects.get(case_id=case.pk, event=CaseEvent.NACHFORDERUNG_EXPIRED)
     assert audit.actor is None
     assert audit.after["proposal"] == (
         "Frist abgelaufen – Antrag gilt nach § 71 Abs. 1 Satz 3 BauO NRW als zurückgenommen (Vorschlag)"
     )
     # idempotent
     assert run(today) == {"expired": 0, "reminded": 0}
-    assert AuditEvent.objects.filter(case=case, event=Event.NACHFORDERUNG_EXPIRED).count() == 1
+    assert AuditEvent.objects.filter(case_id=case.pk, event=CaseEvent.NACHFORDERUNG_EXPIRED).count() == 1
     assert not deadlines.expire(nf.pk, today) and not deadlines.remind(nf.pk, today)
 
 
@@ -206,7 +207,7 @@ def test_extension_with_reason_moves_the_deadline_and_clears_the_proposal(applic
     assert nf.deadline == today + dt.timedelta(days=14) and nf.original_deadline == old
     assert nf.expired_at is None and nf.reminded_at is None and nf.extended_at is not None
     assert nf.extension_reason == "Statiker erkrankt, Nachweis folgt"
-    audit = AuditEvent.objects.filter(case=case, event=Event.NACHFORDERUNG_EXTENDED).get()
+    audit = AuditEvent.objects.filter(case_id=case.pk, event=CaseEvent.NACHFORDERUNG_EXTENDED).get()
     assert audit.actor == clerk and audit.before["deadline"] == old.isoformat()
     assert audit.after["reason"] == "Statiker erkrankt, Nachweis folgt"
     assert NotificationLog.objects.filter(case=case, event=NotificationEvent.NACHFORDERUNG).count() == 2

@@ -10,8 +10,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from bauantrag.cases import deadlines, decision
+from bauantrag.cases import deadlines
 from bauantrag.cases.models import Case, Nachforderung
+from bauantrag.decision import actions as decision
 from tests.factories import clerk_for, complete_case, nachforderung_case, run_actions_now, submitted_case
 
 pytestmark = pytest.mark.django_db
@@ -85,10 +86,7 @@ def test_other_apps_add_deadlines_to_the_queue(world: dict[str, Case], clerk_cli
     def beteiligung(cases: list[Case], today: dt.date) -> dict[Any, list[deadlines.DeadlineNote]]:
         return {fresh.pk: [deadlines.DeadlineNote("Beteiligung Brandschutz", today - dt.timedelta(days=1), True)]}
 
-    deadlines.register_deadline_source("test.beteiligung", beteiligung)
-    try:
+    with deadlines.DEADLINE_SOURCES.override({"test.beteiligung": beteiligung}):
         html = clerk_client.get("/bauaufsicht/?ansicht=frist").content.decode()
-    finally:
-        deadlines._SOURCES.pop("test.beteiligung")
     row = row_of(html, fresh)
     assert "Beteiligung Brandschutz" in row and "überfällig" in row

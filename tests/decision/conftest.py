@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 
 from bauantrag.accounts.models import User
-from bauantrag.cases import decision
 from bauantrag.cases.models import Case
 from bauantrag.correspondence import actions as letters
 from bauantrag.correspondence.models import Letter, Letterhead
+from bauantrag.decision import actions as decision
 from tests.factories import run_actions_now
 
 

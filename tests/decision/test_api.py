@@ -9,8 +9,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from bauantrag.cases import deadlines, decision
+from bauantrag.cases import deadlines
 from bauantrag.cases.models import Nachforderung
+from bauantrag.decision import actions as decision
 from tests.api.helpers import case_url, errors_of, get, patch, post
 from tests.decision.conftest import approve
 from tests.factories import clerk_for, complete_case, nachforderung_case, run_actions_now

@@ -11,12 +11,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from bauantrag.audit.models import AuditEvent, Event
-from bauantrag.cases import actions, decision
+from bauantrag.audit.models import AuditEvent
+from bauantrag.cases import actions
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, CaseState, Decision
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence import actions as letters
+from bauantrag.correspondence.events import LetterEvent
 from bauantrag.correspondence.models import Letter, LetterKind, LetterState
+from bauantrag.decision import actions as decision
 from bauantrag.notifications.models import NotificationEvent, NotificationLog
 from tests.conftest import login
 from tests.correspondence.conftest import pdf_text, stored_pdf
@@ -60,12 +63,12 @@ def test_approval_with_conditions_end_to_end(applicant: Any, settings: Any) -> N
     text = pdf_text(stored_pdf(sent))
     assert "BAUGENEHMIGUNG" in text and "wasserdurchlässigem Pflaster" in text
 
-    events = list(AuditEvent.objects.filter(case=case).order_by("seq").values_list("event", flat=True))
-    assert events[-3:] == [Event.LETTER_SENT, Event.CASE_APPROVED, Event.CASE_CLOSED]
-    approved = AuditEvent.objects.get(case=case, event=Event.CASE_APPROVED)
+    events = list(AuditEvent.objects.filter(case_id=case.pk).order_by("seq").values_list("event", flat=True))
+    assert events[-3:] == [LetterEvent.LETTER_SENT, CaseEvent.CASE_APPROVED, CaseEvent.CASE_CLOSED]
+    approved = AuditEvent.objects.get(case_id=case.pk, event=CaseEvent.CASE_APPROVED)
     assert approved.actor == clerk and approved.after["sha256"] == sent.sha256
     assert approved.before == {"state": "complete"}
-    closed = AuditEvent.objects.get(case=case, event=Event.CASE_CLOSED)
+    closed = AuditEvent.objects.get(case_id=case.pk, event=CaseEvent.CASE_CLOSED)
     assert closed.after["retention_until"] == case.retention_until.isoformat()
     # exactly one DECISION mail per recipient (the correspondence app's), no second one from the case
     assert NotificationLog.objects.filter(case=case, event=NotificationEvent.DECISION).count() == 1
@@ -89,7 +92,7 @@ def test_refusal_requires_reasons_and_closes_with_them(applicant: Any, settings:
     case.refresh_from_db()
     assert (case.state, case.decision, case.decision_reason) == (CaseState.REFUSED, Decision.REFUSED, reasons)
     assert case.retention_until == dt.date(timezone.localdate(case.closed_at).year + 10, 12, 31)
-    assert AuditEvent.objects.filter(case=case, event=Event.CASE_REFUSED).count() == 1
+    assert AuditEvent.objects.filter(case_id=case.pk, event=CaseEvent.CASE_REFUSED).count() == 1
 
 
 @pytest.mark.parametrize("make", [submitted_case, nachforderung_case])
@@ -165,26 +168,23 @@ def test_other_letters_do_not_touch_the_case(applicant: Any) -> None:
 # ------------------------------------------------------------------------------------------------- the page
 
 
-def test_decision_page_prefills_conditions_from_the_stellungnahmen(
-    applicant: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from bauantrag.beteiligung import results
-
+def test_decision_page_prefills_conditions_from_the_stellungnahmen(applicant: Any) -> None:
     case = complete_case(applicant)
     clerk = clerk_for(case.tenant)
-    monkeypatch.setattr(results, "conditions_for_case", lambda c: [
+    stellungnahmen = {"beteiligung.stellungnahmen": lambda c: [
         {"text": "Feuerwehrzufahrt freihalten.", "legal_basis": "§ 5 BauO NRW", "fachstelle": "Brandschutz"},
-    ])
+    ]}  # as the Beteiligung app registers them (decision.actions.CONDITION_SOURCES)
     client = login(Client(), clerk)
-    html = client.get(f"/bauaufsicht/vorgaenge/{case.pk}/entscheidung/").content.decode()
-    assert "Feuerwehrzufahrt freihalten." in html and "Brandschutz – § 5 BauO NRW" in html
-    assert "noch keine Anhörung versandt" in html and "§ 28 Abs. 1 VwVfG NRW" in html
+    with decision.CONDITION_SOURCES.override(stellungnahmen):
+        html = client.get(f"/bauaufsicht/vorgaenge/{case.pk}/entscheidung/").content.decode()
+        assert "Feuerwehrzufahrt freihalten." in html and "Brandschutz – § 5 BauO NRW" in html
+        assert "noch keine Anhörung versandt" in html and "§ 28 Abs. 1 VwVfG NRW" in html
 
-    response = client.post(f"/bauaufsicht/vorgaenge/{case.pk}/entscheidung/", {
-        "outcome": "approve", "condition_0": "Feuerwehrzufahrt freihalten (3 m breit).",
-        "condition_0_kind": "auflage", "condition_1": "Eigene Auflage: Bäume schützen.",
-        "condition_1_kind": "auflage", "reasons": "",
-    })
+        response = client.post(f"/bauaufsicht/vorgaenge/{case.pk}/entscheidung/", {
+            "outcome": "approve", "condition_0": "Feuerwehrzufahrt freihalten (3 m breit).",
+            "condition_0_kind": "auflage", "condition_1": "Eigene Auflage: Bäume schützen.",
+            "condition_1_kind": "auflage", "reasons": "",
+        })
     draft = Letter.objects.get(case=case, kind=LetterKind.BAUGENEHMIGUNG)
     assert response.status_code == 302 and response["Location"] == f"/post/schreiben/{draft.pk}/"
     assert [c["text"] for c in draft.context["nebenbestimmungen"]] == [

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from bauantrag.accounts.models import Role
-from bauantrag.cases import demo
 from bauantrag.cases.models import Case, CaseState
+from bauantrag.demo import decisions as demo
 from tests.factories import UserFactory, run_actions_now
 
 pytestmark = pytest.mark.django_db

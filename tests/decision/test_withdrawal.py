@@ -11,12 +11,14 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from bauantrag.audit.models import AuditEvent, Event
-from bauantrag.cases import actions, deadlines, decision
+from bauantrag.audit.models import AuditEvent
+from bauantrag.cases import actions, deadlines
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import CaseState, Decision, Nachforderung
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence import actions as letters
 from bauantrag.correspondence.models import Letter, LetterKind, LetterState
+from bauantrag.decision import actions as decision
 from bauantrag.documents.actions import upload_document
 from tests.conftest import login
 from tests.factories import clerk_for, complete_case, draft_case, nachforderung_case, run_actions_now, submitted_case
@@ -60,10 +62,10 @@ def test_expired_nachforderung_proposal_confirmed_by_the_clerk_closes_the_case(a
     assert case.retention_until == dt.date(timezone.localdate(case.closed_at).year + 10, 12, 31)
     assert f"lief am {nf.deadline:%d.%m.%Y} ab" in case.decision_reason
     assert "§ 71 Abs. 1 Satz 3 BauO NRW" in case.decision_reason
-    withdrawn = AuditEvent.objects.get(case=case, event=Event.CASE_WITHDRAWN)
+    withdrawn = AuditEvent.objects.get(case_id=case.pk, event=CaseEvent.CASE_WITHDRAWN)
     assert withdrawn.actor == clerk and withdrawn.after["nachforderung"] == str(nf.pk)
     assert withdrawn.after["decision"] == "withdrawn_fictitious"
-    assert AuditEvent.objects.filter(case=case, event=Event.CASE_CLOSED).count() == 1
+    assert AuditEvent.objects.filter(case_id=case.pk, event=CaseEvent.CASE_CLOSED).count() == 1
     assert "gilt daher als zurückgenommen (§ 71 Abs. 1 Satz 3 BauO NRW)" in letter.body
 
     # the confirmation, once sent, is linked to the closed case
@@ -138,7 +140,7 @@ def test_withdrawn_case_is_read_only_for_the_applicant_side(applicant: Any) -> N
     with pytest.raises(TransitionNotAllowed):
         actions.resubmit(applicant, case)
     documents = case.documents.count()
-    with pytest.raises(TransitionNotAllowed, match="nur im Entwurf oder während einer offenen Nachforderung"):
+    with pytest.raises(TransitionNotAllowed, match=r"abgeschlossen .*„Bauvorlage hochladen“ ist nicht mehr möglich"):
         upload_document(applicant, case, pdf_upload("nachtrag.pdf"), "1502")
     assert case.documents.count() == documents
     portal = login(Client(), applicant).get(f"/antraege/{case.pk}/").content.decode()

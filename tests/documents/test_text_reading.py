@@ -14,8 +14,9 @@ from django.core.management import call_command
 from django.db.models.signals import post_save
 from django.test import Client
 
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.documents import pipeline
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.models import Document, DocumentPage, TextMethod, TextStatus
 from bauantrag.documents.reading import read_document_text
 from bauantrag.documents.tasks import read_text
@@ -42,7 +43,7 @@ UMLAUT_PAGES = [
 ]
 
 
-def events(event: Event, document: Document) -> list[AuditEvent]:
+def events(event: str, document: Document) -> list[AuditEvent]:
     return list(AuditEvent.objects.filter(event=event, subject_id=str(document.pk)))
 
 
@@ -50,10 +51,12 @@ def events(event: Event, document: Document) -> list[AuditEvent]:
 def after_text() -> Iterator[list[Any]]:
     """Records the documents the after-text pipeline is run for (registered like any other app's step)."""
     seen: list[Any] = []
-    pipeline.register_after_text("tests.recorder", lambda document: seen.append(
-        (document.pk, document.text_status, document.pages.count())), order=5)
-    yield seen
-    pipeline._STEPS.pop("tests.recorder", None)
+
+    def record(document: Any) -> None:
+        seen.append((document.pk, document.text_status, document.pages.count()))
+
+    with pipeline.AFTER_TEXT.override({"tests.recorder": record}, order=5):
+        yield seen
 
 
 def test_a_text_pdf_is_read_page_by_page_with_umlauts(applicant: Any, after_text: list[Any]) -> None:
@@ -70,7 +73,7 @@ def test_a_text_pdf_is_read_page_by_page_with_umlauts(applicant: Any, after_text
     assert "Außenwände" in pages[2].text and "Flurstück" not in pages[2].text  # each page keeps its own text
     assert all(p.ocr_confidence is None for p in pages)
 
-    [read] = events(Event.DOCUMENT_TEXT_READ, document)
+    [read] = events(DocumentEvent.DOCUMENT_TEXT_READ, document)
     assert read.after["pages"] == 3 and read.after["methods"] == {"pdf_text": 3}
     assert read.case_id == case.pk and read.actor is None
     assert after_text == [(document.pk, TextStatus.DONE, 3)]
@@ -114,7 +117,7 @@ def test_a_scanned_pdf_is_read_by_tesseract(applicant: Any) -> None:
     assert "Baubeschreibung" in first.text and "123/4" in first.text  # the clean scan is read exactly
     assert first.ocr_confidence is not None and first.ocr_confidence > 70
     assert document.text_status_label == "Text gelesen (OCR, 2 Seiten)"
-    [read] = events(Event.DOCUMENT_TEXT_READ, document)
+    [read] = events(DocumentEvent.DOCUMENT_TEXT_READ, document)
     assert read.after["methods"] == {"ocr": 2} and read.after["ocr_confidence"] > 70
 
 
@@ -164,9 +167,9 @@ def _failed_cleanly(document: Document, message_part: str) -> None:
     document.refresh_from_db()
     assert document.text_status == TextStatus.FAILED
     assert message_part in document.text_error, document.text_error
-    [failed] = events(Event.DOCUMENT_TEXT_FAILED, document)
+    [failed] = events(DocumentEvent.DOCUMENT_TEXT_FAILED, document)
     assert failed.after["message"] == document.text_error
-    assert not events(Event.DOCUMENT_TEXT_READ, document)
+    assert not events(DocumentEvent.DOCUMENT_TEXT_READ, document)
 
 
 def test_an_encrypted_pdf_fails_with_a_german_message(applicant: Any) -> None:
@@ -208,7 +211,7 @@ def test_a_page_over_the_time_limit_fails_with_a_german_message(applicant: Any, 
     case = draft_case(applicant)
     document = upload_and_read(case, "scan.pdf", scanned_pdf([BAUBESCHREIBUNG]))
     _failed_cleanly(document, "Seite 1 konnte nicht innerhalb des Zeitlimits von 0,05 Sekunden gelesen werden")
-    assert events(Event.DOCUMENT_TEXT_FAILED, document)[0].after["reason"] == "timeout"
+    assert events(DocumentEvent.DOCUMENT_TEXT_FAILED, document)[0].after["reason"] == "timeout"
 
 
 def test_a_tampered_stored_file_is_not_read_and_recorded_as_damaged(applicant: Any) -> None:
@@ -220,7 +223,7 @@ def test_a_tampered_stored_file_is_not_read_and_recorded_as_damaged(applicant: A
     path.write_bytes(bytes(data))
     read_text.delay(str(document.pk))
     _failed_cleanly(document, "beschädigt oder wurde verändert")
-    assert events(Event.DOCUMENT_DAMAGED, document)
+    assert events(DocumentEvent.DOCUMENT_DAMAGED, document)
 
 
 def test_the_task_is_idempotent_and_resumes_after_a_lost_worker(applicant: Any, after_text: list[Any]) -> None:
@@ -230,7 +233,7 @@ def test_the_task_is_idempotent_and_resumes_after_a_lost_worker(applicant: Any, 
 
     assert read_document_text(document.pk) == TextStatus.DONE  # a duplicate delivery changes nothing
     assert list(document.pages.order_by("number").values_list("pk", flat=True)) == first_ids
-    assert len(events(Event.DOCUMENT_TEXT_READ, document)) == 1 and len(after_text) == 1
+    assert len(events(DocumentEvent.DOCUMENT_TEXT_READ, document)) == 1 and len(after_text) == 1
 
     # The worker died after page 1 (acks_late redelivers the task): the next run goes on with page 2.
     DocumentPage.objects.filter(document=document, number__gt=1).delete()
@@ -239,7 +242,7 @@ def test_the_task_is_idempotent_and_resumes_after_a_lost_worker(applicant: Any, 
     pages = list(document.pages.order_by("number"))
     assert [p.number for p in pages] == [1, 2, 3] and pages[0].pk == first_ids[0]
     assert "Flurstück 123/4" in pages[1].text
-    assert len(events(Event.DOCUMENT_TEXT_READ, document)) == 2 and len(after_text) == 2
+    assert len(events(DocumentEvent.DOCUMENT_TEXT_READ, document)) == 2 and len(after_text) == 2
 
 
 def test_an_ifc_model_has_no_text_to_read(applicant: Any) -> None:

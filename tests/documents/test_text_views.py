@@ -10,8 +10,9 @@ import pytest
 from django.test import Client
 
 from bauantrag.accounts.models import Role
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.cases import actions
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.models import Document, TextStatus
 from tests.conftest import login
 from tests.documents.helpers import API, stored_files
@@ -135,6 +136,6 @@ def test_serving_a_damaged_file_is_recorded_in_the_audit_trail(applicant: Any, a
     path.write_bytes(bytes(data))
     assert applicant_client.get(f"/dokumente/{document.pk}/").status_code == 409
     assert applicant_client.get(f"{API}/documents/{document.pk}/content/").status_code == 409
-    damaged = AuditEvent.objects.filter(event=Event.DOCUMENT_DAMAGED, subject_id=str(document.pk))
+    damaged = AuditEvent.objects.filter(event=DocumentEvent.DOCUMENT_DAMAGED, subject_id=str(document.pk))
     assert sorted(e.after["while"] for e in damaged) == ["api", "download"]
     assert {e.actor_id for e in damaged} == {applicant.pk}

@@ -10,9 +10,10 @@ from django.core.management import CommandError, call_command
 from shapely.geometry import Point, box
 
 from bauantrag.accounts.models import Role
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.audit.service import verify_tenant
 from bauantrag.parcels.actions import UploadRejected, import_parcels
+from bauantrag.parcels.events import ParcelEvent
 from bauantrag.parcels.models import Parcel
 from bauantrag.parcels.register import find_parcel, parcels_at
 from tests.factories import UserFactory
@@ -31,7 +32,7 @@ def test_import_stores_values_and_audits(tenant: Any) -> None:
     assert (stored["13/4"].gemarkung_name, stored["13/4"].flur, stored["13/4"].nenner) == ("Afferde", 3, 4)
     assert (stored["12"].min_x, stored["12"].max_y) == (411500.0, 5711250.0)
     assert stored["12"].source_name == "flurstuecke.xml" and stored["12"].imported_by == admin
-    event = AuditEvent.objects.get(tenant=tenant, event=Event.PARCELS_IMPORTED)
+    event = AuditEvent.objects.get(tenant=tenant, event=ParcelEvent.PARCELS_IMPORTED)
     assert event.after is not None and (event.after["added"], event.after["replaced"]) == (3, 0)
     assert verify_tenant(tenant) == []
 
@@ -54,7 +55,7 @@ def test_broken_file_stores_nothing(tenant: Any, data: bytes) -> None:
     with pytest.raises(UploadRejected):
         import_parcels(None, tenant, "kaputt.xml", data)
     assert not Parcel.objects.exists()
-    assert not AuditEvent.objects.filter(event=Event.PARCELS_IMPORTED).exists()
+    assert not AuditEvent.objects.filter(event=ParcelEvent.PARCELS_IMPORTED).exists()
 
 
 def test_only_the_kommunes_admin_imports(tenant: Any, other_tenant: Any) -> None:

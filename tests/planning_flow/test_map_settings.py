@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.models import Role, Tenant
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.audit.service import verify_tenant
 from tests.conftest import login
 from tests.factories import UserFactory, draft_case
@@ -36,11 +37,11 @@ def test_tenant_admin_sets_the_background_with_audit(admin_client: Client, tenan
     assert response.status_code == 302
     tenant.refresh_from_db()
     assert tenant.map_wms_url == VALID["map_wms_url"] and tenant.map_wms_layers == "nw_dop_rgb"
-    event = AuditEvent.objects.get(tenant=tenant, event=Event.TENANT_SETTINGS_CHANGED)
+    event = AuditEvent.objects.get(tenant=tenant, event=AccountEvent.TENANT_SETTINGS_CHANGED)
     assert event.before["map_wms_url"] == "" and event.after["map_wms_attribution"] == "© Geobasis NRW"
     assert verify_tenant(tenant) == []  # the hash chain is intact
     admin_client.post(URL, VALID)  # unchanged: no second event
-    assert AuditEvent.objects.filter(event=Event.TENANT_SETTINGS_CHANGED).count() == 1
+    assert AuditEvent.objects.filter(event=AccountEvent.TENANT_SETTINGS_CHANGED).count() == 1
 
 
 @pytest.mark.parametrize(
@@ -61,7 +62,8 @@ def test_invalid_settings_are_refused(
     response = admin_client.post(URL, {**VALID, **values})
     assert response.status_code == 400 and message in response.content.decode()
     tenant.refresh_from_db()
-    assert tenant.map_wms_url == "" and not AuditEvent.objects.filter(event=Event.TENANT_SETTINGS_CHANGED).exists()
+    assert tenant.map_wms_url == ""
+    assert not AuditEvent.objects.filter(event=AccountEvent.TENANT_SETTINGS_CHANGED).exists()
 
 
 @pytest.mark.parametrize("role", [Role.APPLICANT, Role.DESIGNER, Role.CLERK, Role.AGENCY])

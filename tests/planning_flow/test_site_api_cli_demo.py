@@ -58,7 +58,7 @@ def test_check_html_contains_the_map_with_the_violations() -> None:
 
 @pytest.mark.django_db
 def test_the_demo_loads_with_a_checked_planning_case(client: Client) -> None:
-    from bauantrag import demo
+    from bauantrag.demo import seed as demo
     from tests.conftest import login
     from tests.factories import PASSWORD
 

@@ -10,7 +10,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, Vorhaben
 from bauantrag.parcels.models import Parcel
 from bauantrag.portal.geo import point_to_utm, point_to_wgs84
@@ -129,7 +130,7 @@ def test_saving_a_drawing_stores_utm_and_shows_the_preview(
     assert stored["parcel"] == site["parcel"] and stored["buildings"][0]["footprint"] == footprint
     assert stored["buildings"][0]["wall_height_mean_m"] == 6.5
     assert stored["public_areas"] == [{"kind": "verkehrsflaeche", "polygon": road}]
-    assert AuditEvent.objects.filter(case=case, event=Event.CASE_UPDATED).exists()
+    assert AuditEvent.objects.filter(case_id=case.pk, event=CaseEvent.CASE_UPDATED).exists()
     page = applicant_client.get(f"/antraege/{case.pk}/lage/").content.decode()
     assert "Die gezeichnete Lageplan-Geometrie wurde gespeichert." in page
     assert len(paths(svg_of(page), "footprint")) == 1

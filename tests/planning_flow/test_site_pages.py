@@ -11,7 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from lxml import etree
 
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, Vorhaben
 from tests.factories import draft_case
 from tests.planning_flow.helpers import PASSING, import_blankenese, site_of, vorhaben_of
@@ -44,7 +45,7 @@ def test_applicant_saves_a_site_and_sees_the_preview_with_footprint_and_plan(
     response = applicant_client.post(site_url(case), {"site_json": json.dumps(site_of(PASSING))})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Vorhaben.objects.get(pk=case.pk).site == site_of(PASSING)
-    event = AuditEvent.objects.filter(case=case, event=Event.CASE_UPDATED).latest("created_at")
+    event = AuditEvent.objects.filter(case_id=case.pk, event=CaseEvent.CASE_UPDATED).latest("created_at")
     assert event.after["site"]["buildings"][0]["id"] == "Wohnhaus"
     page = applicant_client.get(site_url(case)).content.decode()
     svg = svg_of(page)

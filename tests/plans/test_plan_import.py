@@ -15,9 +15,10 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from bauantrag.accounts.models import Role
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.audit.service import verify_tenant
 from bauantrag.plans.actions import UploadRejected, import_plan
+from bauantrag.plans.events import PlanEvent
 from bauantrag.plans.models import Bebauungsplan
 from tests.factories import UserFactory
 from tests.plans.conftest import BLANKENESE, BPLAN004, EIDELSTEDT, HAFENCITY, upload
@@ -50,14 +51,14 @@ def assert_refused(response: Any, *expected: str) -> str:
         assert part in message, message
     assert 'class="error-summary"' in response.content.decode()
     assert Bebauungsplan.objects.count() == 0 and stored_files() == []
-    assert not AuditEvent.objects.filter(event=Event.PLAN_IMPORTED).exists()
+    assert not AuditEvent.objects.filter(event=PlanEvent.PLAN_IMPORTED).exists()
     return message
 
 
 def test_a_truncated_file_is_refused_with_line_and_element(admin_client: Client, tenant: Any) -> None:
     response = upload(admin_client, HAFENCITY, HAFENCITY.read_bytes()[:5000])
     message = assert_refused(response, "Die Datei ist kein lesbarer XPlanGML-Plan.", "Zeile ")
-    rejection = AuditEvent.objects.get(event=Event.PLAN_REJECTED)
+    rejection = AuditEvent.objects.get(event=PlanEvent.PLAN_REJECTED)
     assert rejection.after["file"] == HAFENCITY.name and rejection.after["reason"] in message
     assert verify_tenant(tenant) == []
 
@@ -103,7 +104,7 @@ def test_a_duplicate_is_refused(admin_client: Client, tenant: Any, other_tenant:
     assert response.status_code == 400
     assert "Dieser Plan ist bereits im Planregister: „Blankenese29_Testplan_60“" in error_text(response)
     assert Bebauungsplan.objects.filter(tenant=tenant).count() == 1 and len(stored_files()) == 1
-    assert AuditEvent.objects.filter(event=Event.PLAN_REJECTED).count() == 1
+    assert AuditEvent.objects.filter(event=PlanEvent.PLAN_REJECTED).count() == 1
     # Another Kommune keeps its own register: the same file is welcome there.
     assert import_plan(None, other_tenant, "xplan.gml", BLANKENESE.read_bytes()).tenant == other_tenant
 
@@ -133,7 +134,7 @@ def test_the_management_command_imports_and_summarises(tenant: Any) -> None:
         "XPlanGML 6.0, 42 Baugebietsteilflächen, 79 überbaubare Grundstücksflächen, 83 Baugrenzen, 0 Baulinien"
     )
     assert plan.imported_by is None
-    event = AuditEvent.objects.get(event=Event.PLAN_IMPORTED)
+    event = AuditEvent.objects.get(event=PlanEvent.PLAN_IMPORTED)
     assert (event.actor, event.actor_label, event.tenant) == (None, "System", tenant)
 
 

@@ -11,10 +11,11 @@ import pytest
 from django.test import Client
 
 from bauantrag.accounts.models import Role, User
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.audit.service import verify_tenant
 from bauantrag.plans import storage
 from bauantrag.plans.actions import import_plan
+from bauantrag.plans.events import PlanEvent
 from bauantrag.plans.models import Bebauungsplan
 from tests.conftest import login
 from tests.factories import UserFactory
@@ -59,7 +60,7 @@ def test_a_tenant_admin_imports_every_real_plan_through_the_page(
     assert len(table_rows(page.content, "plan-areas")) == areas
     listing = admin_client.get("/plaene/")
     assert listing.status_code == 200 and f'href="/plaene/{plan.pk}/">{name}</a>' in listing.content.decode()
-    event = AuditEvent.objects.get(event=Event.PLAN_IMPORTED)
+    event = AuditEvent.objects.get(event=PlanEvent.PLAN_IMPORTED)
     assert (event.tenant, event.actor, event.subject_id) == (tenant, tenant_admin, str(plan.pk))
     assert event.after["sha256"] == plan.sha256 and event.after["areas"] == areas
     assert verify_tenant(tenant) == []

@@ -7,8 +7,7 @@ import pytest
 from django.test import Client
 
 from bauantrag.accounts.models import Role, User
-from bauantrag.audit.models import Event
-from bauantrag.cases.models import Case
+from bauantrag.cases.models import Case, CaseState
 from tests.conftest import login
 from tests.factories import UserFactory
 from tests.reports.helpers import complete_at, decide_at, moment, nachforderung_at, resubmit_at, submit_at
@@ -57,7 +56,7 @@ def dataset(tenant: Any, other_tenant: Any, applicant: User, clerk: User) -> Dat
     # days); Eingang -> Entscheidung 29 days, 21 working days.
     cases["C"] = c = submit_at(moment(2025, 2, 3, 8), applicant)
     complete_at(c, moment(2025, 2, 4, 8), clerk)
-    decide_at(c, moment(2025, 3, 4, 8), clerk, Event.CASE_APPROVED)
+    decide_at(c, moment(2025, 3, 4, 8), clerk, CaseState.APPROVED)
     # D: received Mon 03.03., never checked: completeness check overdue since 17.03.2025.
     cases["D"] = submit_at(moment(2025, 3, 3), applicant)
     # E: received Mon 10.03., Nachforderung Wed 12.03. with deadline 11.04.2025, never answered.
@@ -67,7 +66,7 @@ def dataset(tenant: Any, other_tenant: Any, applicant: User, clerk: User) -> Dat
     # days; refused Fri 23.05.: 30 days; Eingang -> Entscheidung 37 days.
     cases["H"] = h = submit_at(moment(2025, 4, 16), applicant)
     complete_at(h, moment(2025, 4, 23), clerk)
-    decide_at(h, moment(2025, 5, 23), clerk, Event.CASE_REFUSED)
+    decide_at(h, moment(2025, 5, 23), clerk, CaseState.REFUSED)
     # F: Beispielstadt, January 2025, complete the next day; and one left unchecked (overdue there).
     cases["F"] = f = submit_at(moment(2025, 1, 8), other_applicant)
     complete_at(f, moment(2025, 1, 9), other_clerk)

@@ -8,13 +8,11 @@ from contextlib import contextmanager
 from unittest import mock
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.utils import timezone
 
 from bauantrag.accounts.models import User
-from bauantrag.audit.models import Event
-from bauantrag.audit.service import record
 from bauantrag.cases import actions
-from bauantrag.cases.models import Case
+from bauantrag.cases.models import Case, CaseState, StatusChange
 from tests.factories import run_actions_now, submitted_case
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -56,7 +54,9 @@ def complete_at(case: Case, when: dt.datetime, clerk: User) -> None:
         actions.confirm_completeness(clerk, case)
 
 
-def decide_at(case: Case, when: dt.datetime, clerk: User, event: Event = Event.CASE_APPROVED) -> None:
-    """The decision's audit event, as the decision action records it (the statistics read only the event)."""
-    with clock(when), transaction.atomic():
-        record(event, actor=clerk, tenant=case.tenant, subject=case, case=case, after={"decision": event.value})
+def decide_at(case: Case, when: dt.datetime, clerk: User, to_state: CaseState = CaseState.APPROVED) -> None:
+    """The decision's row in the status history, as the workflow writes it (the statistics read only the history;
+    the case itself stays as it is)."""
+    with clock(when):
+        StatusChange.objects.create(tenant_id=case.tenant_id, case=case, from_state=CaseState.COMPLETE,
+                                    to_state=to_state, at=timezone.now(), actor=clerk)

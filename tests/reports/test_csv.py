@@ -8,14 +8,15 @@ import io
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.http import HttpResponse
 from django.test import Client
 from django.utils import timezone
 
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.audit.service import verify_tenant
+from bauantrag.beteiligung.models import Beteiligung, Fachstelle
 from bauantrag.cases.models import Case
+from bauantrag.reports.events import ReportEvent
 from tests.reports.conftest import Dataset
 from tests.reports.helpers import moment
 
@@ -122,7 +123,7 @@ def test_overdue_export(admin_client: Client, dataset: Dataset) -> None:
 def test_every_export_is_recorded_in_the_audit_trail(admin_client: Client, admin: object, dataset: Dataset) -> None:
     admin_client.get("/statistik/vorgaenge.csv", PERIOD)
     admin_client.get("/statistik/export.csv", PERIOD)
-    events = list(AuditEvent.objects.filter(event=Event.REPORT_EXPORTED).order_by("seq"))
+    events = list(AuditEvent.objects.filter(event=ReportEvent.REPORT_EXPORTED).order_by("seq"))
     assert [e.after["report"] for e in events] == ["cases", "summary"]
     first = events[0]
     assert first.actor == admin and first.tenant == dataset.cases["A"].tenant
@@ -140,24 +141,12 @@ def test_another_kommunes_export_holds_only_its_cases(dataset: Dataset) -> None:
     client = login(Client(), UserFactory(tenant=other, role=Role.TENANT_ADMIN))
     rows = rows_of(client.get("/statistik/vorgaenge.csv", PERIOD))
     assert {row[0] for row in rows[1:]} == {dataset.file_number("F"), dataset.file_number("F2")}
-    event = AuditEvent.objects.get(event=Event.REPORT_EXPORTED)
+    event = AuditEvent.objects.get(event=ReportEvent.REPORT_EXPORTED)
     assert event.tenant == other and event.chain == str(other.pk)
 
 
-def _beteiligung_models() -> tuple[Any, Any] | None:
-    try:
-        return apps.get_model("beteiligung", "Beteiligung"), apps.get_model("beteiligung", "Fachstelle")
-    except LookupError:
-        return None
-
-
-@pytest.mark.skipif(_beteiligung_models() is None, reason="die Beteiligung hat (noch) kein Modell")
-def test_overdue_beteiligungen_are_listed_when_the_beteiligung_app_has_them(
-    admin_client: Client, clerk: Any, dataset: Dataset
-) -> None:
-    models = _beteiligung_models()
-    assert models is not None
-    beteiligung, fachstelle = models
+def test_overdue_beteiligungen_are_listed(admin_client: Client, clerk: Any, dataset: Dataset) -> None:
+    beteiligung, fachstelle = Beteiligung, Fachstelle
     tenant, other = dataset.cases["C"].tenant, dataset.cases["F"].tenant
     station = fachstelle.objects.create(tenant=tenant, name="=Brandschutz()", kind="brandschutz")
     late = beteiligung.objects.create(tenant=tenant, case=dataset.cases["C"], fachstelle=station, message="x",

@@ -131,9 +131,7 @@ def test_the_number_of_queries_does_not_grow_with_the_cases(
 
 
 def test_a_withdrawal_ends_the_case_but_is_no_decision(admin: User, clerk: User, dataset: Dataset) -> None:
-    decision = pytest.importorskip("bauantrag.cases.decision")
-    if not hasattr(decision, "record_withdrawal"):
-        pytest.skip("the cases app has no withdrawal action")
+    from bauantrag.decision import actions as decision
     from tests.reports.helpers import clock
 
     with clock(moment(2025, 5, 2)):
@@ -152,14 +150,14 @@ def _row(**fields: Any) -> dict[str, Any]:
     return {**base, **fields}
 
 
-def test_without_audit_events_the_case_fields_stand_in() -> None:
+def test_without_a_status_history_the_case_fields_stand_in() -> None:
     days = WorkingDays()
     approved = _timeline(_row(decided_at=moment(2025, 2, 12), decision="approved"), [], [], days)
     assert approved.outcome == "approved" and approved.durations[STAGE_DECISION].days == 30.0
     withdrawn = _timeline(_row(decided_at=moment(2025, 2, 12), decision="withdrawn_fictitious"), [], [], days)
     assert withdrawn.outcome == "withdrawn" and withdrawn.decided is None
     assert STAGE_DECISION not in withdrawn.durations
-    # Nachforderungen without their events: their own dates give the time with the applicant side.
+    # Nachforderungen without their transitions: their own dates give the time with the applicant side.
     waited = _timeline(_row(nf_count=1), [], [(moment(2025, 1, 7), moment(2025, 1, 9))], days)
     assert waited.nachforderungen == 1 and waited.durations[PART_APPLICANT].days == 2.0
     assert waited.durations[PART_AUTHORITY].days == 5.0

@@ -10,7 +10,8 @@ from django.test import Client
 from django.utils import timezone
 
 from bauantrag.accounts.models import Role, User
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
+from bauantrag.reports.events import ReportEvent
 from bauantrag.reports.periods import default_period
 from tests.conftest import login
 from tests.factories import TenantFactory, UserFactory
@@ -27,7 +28,7 @@ def test_other_roles_of_the_kommune_are_turned_away(tenant: Any, role: str) -> N
     for url in URLS:
         response = client.get(url)
         assert response.status_code == 403, url
-    assert not AuditEvent.objects.filter(event=Event.REPORT_EXPORTED).exists()
+    assert not AuditEvent.objects.filter(event=ReportEvent.REPORT_EXPORTED).exists()
 
 
 def test_the_platform_administrator_is_turned_away() -> None:
@@ -109,7 +110,7 @@ def test_bad_filter_input_gives_400_with_a_german_message(admin_client: Client, 
         html = response.content.decode()
         assert "Bitte korrigieren Sie die folgenden Angaben" in html
         assert message in html
-    assert not AuditEvent.objects.filter(event=Event.REPORT_EXPORTED).exists()
+    assert not AuditEvent.objects.filter(event=ReportEvent.REPORT_EXPORTED).exists()
 
 
 def test_another_kommunes_administration_sees_only_its_own_figures(dataset: Dataset) -> None:

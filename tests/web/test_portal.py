@@ -8,8 +8,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, CaseState, Vorhaben
+from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.models import Document
 from tests.factories import VALID_VORHABEN, add_documents, draft_case, nachforderung_case, run_actions_now
 from tests.files import pdf_upload
@@ -73,7 +75,7 @@ def test_edit_records_the_change(applicant_client: Client, applicant: Any) -> No
     response = applicant_client.post(f"/antraege/{case.pk}/bearbeiten/", form_data(storeys_full="3"))
     assert response.status_code == 302
     assert Vorhaben.objects.get(pk=case.pk).storeys_full == 3
-    event = AuditEvent.objects.filter(case=case, event=Event.CASE_UPDATED).get()
+    event = AuditEvent.objects.filter(case_id=case.pk, event=CaseEvent.CASE_UPDATED).get()
     assert event.before == {"storeys_full": 2} and event.after == {"storeys_full": 3}
 
 
@@ -86,7 +88,7 @@ def test_fake_pdf_is_refused_with_the_reason_and_nothing_is_stored(applicant_cli
     assert "Dateiformat nicht zulässig" in html
     assert 'href="#id_file"' in html
     assert not Document.objects.filter(case=case).exists()
-    assert AuditEvent.objects.filter(case=case, event=Event.DOCUMENT_REJECTED).exists()
+    assert AuditEvent.objects.filter(case_id=case.pk, event=DocumentEvent.DOCUMENT_REJECTED).exists()
 
 
 def test_upload_without_type_asks_for_the_type(applicant_client: Client, applicant: Any) -> None:

@@ -12,11 +12,13 @@ from rest_framework import serializers
 
 from bauantrag.api.serializers.common import StrictModelSerializer, StrictSerializer
 from bauantrag.api.serializers.documents import document_type_names
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.events import label as event_label
+from bauantrag.audit.models import AuditEvent
 from bauantrag.cases import workflow
+from bauantrag.cases.display import actor_name
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, CaseState, Nachforderung, Vorhaben
 from bauantrag.cases.vorhaben_fields import EDITABLE_FIELDS
-from bauantrag.portal.display import actor_name
 
 
 class VorhabenSerializer(StrictModelSerializer[Vorhaben]):
@@ -150,7 +152,7 @@ class HistoryEntrySerializer(serializers.Serializer[AuditEvent]):
     after = serializers.SerializerMethodField()
 
     def get_event_label(self, entry: AuditEvent) -> str:
-        return entry.get_event_display()
+        return event_label(entry.event)
 
     def get_actor_label(self, entry: AuditEvent) -> str:
         if self.context.get("casework"):
@@ -161,6 +163,6 @@ class HistoryEntrySerializer(serializers.Serializer[AuditEvent]):
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_after(self, entry: AuditEvent) -> Any:
-        if entry.event == Event.CHECK_FAILED and not self.context.get("casework"):
+        if entry.event == CaseEvent.CHECK_FAILED and not self.context.get("casework"):
             return None
         return entry.after

@@ -22,11 +22,11 @@ from bauantrag.api.serializers.applications import (
     NachforderungSerializer,
     VorhabenSerializer,
 )
+from bauantrag.audit.events import applicant_visible_codes
 from bauantrag.audit.models import AuditEvent
 from bauantrag.cases import actions
 from bauantrag.cases.access import access_case, cases_visible_to
 from bauantrag.cases.models import Case, Nachforderung
-from bauantrag.portal.display import APPLICANT_EVENTS
 
 TAG = ["Anträge"]
 
@@ -99,9 +99,9 @@ class CaseHistoryView(CaseListView):
 
     def get_queryset(self) -> QuerySet[AuditEvent]:
         case = access_case(self.request.user, self.kwargs["case_id"])
-        events = AuditEvent.objects.filter(case=case, tenant_id=case.tenant_id).select_related("actor")
+        events = AuditEvent.objects.filter(case_id=case.pk, tenant_id=case.tenant_id).select_related("actor")
         if not acting_user(self.request).does_casework:
-            events = events.filter(event__in=APPLICANT_EVENTS)  # internal steps stay with the authority
+            events = events.filter(event__in=applicant_visible_codes())  # internal steps stay with the authority
         return events.order_by("seq")
 
     def get_serializer_context(self) -> dict[str, Any]:

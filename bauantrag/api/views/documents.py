@@ -19,8 +19,9 @@ from rest_framework.response import Response
 from bauantrag.api.base import ApiView, errors
 from bauantrag.api.serializers.documents import DocumentSerializer, DocumentUploadSerializer
 from bauantrag.api.views.applications import TAG, CaseListView, acting_user
-from bauantrag.cases.access import access_case, access_document
+from bauantrag.cases.access import access_case
 from bauantrag.documents import storage
+from bauantrag.documents.access import access_document
 from bauantrag.documents.actions import record_damaged, upload_document
 from bauantrag.documents.models import Document
 

@@ -10,11 +10,15 @@ compared. The status is always needs_review: the software suggests, the clerk de
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
 from bauantrag.assist.corpus.classes import BY_NAME, class_of_code
+
+if TYPE_CHECKING:
+    from bauantrag.cases.models import Case
+    from bauantrag.documents.models import Document
 
 RULE = "dokument.art"
 
@@ -50,12 +54,12 @@ def legal_basis(*classes: str) -> str:
 
 
 def _type_name(code: str) -> str:
-    from bauantrag.portal.display import document_type_name
+    from bauantrag.cases.display import document_type_name
 
     return document_type_name(code)
 
 
-def mismatch(document: Any) -> dict[str, Any] | None:
+def mismatch(document: Document) -> dict[str, Any] | None:
     """The finding for one document, or None when declared and detected type agree (or cannot be compared)."""
     if not document.detected_type or document.detected_confidence is None:
         return None
@@ -89,5 +93,5 @@ def mismatch(document: Any) -> dict[str, Any] | None:
     }
 
 
-def provider(case: Any, documents: list[Any]) -> list[dict[str, Any]]:
+def provider(case: Case, documents: list[Document]) -> list[dict[str, Any]]:
     return [finding for finding in (mismatch(d) for d in documents) if finding is not None]

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from bauantrag.assist.classification.classifier import ModelError, get_classifier
 from bauantrag.assist.corpus.classes import class_of_code
+
+if TYPE_CHECKING:
+    from bauantrag.cases.models import Case
+    from bauantrag.documents.models import Document
 
 logger = logging.getLogger("bauantrag.assist.classification")
 
@@ -27,9 +31,9 @@ class Row:
     version: str
 
 
-def _row(document: Any) -> Row:
+def _row(document: Document) -> Row:
+    from bauantrag.cases.display import document_type_name
     from bauantrag.documents.models import TextStatus
-    from bauantrag.portal.display import document_type_name
 
     confidence = f"{round(document.detected_confidence * 100)} %" if document.detected_confidence is not None else "–"
     detected = document_type_name(document.detected_type) if document.detected_type else "–"
@@ -59,7 +63,7 @@ def _row(document: Any) -> Row:
     )
 
 
-def context(request: HttpRequest, case: Any) -> dict[str, Any] | None:
+def context(request: HttpRequest, case: Case) -> dict[str, Any] | None:
     documents = list(case.documents.bauvorlagen().order_by("round", "uploaded_at"))
     if not documents:
         return None

@@ -1,7 +1,7 @@
 """Classifying a stored Bauvorlage after its text was read (pipeline step "assist.classify", order 10).
 
 The result goes into Document.detected_type / detected_confidence / classifier_version and the audit trail
-(Event.DOCUMENT_CLASSIFIED, actor "System"). detected_type is an XBau code: when the detected class covers the
+(AssistEvent.DOCUMENT_CLASSIFIED, actor "System"). detected_type is an XBau code: when the detected class covers the
 declared code (e.g. declared 2001 Grundrisse, detected Bauzeichnungen) the declared code is kept, so that the
 two compare equal; otherwise the class's main code (e.g. 1803 Lageplan). An uncertain prediction (probability
 below the model's calibrated threshold) leaves detected_type empty and stores only the confidence: the software
@@ -16,14 +16,17 @@ leaves the document unclassified.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from bauantrag.assist.classification.classifier import ModelError, Prediction, classify
 from bauantrag.assist.corpus.classes import class_of_code
-from bauantrag.audit.models import Event
+from bauantrag.assist.events import AssistEvent
 from bauantrag.audit.service import record
+
+if TYPE_CHECKING:
+    from bauantrag.documents.models import Document
 
 logger = logging.getLogger("bauantrag.assist.classification")
 
@@ -45,7 +48,7 @@ def _audit_message(prediction: Prediction, code: str) -> str:
     return "Art der Bauvorlage nicht sicher erkannt (Vorschlag unsicher)"
 
 
-def classify_document(document: Any) -> Prediction | None:
+def classify_document(document: Document) -> Prediction | None:
     """Classify one document from its stored page texts; None when it has no text or no model is available."""
     from bauantrag.documents.models import Document
 
@@ -74,7 +77,7 @@ def classify_document(document: Any) -> Prediction | None:
             locked.classifier_version = prediction.version
             locked.save(update_fields=["detected_type", "detected_confidence", "classifier_version"])
             record(
-                Event.DOCUMENT_CLASSIFIED,
+                AssistEvent.DOCUMENT_CLASSIFIED,
                 actor=None,
                 tenant=locked.tenant,
                 subject=locked,

@@ -6,9 +6,9 @@ import logging
 
 from django.db import transaction
 
+from bauantrag.assist.events import AssistEvent
 from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, extract
 from bauantrag.assist.models import ExtractedValue
-from bauantrag.audit.models import Event
 from bauantrag.audit.service import record
 from bauantrag.documents.models import Document
 
@@ -46,7 +46,7 @@ def extract_document(document: Document) -> int:
         )
         if found or previous:
             record(
-                Event.VALUES_EXTRACTED, actor=None, tenant=locked.tenant, subject=locked, case=locked.case,
+                AssistEvent.VALUES_EXTRACTED, actor=None, tenant=locked.tenant, subject=locked, case=locked.case,
                 after={
                     "fields": sorted({e.field for e in found if e.chosen}),
                     "count": len(found),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -11,6 +11,9 @@ from django.utils.translation import gettext as _
 
 from bauantrag.assist.extraction import plausibility
 from bauantrag.assist.models import ExtractedField, ExtractedValue
+
+if TYPE_CHECKING:
+    from bauantrag.cases.models import Case
 
 PERSONAL_FIELDS = frozenset({"bauherr", "entwurfsverfasser", "kammer_nummer"})
 TEXT_FIELDS = frozenset({"bauherr", "entwurfsverfasser", "kammer_nummer", "gemarkung", "flurstueck"})
@@ -72,7 +75,7 @@ def values_by_document(documents: list[Any], tenant_id: Any) -> list[DocumentVal
     return [g for g in grouped.values() if g.rows]
 
 
-def context(request: HttpRequest, case: Any) -> dict[str, Any] | None:
+def context(request: HttpRequest, case: Case) -> dict[str, Any] | None:
     """Shown on the clerk's case page once any Bauvorlage of the case has values read from it."""
     documents = list(case.documents.bauvorlagen().order_by("round", "uploaded_at"))
     groups = values_by_document(documents, case.tenant_id)
@@ -91,7 +94,7 @@ def context(request: HttpRequest, case: Any) -> dict[str, Any] | None:
     }
 
 
-def facts(case: Any) -> list[Any]:
+def facts(case: Case) -> list[Any]:
     """The chosen values of the case's Bauvorlagen as summary facts (names of people marked personal)."""
     from bauantrag.assist.summary.facts import Fact
 

@@ -30,12 +30,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 
 from bauantrag.assist.extraction.folding import fold
 from bauantrag.assist.models import ExtractedValue
+
+if TYPE_CHECKING:
+    from bauantrag.cases.models import Case
+    from bauantrag.documents.models import Document
 
 RULE_PREFIX = "plausibilitaet"
 
@@ -141,7 +145,7 @@ def agrees(comparison: Comparison, form_value: Any, extracted: str) -> bool | No
 # --- the form's values -----------------------------------------------------------------------------------------------
 
 
-def _building_class(case: Any, documents: list[Any]) -> int | None:
+def _building_class(case: Case, documents: list[Document]) -> int | None:
     """The Gebäudeklasse of the case's pre-check of this round; while that run is still running, the same
     determination (bauantrag.rules, § 2 Abs. 3 BauO NRW) from the same form data."""
     from bauantrag.cases.models import CheckRun, CheckRunStatus
@@ -155,7 +159,7 @@ def _building_class(case: Any, documents: list[Any]) -> int | None:
     return classify(rules_input(case.vorhaben, documents)).building_class
 
 
-def form_values(case: Any, documents: list[Any]) -> dict[str, Any]:
+def form_values(case: Case, documents: list[Document]) -> dict[str, Any]:
     """The form's value per extracted field (only those the form states)."""
     vorhaben = getattr(case, "vorhaben", None)
     if vorhaben is None:
@@ -210,7 +214,7 @@ def german(value: Any) -> str:
     return str(value)
 
 
-def disagreements(case: Any, documents: list[Any]) -> list[Disagreement]:
+def disagreements(case: Case, documents: list[Document]) -> list[Disagreement]:
     form = form_values(case, documents)
     if not form or not documents:
         return []
@@ -266,6 +270,6 @@ def finding(d: Disagreement) -> dict[str, Any]:
     }
 
 
-def provider(case: Any, documents: list[Any]) -> list[dict[str, Any]]:
+def provider(case: Case, documents: list[Document]) -> list[dict[str, Any]]:
     """For bauantrag.cases.document_findings: one needs_review finding per disagreeing value and document."""
     return [finding(d) for d in disagreements(case, documents)]

@@ -8,12 +8,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from bauantrag.accounts.permissions import casework_required
 from bauantrag.assist.extraction import highlight
 from bauantrag.assist.extraction.panel import display_value, field_label
 from bauantrag.assist.models import ExtractedField, ExtractedValue
-from bauantrag.cases.access import access_document
-from bauantrag.portal.display import document_type_name
-from bauantrag.workspace.views import casework_required
+from bauantrag.cases.display import document_type_name
+from bauantrag.documents.access import access_document
 
 
 @casework_required

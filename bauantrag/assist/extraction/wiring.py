@@ -8,16 +8,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bauantrag.assist.extraction import panel, plausibility
 from bauantrag.assist.extraction.actions import extract_document
+from bauantrag.assist.summary.facts import register_fact_provider
 from bauantrag.cases import document_findings
 from bauantrag.documents.pipeline import register_after_text
 from bauantrag.panels import Panel, register_panel
 
+if TYPE_CHECKING:
+    from bauantrag.documents.models import Document
 
-def _step(document: Any) -> None:
+
+def _step(document: Document) -> None:
     extract_document(document)
 
 
@@ -26,9 +30,4 @@ document_findings.register("assist.plausibility", plausibility.RULE_PREFIX, plau
 register_panel("workspace", Panel(key="assist.extraction", template="assist/extraction/panel.html",
                                   context=panel.context, order=35))
 
-try:
-    from bauantrag.assist.summary.facts import register_fact_provider
-except ImportError:  # pragma: no cover - the summary is another part of the app
-    pass
-else:
-    register_fact_provider("assist.extraction", panel.facts)
+register_fact_provider("assist.extraction", panel.facts)

@@ -1,7 +1,7 @@
 """Creating a summary with the Kommune's language model: permission, the request, the audit entry.
 
 The HTTP request runs outside any database transaction (it may take up to the Kommune's time limit); the audit
-entry (Event.SUMMARY_CREATED: method, model, server, failure code, number of facts; never the text) is written in
+entry (AssistEvent.SUMMARY_CREATED: method, model, server, failure code, number of facts; never the text) is written in
 its own short transaction afterwards. Nothing else is stored: the result is shown once to the clerk.
 """
 
@@ -12,17 +12,18 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Tenant, User
+from bauantrag.accounts.permissions import does_casework_for
+from bauantrag.assist.events import AssistEvent
 from bauantrag.assist.summary import endpoint
 from bauantrag.assist.summary.facts import LLM, TEMPLATE, Suggestion
 from bauantrag.assist.summary.llm import LlmConfig, LlmFailure, llm_ready, llm_summary, prompt_facts
 from bauantrag.assist.summary.template_summary import build_summary, summary_suggestion
-from bauantrag.audit.models import Event
 from bauantrag.audit.service import record
 from bauantrag.cases.models import Case
 
 
 def _check(actor: User, case: Case) -> Tenant:
-    if not actor.does_casework or actor.tenant_id != case.tenant_id:
+    if not does_casework_for(actor, case):
         raise PermissionDenied(_("Nur die Sachbearbeitung der Kommune kann Zusammenfassungen erstellen."))
     tenant = Tenant.objects.get(pk=case.tenant_id)  # the settings as they are now
     if not llm_ready(tenant):
@@ -51,7 +52,7 @@ def create_llm_summary(actor: User, case: Case) -> Suggestion:
         server = ""
     with transaction.atomic():
         record(
-            Event.SUMMARY_CREATED, actor=actor, tenant=tenant, subject=case, case=case,
+            AssistEvent.SUMMARY_CREATED, actor=actor, tenant=tenant, subject=case, case=case,
             after={"method": TEMPLATE if failure else LLM, "model": tenant.llm_model, "server": server,
                    "facts": len(prompt_facts(summary)), **({"fallback": failure.code} if failure else {})},
             message=_("Zusammenfassung mit Sprachmodell angefordert"),

@@ -13,7 +13,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from bauantrag.registry import Registry
+
+if TYPE_CHECKING:
+    from bauantrag.cases.models import Case
 
 logger = logging.getLogger(__name__)
 
@@ -76,17 +81,17 @@ class Suggestion:
 
 
 FactProvider = Callable[[Any], list[Fact]]
-_PROVIDERS: dict[str, FactProvider] = {}
+FACT_PROVIDERS: Registry[FactProvider] = Registry("facts of the summary")
 
 
 def register_fact_provider(key: str, provider: FactProvider) -> None:
     """Add facts to the summary's section "Angaben aus den Bauvorlagen" (key e.g. "assist.extraction")."""
-    _PROVIDERS[key] = provider
+    FACT_PROVIDERS.register(key, provider)
 
 
-def provided_facts(case: Any) -> list[Fact]:
+def provided_facts(case: Case) -> list[Fact]:
     facts: list[Fact] = []
-    for key, provider in sorted(_PROVIDERS.items()):
+    for key, provider in FACT_PROVIDERS.items():
         try:
             facts.extend(provider(case))
         except Exception:
@@ -95,4 +100,4 @@ def provided_facts(case: Any) -> list[Fact]:
 
 
 def has_provider(key: str) -> bool:
-    return key in _PROVIDERS
+    return key in FACT_PROVIDERS

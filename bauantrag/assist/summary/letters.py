@@ -29,10 +29,10 @@ from bauantrag.assist.summary.template_summary import (
     latest_run,
     run_findings,
 )
+from bauantrag.cases.deadlines import one_month_later
 from bauantrag.cases.models import Case, CheckRun, Finding
 from bauantrag.cases.models.checks import FindingStatus
 from bauantrag.rules.calendar import is_working_day
-from bauantrag.workspace.forms import one_month_later
 
 NACHFORDERUNG = "nachforderung"
 ANHOERUNG = "anhoerung"

@@ -19,7 +19,7 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -28,6 +28,9 @@ from django.utils.translation import ngettext
 from bauantrag.accounts.models import Tenant
 from bauantrag.assist.summary import endpoint, keystore
 from bauantrag.assist.summary.facts import LLM, CaseSummary, Fact, Suggestion
+
+if TYPE_CHECKING:
+    from bauantrag.cases.models import Case
 
 MAX_RESPONSE_BYTES = 512 * 1024
 MAX_TEXT_CHARS = 20_000
@@ -172,7 +175,7 @@ def post_chat(config: LlmConfig, messages: list[dict[str, str]]) -> str:
     return _content(body)
 
 
-def llm_summary(case: Any, summary: CaseSummary, config: LlmConfig) -> Suggestion:
+def llm_summary(case: Case, summary: CaseSummary, config: LlmConfig) -> Suggestion:
     """The language model's summary of the case's facts, marked as its suggestion with the facts as sources."""
     facts = prompt_facts(summary)
     text = post_chat(config, build_messages(summary, facts))

@@ -2,7 +2,7 @@
 
 Only the tenant administrator of the Kommune (a staff account, so with TOTP) may change them. Off by default.
 The API key is stored encrypted (keystore.py) and never rendered back: the page says "gesetzt" and offers to replace
-or delete it. The audit entry (Event.TENANT_SETTINGS_CHANGED) records the settings before and after, and of the
+or delete it. The audit entry (AccountEvent.TENANT_SETTINGS_CHANGED) records the settings before and after, and of the
 key only whether one is set.
 """
 
@@ -21,9 +21,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.models import Role, Tenant, User
 from bauantrag.assist.summary import endpoint, keystore
-from bauantrag.audit.models import Event
 from bauantrag.audit.service import record
 
 FIELDS = ("llm_enabled", "llm_base_url", "llm_model", "llm_timeout_seconds")
@@ -133,7 +133,7 @@ def change_llm_settings(
         after["llm_api_key"] = KEY_NEW if new_key else _key_state(locked.llm_api_key_encrypted)
         if after != before:
             locked.save(update_fields=[*FIELDS, "llm_api_key_encrypted"])
-            record(Event.TENANT_SETTINGS_CHANGED, actor=actor, tenant=locked, subject=locked, before=before,
+            record(AccountEvent.TENANT_SETTINGS_CHANGED, actor=actor, tenant=locked, subject=locked, before=before,
                    after=after, message=_("Einstellungen des Sprachmodells geändert"))  # fmt: skip
     return locked
 

@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from bauantrag.assist.summary.facts import TEMPLATE, CaseSummary, Section, Suggestion, provided_facts
+from bauantrag.cases import display
 from bauantrag.cases.models import Case, CaseState, CheckRun, CheckRunStatus, Finding, Procedure
 from bauantrag.cases.models.checks import FindingStatus
 from bauantrag.documents.models import Document, TextStatus
-from bauantrag.portal import display
 from bauantrag.rules.nrw.baupruefvo.bauvorlagen import BAUVORLAGEN
 
 COMPLETENESS_PREFIX = "baupruefvo.completeness."

@@ -14,13 +14,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from bauantrag.accounts.models import User
+from bauantrag.accounts.permissions import casework_required, does_casework_for
 from bauantrag.assist.summary import actions
 from bauantrag.assist.summary.letters import anhoerung_draft, nachforderung_draft
 from bauantrag.assist.summary.llm import llm_ready
 from bauantrag.assist.summary.template_summary import build_summary, latest_run, run_findings, summary_suggestion
 from bauantrag.cases.access import access_case
 from bauantrag.cases.models import Case
-from bauantrag.workspace.views import casework_required
 
 
 def summary_context(case: Case) -> dict[str, Any]:
@@ -41,8 +41,7 @@ def summary_context(case: Case) -> dict[str, Any]:
 
 def panel_context(request: HttpRequest, case: Case) -> dict[str, Any] | None:
     """The workspace panel: only for the Bauaufsicht's casework (the panel registry calls it for the clerk's page)."""
-    user = request.user
-    if not isinstance(user, User) or not user.does_casework or user.tenant_id != case.tenant_id:
+    if not does_casework_for(request.user, case):
         return None
     return summary_context(case)
 

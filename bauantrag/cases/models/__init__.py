@@ -1,5 +1,6 @@
 from bauantrag.cases.models.case import CLOSED_STATES, Case, CaseState, Decision, Procedure
 from bauantrag.cases.models.checks import CheckRun, CheckRunStatus, Finding, FindingReview, ReviewDecision
+from bauantrag.cases.models.history import StatusChange
 from bauantrag.cases.models.nachforderung import Nachforderung
 from bauantrag.cases.models.vorhaben import PlanningArea, ProjectKind, Use, Vorhaben
 
@@ -17,6 +18,7 @@ __all__ = [
     "Procedure",
     "ProjectKind",
     "ReviewDecision",
+    "StatusChange",
     "Use",
     "Vorhaben",
 ]

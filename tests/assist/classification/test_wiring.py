@@ -13,7 +13,8 @@ from django.test import Client
 
 from bauantrag.assist.classification import classifier as classifier_module
 from bauantrag.assist.classification import modelfile
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.assist.events import AssistEvent
+from bauantrag.audit.models import AuditEvent
 from bauantrag.cases import actions
 from bauantrag.cases.models import Finding
 from bauantrag.documents.actions import upload_document
@@ -42,7 +43,7 @@ def test_uploaded_text_pdf_gets_its_detected_type_and_an_audit_event(applicant: 
     assert document.detected_type == "1803"
     assert document.detected_confidence is not None and document.detected_confidence >= model.confident_threshold
     assert document.classifier_version == model.version
-    event = AuditEvent.objects.get(event=Event.DOCUMENT_CLASSIFIED, subject_id=str(document.pk))
+    event = AuditEvent.objects.get(event=AssistEvent.DOCUMENT_CLASSIFIED, subject_id=str(document.pk))
     assert event.actor is None and event.case_id == case.pk
     assert event.after["detected_type"] == "1803" and event.after["top"][0]["code"] == "1803"
 
@@ -112,7 +113,7 @@ def test_a_damaged_model_does_not_break_uploads(
         document = _upload(case, "lageplan", "plan_klassisch", "lageplan.pdf", "1803")
     assert document.text_status == "done" and document.pages.exists()
     assert document.detected_type == "" and document.classifier_version == ""
-    assert not AuditEvent.objects.filter(event=Event.DOCUMENT_CLASSIFIED).exists()
+    assert not AuditEvent.objects.filter(event=AssistEvent.DOCUMENT_CLASSIFIED).exists()
     assert "Prüfsumme" in caplog.text
     with run_actions_now():
         actions.submit(case.applicant, case)

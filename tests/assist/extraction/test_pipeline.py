@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
+from bauantrag.assist.events import AssistEvent
 from bauantrag.assist.extraction.actions import extract_document
 from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION
 from bauantrag.assist.models import ExtractedValue
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.cases import actions
 from bauantrag.cases.models import CheckRun, Finding
 from bauantrag.documents.models import DocumentPage
@@ -50,7 +51,7 @@ def test_values_point_at_the_right_text_of_the_right_page(tenant: Any) -> None:
 
 def test_extraction_is_audited_without_the_values(tenant: Any) -> None:
     _case, document = submitted_with_baubeschreibung(tenant)
-    event = AuditEvent.objects.filter(event=Event.VALUES_EXTRACTED, subject_id=str(document.pk)).latest("seq")
+    event = AuditEvent.objects.filter(event=AssistEvent.VALUES_EXTRACTED, subject_id=str(document.pk)).latest("seq")
     assert "vollgeschosse" in event.after["fields"]
     assert event.after["count"] == ExtractedValue.objects.filter(document=document).count()
     recorded = json.dumps(event.after, ensure_ascii=False) + event.message

@@ -11,9 +11,9 @@ from django.test import Client
 from django.utils import timezone
 
 from bauantrag.assist.summary.letters import ANHOERUNG, NACHFORDERUNG, draft_letter_text
+from bauantrag.cases.deadlines import one_month_later
 from bauantrag.cases.models import CheckRun
 from bauantrag.rules.calendar import is_working_day
-from bauantrag.workspace.forms import one_month_later
 from tests.factories import COMPLETE_DOCUMENTS, add_documents, draft_case, run_actions_now, submitted_case
 from tests.planning_flow.helpers import DOCUMENTS, VIOLATING, import_blankenese, site_of, vorhaben_of
 

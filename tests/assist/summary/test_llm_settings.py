@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.models import Role, Tenant
 from bauantrag.assist.summary import keystore
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.audit.service import verify_tenant
 from tests.conftest import login
 from tests.factories import TenantFactory, UserFactory
@@ -48,7 +49,7 @@ def test_the_admin_switches_it_on_the_key_is_encrypted_and_never_shown(
     assert KEY not in page and stored not in page and "API-Schlüssel: <strong>gesetzt</strong>" in page
     assert "Ein Schlüssel ist gesetzt." in page and "Gespeicherten API-Schlüssel löschen" in page
 
-    event = AuditEvent.objects.get(tenant=tenant, event=Event.TENANT_SETTINGS_CHANGED)
+    event = AuditEvent.objects.get(tenant=tenant, event=AccountEvent.TENANT_SETTINGS_CHANGED)
     assert event.before["llm_enabled"] is False and event.after["llm_enabled"] is True
     assert event.before["llm_api_key"] == "nicht gesetzt" and event.after["llm_api_key"] == "neu gesetzt"
     assert KEY not in json.dumps([event.before, event.after, event.message]) and stored not in json.dumps(event.after)
@@ -58,7 +59,7 @@ def test_the_admin_switches_it_on_the_key_is_encrypted_and_never_shown(
     assert admin_client.post(URL, {**VALID, "llm_api_key": ""}).status_code == 302
     tenant.refresh_from_db()
     assert keystore.unseal(tenant.pk, tenant.llm_api_key_encrypted) == KEY
-    assert AuditEvent.objects.filter(event=Event.TENANT_SETTINGS_CHANGED).count() == 1
+    assert AuditEvent.objects.filter(event=AccountEvent.TENANT_SETTINGS_CHANGED).count() == 1
 
     # replaced, then cleared
     assert admin_client.post(URL, {**VALID, "llm_api_key": "neuer-Schluessel"}).status_code == 302
@@ -68,7 +69,7 @@ def test_the_admin_switches_it_on_the_key_is_encrypted_and_never_shown(
     assert admin_client.post(URL, values).status_code == 302
     tenant.refresh_from_db()
     assert tenant.llm_api_key_encrypted == ""
-    last = AuditEvent.objects.filter(event=Event.TENANT_SETTINGS_CHANGED).order_by("-seq").first()
+    last = AuditEvent.objects.filter(event=AccountEvent.TENANT_SETTINGS_CHANGED).order_by("-seq").first()
     assert last is not None and last.before["llm_api_key"] == "gesetzt" and last.after["llm_api_key"] == "nicht gesetzt"
 
 
@@ -111,7 +112,7 @@ def test_invalid_settings_are_refused(
     assert response.status_code == 400 and message in response.content.decode(), response.content.decode()[-3000:]
     tenant.refresh_from_db()
     assert not tenant.llm_enabled and tenant.llm_api_key_encrypted == ""
-    assert not AuditEvent.objects.filter(event=Event.TENANT_SETTINGS_CHANGED).exists()
+    assert not AuditEvent.objects.filter(event=AccountEvent.TENANT_SETTINGS_CHANGED).exists()
 
 
 def test_the_operator_must_allow_language_models(admin_client: Client, tenant: Tenant) -> None:

@@ -12,8 +12,9 @@ import pytest
 from django.test import Client
 
 from bauantrag.accounts.models import Tenant
+from bauantrag.assist.events import AssistEvent
 from bauantrag.assist.summary.actions import create_llm_summary
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.cases.models import Case
 from tests.assist.summary.conftest import ANSWER, FakeLlm, enable_llm
 from tests.conftest import login
@@ -69,7 +70,7 @@ def test_the_language_model_summarises_only_this_case(
         assert personal not in prompt
     assert "sk-kommune-1" not in prompt
 
-    event = AuditEvent.objects.get(tenant=tenant, event=Event.SUMMARY_CREATED)
+    event = AuditEvent.objects.get(tenant=tenant, event=AssistEvent.SUMMARY_CREATED)
     assert event.case_id == case.pk and event.after["method"] == "llm" and event.after["model"] == "llama3.1:8b"
     assert event.after["server"] == f"127.0.0.1:{fake_llm.port}" and "fallback" not in event.after
     assert ANSWER not in json.dumps([event.before, event.after, event.message])
@@ -92,7 +93,7 @@ def test_a_server_slower_than_the_time_limit_gives_the_template_with_a_note(
     )
     assert "Vorschlag eines Sprachmodells" not in html and "Zusammenfassung aus der Vorlage" in html
     assert "Nicht erfüllt: Baubeschreibung" in html
-    event = AuditEvent.objects.get(tenant=tenant, event=Event.SUMMARY_CREATED)
+    event = AuditEvent.objects.get(tenant=tenant, event=AssistEvent.SUMMARY_CREATED)
     assert event.after["method"] == "template" and event.after["fallback"] == "timeout"
 
 
@@ -121,7 +122,7 @@ def test_errors_fall_back_to_the_template(
     assert "Nicht erfüllt: Baubeschreibung" in suggestion.text
     assert "interne Daten" not in suggestion.note + suggestion.text  # the server's content is never passed on
     assert len(fake_llm.received) == 1  # a redirect is not followed
-    assert AuditEvent.objects.get(event=Event.SUMMARY_CREATED).after["fallback"] == code
+    assert AuditEvent.objects.get(event=AssistEvent.SUMMARY_CREATED).after["fallback"] == code
 
 
 def test_an_unreachable_server_and_a_base_url_ending_in_v1(
@@ -149,7 +150,7 @@ def test_without_the_switch_no_button_and_the_post_is_refused(
     assert "Zusammenfassung" in page and BUTTON not in page
     assert BUTTON not in clerk_client.get(summary_url(case)).content.decode()
     assert clerk_client.post(summary_url(case)).status_code == 403
-    assert fake_llm.received == [] and not AuditEvent.objects.filter(event=Event.SUMMARY_CREATED).exists()
+    assert fake_llm.received == [] and not AuditEvent.objects.filter(event=AssistEvent.SUMMARY_CREATED).exists()
 
 
 def test_the_panel_and_the_page_show_summary_and_drafts_only_to_the_kommunes_casework(

@@ -112,10 +112,11 @@ def test_findings_from_reading_the_documents_are_named(monkeypatch: pytest.Monke
              "message": "Formular: 1 Wohnung; Baubeschreibung S. 2: 2 Wohnungen.", "evidence": {}},
         ]  # fmt: skip
 
-    monkeypatch.setitem(document_findings._PROVIDERS, "test.summary", ("dokument.art", provider))
-    monkeypatch.setitem(document_findings._PROVIDERS, "test.summary2", ("plausibilitaet", lambda c, d: []))
-    document_findings.refresh(case)
-    summary = build_summary(case)
+    with document_findings.PROVIDERS.override({
+        "test.summary": ("dokument.art", provider), "test.summary2": ("plausibilitaet", lambda c, d: []),
+    }):
+        document_findings.refresh(case)
+        summary = build_summary(case)
     section = next(s for s in summary.sections if s.key == "lesen")
     texts = {f.text: f.source for f in section.facts}
     assert texts["Zu prüfen: „vorlage-2001.pdf“ ist als Grundriss eingereicht, liest sich aber wie eine "
@@ -146,8 +147,8 @@ def test_facts_of_other_apps_join_and_only_the_own_case_is_read(monkeypatch: pyt
     def extracted(for_case: Any) -> list[Fact]:
         return [Fact(f"Wohnungen laut Baubeschreibung: {for_case.vorhaben.dwellings}", "Baubeschreibung.pdf S. 2")]
 
-    monkeypatch.setitem(summary_facts._PROVIDERS, "test.extraction", extracted)
-    summary = build_summary(case)
+    with summary_facts.FACT_PROVIDERS.override({"test.extraction": extracted}):
+        summary = build_summary(case)
     angaben = next(s for s in summary.sections if s.key == "angaben")
     assert [(f.text, f.source) for f in angaben.facts] == [
         ("Wohnungen laut Baubeschreibung: 1", "Baubeschreibung.pdf S. 2")

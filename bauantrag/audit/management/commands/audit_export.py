@@ -3,8 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from bauantrag.accounts.models import Tenant
-from bauantrag.audit.service import export_records
+from bauantrag.audit.service import chains, export_chain
 
 
 class Command(BaseCommand):
@@ -14,8 +13,8 @@ class Command(BaseCommand):
         parser.add_argument("--tenant", required=True, help="Kurzname der Kommune")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        tenant = Tenant.objects.filter(slug=options["tenant"]).first()
-        if tenant is None:
-            raise CommandError(f"Keine Kommune mit dem Kurznamen {options['tenant']!r}.")
-        for record in export_records(tenant):
+        key = next((key for key, name in chains() if name == options["tenant"]), None)
+        if key is None:
+            raise CommandError(f"Kein Protokoll einer Kommune mit dem Kurznamen {options['tenant']!r}.")
+        for record in export_chain(key):
             self.stdout.write(json.dumps(record, ensure_ascii=False, sort_keys=True))

@@ -1,43 +1,36 @@
 """The panel "Fristen und Entscheidung" on the clerk's and the applicant's case pages (registered in
-CasesConfig.ready with order 25)."""
+DecisionConfig.ready with order 25)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from bauantrag.cases import deadlines
 from bauantrag.cases.models import CLOSED_STATES, Case, CaseState, Decision
+from bauantrag.decision.actions import decision_drafts
 
 # URL names of the correspondence app: the clerk's letter page (editor of a draft, view of a sent letter) and
 # the PDF of a sent letter (the applicant side's link to the Bescheid).
-CLERK_LETTER_URLS = ("correspondence:letter",)
-APPLICANT_LETTER_URLS = ("correspondence:letter_pdf",)
+CLERK_LETTER_URL = "correspondence:letter"
+APPLICANT_LETTER_URL = "correspondence:letter_pdf"
 
 
-def letter_url(letter_id: Any, names: tuple[str, ...] = CLERK_LETTER_URLS) -> str | None:
-    """The first of the URL names that exists (kwarg letter_id), or None (e.g. correspondence not installed)."""
-    if not letter_id:
-        return None
-    for name in names:
-        try:
-            return reverse(name, kwargs={"letter_id": letter_id})
-        except NoReverseMatch:
-            continue
-    return None
+def letter_url(letter_id: Any, name: str = CLERK_LETTER_URL) -> str | None:
+    return reverse(name, kwargs={"letter_id": letter_id}) if letter_id else None
 
 
-def _closed(case: Case, names: tuple[str, ...]) -> dict[str, Any]:
+def _closed(case: Case, name: str) -> dict[str, Any]:
     return {
         "closed": True,
         "decision_label": Decision(case.decision).label if case.decision in Decision.values else "",
         "fictitious": case.decision == Decision.WITHDRAWN_FICTITIOUS,
         "approved": case.decision == Decision.APPROVED,
         "conditions": case.decision_conditions or [],
-        "letter_url": letter_url(case.decision_letter_id, names),
+        "letter_url": letter_url(case.decision_letter_id, name),
     }
 
 
@@ -45,7 +38,7 @@ def workspace_context(request: HttpRequest, case: Case) -> dict[str, Any] | None
     if case.state == CaseState.DRAFT:
         return None
     if case.state in CLOSED_STATES:
-        return {"case": case, **_closed(case, CLERK_LETTER_URLS)}
+        return {"case": case, **_closed(case, CLERK_LETTER_URL)}
     today = timezone.localdate()
     nachforderung = deadlines.open_nachforderung(case)
     context: dict[str, Any] = {
@@ -60,15 +53,13 @@ def workspace_context(request: HttpRequest, case: Case) -> dict[str, Any] | None
         "proposal": str(deadlines.EXPIRY_PROPOSAL),
     }
     if context["can_decide"]:
-        from bauantrag.cases.decision import decision_drafts
-
         context["drafts"] = [{"letter": d, "url": letter_url(d.pk)} for d in decision_drafts(case)]
     return context
 
 
 def portal_context(request: HttpRequest, case: Case) -> dict[str, Any] | None:
     if case.state in CLOSED_STATES:
-        return {"case": case, **_closed(case, APPLICANT_LETTER_URLS)}
+        return {"case": case, **_closed(case, APPLICANT_LETTER_URL)}
     nachforderung = deadlines.open_nachforderung(case)
     if nachforderung is not None and nachforderung.deadline < timezone.localdate():
         return {"case": case, "closed": False, "nachforderung": nachforderung}

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from bauantrag import demo
+from bauantrag.demo import seed as demo
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Demo cases for deadlines and the decision (wired into the demo by bauantrag/demo.py):
+"""Demo cases for deadlines and the decision (wired into the demo by bauantrag/demo/seed.py):
 
 * "Birkenweg 3": a Nachforderung whose deadline passed – the queue and the case show the proposal
   "Antrag gilt als zurückgenommen (Vorschlag)", the clerk confirms it or extends the deadline;
@@ -19,8 +19,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from bauantrag.accounts.models import Tenant, User
-from bauantrag.cases import actions, deadlines, decision
+from bauantrag.cases import actions, deadlines
 from bauantrag.cases.models import Case, Nachforderung, Vorhaben
+from bauantrag.decision import actions as decision
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ def _exists(tenant: Tenant, street: str) -> bool:
 
 
 def _new_case(applicant: User, street: str, number: str, documents: tuple[str, ...]) -> Case:
-    from bauantrag import demo
+    from bauantrag.demo import seed as demo
 
     case = actions.create_application(applicant, {**demo.HOUSE, "street": street, "house_number": number})
     demo._upload(applicant, case, documents)
@@ -44,7 +45,7 @@ def _new_case(applicant: User, street: str, number: str, documents: tuple[str, .
 
 
 def load(tenant: Tenant, users: dict[str, User]) -> None:
-    from bauantrag import demo
+    from bauantrag.demo import seed as demo
 
     applicant, clerk = users.get(APPLICANT), users.get(CLERK)
     if applicant is None or clerk is None:

@@ -14,7 +14,9 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.events import applicant_visible_codes
+from bauantrag.audit.events import label as event_label
+from bauantrag.audit.models import AuditEvent
 from bauantrag.cases.models import Case, CheckRun, Finding, Procedure, Vorhaben
 from bauantrag.cases.models.checks import FindingStatus
 
@@ -261,17 +263,7 @@ def group_findings(findings: list[Finding]) -> list[FindingGroup]:
 
 
 def case_events(case: Case) -> QuerySet[AuditEvent]:
-    return AuditEvent.objects.filter(case=case, tenant_id=case.tenant_id).select_related("actor").order_by("seq")
-
-
-#: Events the applicant sees in the timeline; the clerk's internal reviews stay in the Bauaufsicht.
-APPLICANT_EVENTS = frozenset(
-    {
-        Event.CASE_CREATED, Event.CASE_SUBMITTED, Event.CASE_RESUBMITTED, Event.CASE_COMPLETE,
-        Event.CHECK_FINISHED, Event.CHECK_FAILED, Event.NACHFORDERUNG_SENT, Event.DOCUMENT_UPLOADED,
-        Event.DOCUMENT_REJECTED, Event.CASE_UPDATED,
-    }
-)
+    return AuditEvent.objects.filter(case_id=case.pk, tenant_id=case.tenant_id).select_related("actor").order_by("seq")
 
 
 def actor_name(event: AuditEvent) -> str:
@@ -281,11 +273,11 @@ def actor_name(event: AuditEvent) -> str:
 
 def applicant_timeline(case: Case) -> list[dict[str, Any]]:
     rows = []
-    for event in case_events(case).filter(event__in=APPLICANT_EVENTS):
+    for event in case_events(case).filter(event__in=applicant_visible_codes()):
         staff = event.actor is not None and not event.actor.is_applicant_side
         rows.append(
             {
-                "label": Event(event.event).label,
+                "label": event_label(event.event),
                 "at": event.created_at,
                 "actor": _("Bauaufsicht") if staff else actor_name(event),
                 "detail": (event.after or {}).get("name", ""),

@@ -19,29 +19,27 @@ optional and, once sent, is linked to the case by the same hook.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import User
-from bauantrag.audit.models import Event
+from bauantrag.accounts.permissions import require_casework
 from bauantrag.audit.service import record
 from bauantrag.cases import workflow
 from bauantrag.cases.deadlines import fictitious_withdrawal_basis
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, CaseState, Decision
 from bauantrag.cases.signals import case_event
 from bauantrag.cases.workflow import TransitionNotAllowed
-
-if TYPE_CHECKING:
-    from bauantrag.correspondence.models import Letter
-
-logger = logging.getLogger(__name__)
+from bauantrag.correspondence.actions import draft_letter
+from bauantrag.correspondence.models import Letter, LetterState
+from bauantrag.registry import Registry
 
 APPROVE, REFUSE = "approve", "refuse"
 #: Letter kinds of the correspondence app (correspondence.models.LetterKind values).
@@ -53,11 +51,6 @@ MAX_CONDITION_LENGTH = 4000
 MAX_REASON_LENGTH = 20000
 #: Kinds of Nebenbestimmungen (§ 36 VwVfG NRW) the Bescheid distinguishes (correspondence.letters).
 CONDITION_KINDS = ("auflage", "bedingung", "befristung", "auflagenvorbehalt", "widerrufsvorbehalt", "hinweis")
-
-
-def _require_casework(actor: User | None, case: Case) -> None:
-    if actor is None or not actor.does_casework or actor.tenant_id != case.tenant_id:
-        raise PermissionDenied(_("Nur die Sachbearbeitung der Bauaufsicht kann das."))
 
 
 # --------------------------------------------------------------------------------------------- retention
@@ -91,7 +84,7 @@ def _close(case: Case, decision: str, *, now: dt.datetime, reason: str = "",
 
 def _record_closed(case: Case, actor: User | None) -> None:
     record(
-        Event.CASE_CLOSED, actor=actor, tenant=case.tenant, subject=case, case=case,
+        CaseEvent.CASE_CLOSED, actor=actor, tenant=case.tenant, subject=case, case=case,
         after={"state": case.state, "decision": case.decision, "closed_at": case.closed_at,
                "retention_until": case.retention_until},
     )
@@ -122,31 +115,24 @@ def normalise_conditions(entries: Any) -> list[dict[str, str]]:
     return result
 
 
+ConditionSource = Callable[[Case], list[dict[str, str]]]
+#: Where the Nebenbestimmungen proposed for a Baugenehmigung come from (the Beteiligung registers the
+#: Stellungnahmen's): fn(case) -> [{"text", "kind"?, "fachstelle"?, "legal_basis"?}].
+CONDITION_SOURCES: Registry[ConditionSource] = Registry("sources of proposed Nebenbestimmungen")
+
+
 def suggested_conditions(case: Case) -> list[dict[str, str]]:
-    """The Nebenbestimmungen the Fachstellen asked for (Beteiligung app), if that app is there."""
-    try:
-        results = importlib.import_module("bauantrag.beteiligung.results")
-    except ImportError:
-        return []
-    fn = getattr(results, "conditions_for_case", None)
-    if fn is None:
-        return []
-    return normalise_conditions(fn(case))
+    """The Nebenbestimmungen proposed for the Bescheid (e.g. those the Fachstellen asked for)."""
+    return normalise_conditions([row for source in CONDITION_SOURCES.values() for row in source(case)])
 
 
 def anhoerung_sent(case: Case) -> bool:
     """True if an Anhörung (§ 28 VwVfG NRW) was sent to the applicant side of this case."""
-    try:
-        from bauantrag.correspondence.models import Letter, LetterState
-    except ImportError:  # pragma: no cover - the correspondence app is installed
-        return False
     return Letter.objects.filter(case=case, kind=KIND_ANHOERUNG, state=LetterState.SENT).exists()
 
 
 def decision_drafts(case: Case) -> list[Letter]:
     """Bescheid drafts of the case that were not sent yet."""
-    from bauantrag.correspondence.models import Letter, LetterState
-
     return list(Letter.objects.filter(
         case=case, kind__in=(KIND_APPROVAL, KIND_REFUSAL, KIND_WITHDRAWAL), state=LetterState.DRAFT,
     ).order_by("-created_at"))
@@ -160,10 +146,8 @@ def prepare_decision(
 ) -> Letter:
     """Create the Bescheid draft (approval with Nebenbestimmungen, or refusal with reasons). The case changes
     only when the letter is sent (record_decision)."""
-    from bauantrag.correspondence.actions import draft_letter
-
     with transaction.atomic():
-        _require_casework(actor, case)
+        require_casework(actor, case)
         case = Case.objects.select_for_update(of=("self",)).select_related("tenant").get(pk=case.pk)
         if outcome not in DECISION_LETTER_KINDS:
             raise ValidationError({"outcome": _("Bitte wählen Sie: Baugenehmigung erteilen oder Antrag ablehnen.")})
@@ -207,9 +191,9 @@ def record_decision(letter: Letter, actor: User | None) -> None:
         return
     case = Case.objects.select_for_update(of=("self",)).select_related("tenant").get(pk=letter.case_id)
     if actor is not None:
-        _require_casework(actor, case)
+        require_casework(actor, case)
     approve = kind == KIND_APPROVAL
-    before, after = workflow.apply(case, workflow.APPROVE if approve else workflow.REFUSE)
+    before, after = workflow.apply(case, workflow.APPROVE if approve else workflow.REFUSE, actor=actor)
     context = letter.context if isinstance(letter.context, dict) else {}
     conditions = normalise_conditions(context.get("nebenbestimmungen")) if approve else []
     reasons = "" if approve else str(context.get("reasons") or "").strip()
@@ -217,7 +201,7 @@ def record_decision(letter: Letter, actor: User | None) -> None:
     _close(case, Decision.APPROVED if approve else Decision.REFUSED, now=now, reason=reasons,
            conditions=conditions, letter_id=letter.pk)
     case.save()
-    event = Event.CASE_APPROVED if approve else Event.CASE_REFUSED
+    event = CaseEvent.CASE_APPROVED if approve else CaseEvent.CASE_REFUSED
     record(
         event, actor=actor, tenant=case.tenant, subject=case, case=case,
         before={"state": before},
@@ -235,7 +219,7 @@ def record_withdrawal(actor: User, case: Case, *, reason: str = "", fictitious: 
     fictitious=False: the Bauherrschaft declared it (reason: when and how; required).
     fictitious=True: the clerk confirms the proposal after a Nachforderung's deadline passed without the defects
     being cured — "gilt der Antrag als zurückgenommen" (§ 71 Abs. 1 Satz 3 BauO NRW); only possible then."""
-    _require_casework(actor, case)
+    require_casework(actor, case)
     case = Case.objects.select_for_update(of=("self",)).select_related("tenant").get(pk=case.pk)
     workflow.check(case, workflow.WITHDRAW)
     note = (reason or "").replace("\r\n", "\n").strip()
@@ -260,34 +244,22 @@ def record_withdrawal(actor: User, case: Case, *, reason: str = "", fictitious: 
         raise ValidationError({"reason": _(
             "Bitte geben Sie an, wann und wie die Bauherrschaft die Rücknahme erklärt hat."
         )})
-    before, after = workflow.apply(case, workflow.WITHDRAW)
+    before, after = workflow.apply(case, workflow.WITHDRAW, actor=actor)
     decision = Decision.WITHDRAWN_FICTITIOUS if fictitious else Decision.WITHDRAWN
     _close(case, decision, now=timezone.now(), reason=note)
     case.save()
     record(
-        Event.CASE_WITHDRAWN, actor=actor, tenant=case.tenant, subject=case, case=case,
+        CaseEvent.CASE_WITHDRAWN, actor=actor, tenant=case.tenant, subject=case, case=case,
         before={"state": before},
         after={"state": after, "decision": decision, "reason": note,
                "nachforderung": str(basis.pk) if basis else None},
     )
     _record_closed(case, actor)
-    case_event.send(sender=Case, case=case, event=Event.CASE_WITHDRAWN, actor=actor, obj=basis)
+    case_event.send(sender=Case, case=case, event=CaseEvent.CASE_WITHDRAWN, actor=actor, obj=basis)
     return case
 
 
 def draft_withdrawal_letter(actor: User, case: Case) -> Letter:
     """The confirmation of the withdrawal as a draft letter (correspondence app), for the clerk to send."""
-    from bauantrag.correspondence.actions import draft_letter
-
     context = {"reason": "fiction" if case.decision == Decision.WITHDRAWN_FICTITIOUS else "declared"}
     return draft_letter(actor, case, KIND_WITHDRAWAL, context=context)
-
-
-def register_hooks() -> None:
-    """Connect record_decision to the sending of letters (called from CasesConfig.ready)."""
-    try:
-        from bauantrag.correspondence.hooks import register_on_letter_sent
-    except ImportError:  # pragma: no cover - the correspondence app is installed
-        logger.warning("correspondence.hooks fehlt: Bescheide entscheiden den Vorgang nicht")
-        return
-    register_on_letter_sent("cases.decision", record_decision)

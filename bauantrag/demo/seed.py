@@ -67,7 +67,7 @@ OFFICE: dict[str, Any] = {
     "gross_volume_m3": "13500",
 }
 HOUSE_DOCUMENTS = ("1803", "2001", "2002", "2003", "1502", "2201", "0401")
-DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo"
+DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "demo"
 DEMO_PLAN_FILE = "hamburg_blankenese29_xplan60.gml"
 DEMO_PLAN_NOTE = (
     "Planregister Musterstadt: Bebauungsplan „Blankenese 29“ – ein Hamburger Testplan (XPlanGML 6.0), weil kein "
@@ -200,8 +200,8 @@ def _planned_house(people: dict[str, User]) -> None:
 def _load_parts(people: dict[str, User]) -> None:
     """The cases of the core demo, then what the apps add to them (each loader is idempotent)."""
     from bauantrag.beteiligung import demo as beteiligung_demo
-    from bauantrag.cases import demo as cases_demo
     from bauantrag.correspondence import demo as correspondence_demo
+    from bauantrag.demo import decisions as cases_demo
     from bauantrag.documents import demo as documents_demo
 
     admin = people["admin@musterstadt.example"]

@@ -1,0 +1,15 @@
+"""The audit events of Kommunen und Konten (registered with the trail by bauantrag.audit.events)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from bauantrag.audit.events import register_events
+
+
+class AccountEvent(models.TextChoices):
+    ACCOUNT_REGISTERED = "account.registered", _("Konto angelegt")
+    TENANT_SETTINGS_CHANGED = "tenant.settings_changed", _("Einstellungen der Kommune geändert")
+    MFA_ENROLLED = "account.mfa_enrolled", _("Zweiter Faktor (TOTP) eingerichtet")
+
+
+register_events("accounts", AccountEvent)

@@ -1,0 +1,16 @@
+"""The audit events of the mailbox and letters (registered with the trail by bauantrag.audit.events)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from bauantrag.audit.events import register_events
+
+
+class LetterEvent(models.TextChoices):
+    MESSAGE_SENT = "message.sent", _("Nachricht gesendet")
+    LETTER_DRAFTED = "letter.drafted", _("Schreiben entworfen")
+    LETTER_SENT = "letter.sent", _("Schreiben versandt")
+    LETTER_RETRIEVED = "letter.retrieved", _("Schreiben abgerufen (Bekanntgabe)")
+
+
+register_events("correspondence", LetterEvent)

@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bauantrag.assist.classification import realmetrics
-from bauantrag.assist.classification.classifier import Prediction, get_classifier
-from bauantrag.assist.corpus.classes import CLASSES
+from bauantrag.assist.classification import features, realmetrics
+from bauantrag.assist.classification.classifier import Classifier, Prediction, get_classifier
+from bauantrag.assist.corpus.classes import CLASSES, NOT_A_BAUVORLAGE
 from bauantrag.assist.extraction.evaluate import same
 from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, Extracted, extract
 from bauantrag.assist.extraction.patterns import ALL_FIELDS
@@ -140,6 +140,21 @@ def report_classification(docs: list[BlindDoc], predictions: list[Prediction]) -
     print(f"Handlabel unter den drei wahrscheinlichsten Klassen: {in_top3} von {len(docs)}")
 
 
+def report_kind_without_reject(classifier: Classifier, docs: list[BlindDoc]) -> None:
+    """Diagnosis, not a figure of the product: for the Bauvorlagen, is the likeliest *kind* right if the reject
+    class is left out? (Tells a reject-class problem apart from a kind problem.)"""
+    positives = [d for d in docs if d.label != NOT_A_BAUVORLAGE]
+    if not positives:
+        return
+    probs = classifier.probabilities([features.document_text(d.pages) for d in positives])
+    names = [c["name"] for c in classifier.model.classes]
+    reject = names.index(NOT_A_BAUVORLAGE)
+    probs[:, reject] = -1.0
+    right = sum(names[int(row.argmax())] == d.label for row, d in zip(probs, positives, strict=True))
+    print(f"Diagnose: ohne die Klasse „keine Bauvorlage“ wäre die wahrscheinlichste Art bei {right} von "
+          f"{len(positives)} Bauvorlagen richtig.")
+
+
 def report_extraction(docs: list[BlindDoc]) -> None:
     labelled, truth = extraction_labels()
     present = {d.id: d for d in docs}
@@ -176,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Keine Texte vorhanden: nichts gemessen.")
         return 0
     report_classification(docs, [classifier.classify(d.pages) for d in docs])
+    report_kind_without_reject(classifier, docs)
     report_extraction(docs)
     return 0
 

@@ -1,4 +1,4 @@
-.PHONY: run test bench serve lint eval-classifier eval-extraction
+.PHONY: run test bench serve lint eval-classifier eval-extraction eval-blind
 run:   ## set up and run the demo on http://127.0.0.1:8000
 	bash scripts/run.sh
 test:  ## set up and run all tests
@@ -11,3 +11,5 @@ eval-classifier: ## document classifier: synthetic and real documents side by si
 	bash scripts/eval.sh classifier
 eval-extraction: ## key-data extraction: precision and recall per field on the labelled set
 	bash scripts/eval.sh extraction
+eval-blind: ## classifier and extractor on the blind set of real documents (set BAUANTRAG_REAL_DOCS, texts in blind/)
+	bash scripts/eval.sh blind

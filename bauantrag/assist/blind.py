@@ -1,0 +1,200 @@
+"""The blind test (issue 10): the shipped classifier and extractor on real documents that nobody tuned on.
+
+    BAUANTRAG_REAL_DOCS=/path/to/texts python -m bauantrag.assist.blind        (make eval-blind)
+
+The set is ``classification/real/blind_manifest.csv`` (hand label per document, written before the first run) and
+``extraction/real/blind_labels.json`` (the values a careful reader finds, with their exact text, for the documents
+listed there; a listed document's field without a label has no value, so anything read for it is wrong). The texts
+are third-party and not in the repository: ``$BAUANTRAG_REAL_DOCS/blind/<id>.txt``, UTF-8, pages separated by form
+feeds. Documents are read the way the running system reads them (``classifier.classify(pages)``,
+``extractor.extract(pages)``). Prints figures, not pass/fail; exit status 0 whenever it ran, also when texts are
+missing (it says which). Nothing here is used for training or for choosing a threshold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bauantrag.assist.classification import features, realmetrics
+from bauantrag.assist.classification.classifier import Classifier, Prediction, get_classifier
+from bauantrag.assist.corpus.classes import CLASSES, NOT_A_BAUVORLAGE
+from bauantrag.assist.extraction.evaluate import same
+from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, Extracted, extract
+from bauantrag.assist.extraction.patterns import ALL_FIELDS
+
+HERE = Path(__file__).resolve().parent
+MANIFEST = HERE / "classification" / "real" / "blind_manifest.csv"
+LABELS = HERE / "extraction" / "real" / "blind_labels.json"
+ENV_VAR = "BAUANTRAG_REAL_DOCS"
+SUBDIR = "blind"
+
+
+@dataclass(frozen=True)
+class BlindDoc:
+    id: str
+    label: str
+    pages: list[str]
+
+
+@dataclass
+class FieldCounts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+
+def manifest_rows() -> list[dict[str, str]]:
+    with MANIFEST.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def load(directory: str | os.PathLike[str] | None) -> tuple[list[BlindDoc], list[str]]:
+    """The documents whose text is present in ``directory/blind`` and the ids whose text is missing."""
+    folder = Path(directory) / SUBDIR if directory else None
+    docs, missing = [], []
+    for row in manifest_rows():
+        path = folder / f"{row['id']}.txt" if folder else None
+        if path is None or not path.is_file():
+            missing.append(row["id"])
+            continue
+        docs.append(BlindDoc(row["id"], row["label"], path.read_text(encoding="utf-8").split("\f")))
+    return docs, missing
+
+
+def extraction_labels() -> tuple[list[str], dict[tuple[str, str], list[str]]]:
+    """(ids of the fully labelled documents, {(id, field): accepted values})."""
+    data = json.loads(LABELS.read_text(encoding="utf-8"))
+    truth: dict[tuple[str, str], list[str]] = {}
+    for label in data["labels"]:
+        truth[(label["id"], label["field"])] = [label["value"], *label.get("also_correct", [])]
+    return list(data["documents"]), truth
+
+
+def score_extraction(
+    read: dict[str, list[Extracted]], truth: dict[tuple[str, str], list[str]], fields: Sequence[str] = ALL_FIELDS
+) -> dict[str, FieldCounts]:
+    """Per field: a chosen value equal to an accepted one is right; any other chosen value is wrong (also where
+    the document has no such value); a labelled value nothing was chosen for is missed."""
+    counts = {name: FieldCounts() for name in fields}
+    for doc_id, extracted in read.items():
+        chosen = {e.field: e for e in extracted if e.chosen}
+        for name in fields:
+            accepted = truth.get((doc_id, name), [])
+            guess = chosen.get(name)
+            c = counts[name]
+            if guess is not None and any(same(name, guess.value, value) for value in accepted):
+                c.tp += 1
+                continue
+            if guess is not None:
+                c.fp += 1
+                right = accepted[0] if accepted else "keiner"
+                c.wrong.append(f"{doc_id} {name}: gelesen {guess.value!r} aus Seite {guess.page} {guess.raw!r} "
+                               f"(Sicherheit {guess.confidence:.2f}), richtig {right!r}")
+            if accepted:
+                c.fn += 1
+                if guess is None:
+                    c.wrong.append(f"{doc_id} {name}: nichts gelesen, richtig {accepted[0]!r}")
+    return counts
+
+
+def _pct(value: float | None) -> str:
+    return "   –  " if value is None else f"{value * 100:5.1f} %"
+
+
+def report_classification(docs: list[BlindDoc], predictions: list[Prediction]) -> None:
+    truth = [d.label for d in docs]
+    names = [p.doc_class for p in predictions]
+    sure = [not p.uncertain for p in predictions]
+    scores = realmetrics.score(truth, names, sure)
+    print(f"\n=== Klassifikation, Blindtest: {scores.n} Dokumente ===")
+    print(scores.table)
+    print("\nKonfusionsmatrix (Zeilen: Handlabel, Spalten: Vorschlag)")
+    print(scores.confusion)
+    print(f"\nGenauigkeit {scores.accuracy:.3f}   Makro-F1 {scores.macro_f1:.3f}   als sicher gezeigt "
+          f"{scores.confident_share:.3f}   davon richtig {scores.confident_precision:.3f}   "
+          f"sicher, aber falsch (Anteil aller) {scores.confident_wrong_share:.3f}")
+    wrong = [(d, p) for d, p in zip(docs, predictions, strict=True) if not p.uncertain and p.doc_class != d.label]
+    print(f"\nAls sicher gezeigt, aber falsch ({len(wrong)}):")
+    for d, p in sorted(wrong, key=lambda pair: -pair[1].confidence):
+        print(f"  {d.id}: Handlabel {d.label} → Vorschlag {p.doc_class} ({p.confidence:.3f})")
+    unsure_wrong = sum(1 for d, p in zip(docs, predictions, strict=True) if p.uncertain and p.doc_class != d.label)
+    print(f"Falsch, aber als unsicher gezeigt: {unsure_wrong}")
+    codes = {c.name: c.code for c in CLASSES}
+    in_top3 = sum(1 for d, p in zip(docs, predictions, strict=True) if codes[d.label] in {t[0] for t in p.top})
+    print(f"Handlabel unter den drei wahrscheinlichsten Klassen: {in_top3} von {len(docs)}")
+
+
+def report_kind_without_reject(classifier: Classifier, docs: list[BlindDoc]) -> None:
+    """Diagnosis, not a figure of the product: for the Bauvorlagen, is the likeliest *kind* right if the reject
+    class is left out? (Tells a reject-class problem apart from a kind problem.)"""
+    positives = [d for d in docs if d.label != NOT_A_BAUVORLAGE]
+    if not positives:
+        return
+    probs = classifier.probabilities([features.document_text(d.pages) for d in positives])
+    names = [c["name"] for c in classifier.model.classes]
+    reject = names.index(NOT_A_BAUVORLAGE)
+    probs[:, reject] = -1.0
+    right = sum(names[int(row.argmax())] == d.label for row, d in zip(probs, positives, strict=True))
+    print(f"Diagnose: ohne die Klasse „keine Bauvorlage“ wäre die wahrscheinlichste Art bei {right} von "
+          f"{len(positives)} Bauvorlagen richtig.")
+
+
+def report_extraction(docs: list[BlindDoc]) -> None:
+    labelled, truth = extraction_labels()
+    present = {d.id: d for d in docs}
+    read = {doc_id: extract(present[doc_id].pages) for doc_id in labelled if doc_id in present}
+    counts = score_extraction(read, truth)
+    print(f"\n=== Auslesen (Extraktor {EXTRACTOR_VERSION}), Blindtest: {len(read)} von {len(labelled)} "
+          f"handbeschrifteten Dokumenten vorhanden, {len(truth)} beschriftete Werte ===")
+    print(f"{'Feld':<22} {'richtig':>7} {'falsch':>7} {'verfehlt':>8} {'Präzision':>10} {'Trefferquote':>13}")
+    total = FieldCounts()
+    for name, c in counts.items():
+        if c.tp + c.fp + c.fn:
+            print(f"{name:<22} {c.tp:>7} {c.fp:>7} {c.fn:>8} {_pct(c.precision):>10} {_pct(c.recall):>13}")
+        total.tp, total.fp, total.fn = total.tp + c.tp, total.fp + c.fp, total.fn + c.fn
+    print(f"{'gesamt (mikro)':<22} {total.tp:>7} {total.fp:>7} {total.fn:>8} {_pct(total.precision):>10} "
+          f"{_pct(total.recall):>13}")
+    print("\nFalsche und verfehlte Werte mit ihrem Text:")
+    for c in counts.values():
+        for line in c.wrong:
+            print("  " + line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--texts", default=os.environ.get(ENV_VAR), help=f"Verzeichnis mit {SUBDIR}/ (${ENV_VAR})")
+    args = parser.parse_args(argv)
+    docs, missing = load(args.texts)
+    where = Path(args.texts) / SUBDIR if args.texts else f"(${ENV_VAR} nicht gesetzt)"
+    classifier = get_classifier()
+    print(f"Blindtest: {len(docs)} Texte gefunden, {len(missing)} fehlen (gesucht in {where}). "
+          f"Klassifikator {classifier.version}, Schwelle für „sicher“ {classifier.model.confident_threshold}.")
+    if missing:
+        print("  Ohne Text: " + ", ".join(missing))
+    if not docs:
+        print("Keine Texte vorhanden: nichts gemessen.")
+        return 0
+    report_classification(docs, [classifier.classify(d.pages) for d in docs])
+    report_kind_without_reject(classifier, docs)
+    report_extraction(docs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -137,7 +137,8 @@ OWN_DOCS: dict[str, tuple[str, list[Label]]] = {
         ("entwurfsverfasser", "Frauke Wiemann", "Frauke Wiemann, Architektin", "Frauke Wiemann"),
     ]),
     "e06_betriebsbeschreibung_ausgefuellt": ("betriebsbeschreibung", [
-        ("bauherr", "Kfz-Werkstatt Demir GmbH", "Antragsteller/in: Kfz-Werkstatt Demir GmbH", "Kfz-Werkstatt Demir GmbH"),
+        ("bauherr", "Kfz-Werkstatt Demir GmbH", "Antragsteller/in: Kfz-Werkstatt Demir GmbH",
+         "Kfz-Werkstatt Demir GmbH"),
         ("gemarkung", "Unna", "Gemarkung Unna", "Unna"),
         ("flur", "32", "Flur 32", "32"),
         ("flurstueck", "77/4", "Flurstück 77/4", "77/4"),

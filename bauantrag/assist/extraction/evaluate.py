@@ -94,7 +94,7 @@ def same(field_name: str, predicted: str, label: str) -> bool:
 def score(documents: Iterable[Document], fields: tuple[str, ...]) -> dict[str, Counts]:
     counts = {f: Counts() for f in fields}
     for document in documents:
-        predicted = chosen_values(extract(document.pages))
+        predicted = chosen_values(extract(document.pages), certain_only=True)
         for name in fields:
             truth = document.fields.get(name)
             guess = predicted.get(name)

@@ -87,7 +87,8 @@ def main() -> int:
         documents.append(entry(doc_id, OWN, source, OWN_LICENCE, kind, labels, path.read_text(encoding="utf-8")))
     MANIFEST.write_text(json.dumps({"documents": documents}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     splits = {s: sum(1 for d in documents if d["split"] == s) for s in ("dev", "test")}
-    values = {s: sum(len(d["values"]) for d in documents if d["split"] == s) for s in ("dev", "test")}  # type: ignore[arg-type]
+    values = {s: sum(len(d["values"]) for d in documents if d["split"] == s)  # type: ignore[arg-type,misc]
+              for s in ("dev", "test")}
     print(f"{len(documents)} Dokumente: {splits}, Werte: {values}")
     return 0
 

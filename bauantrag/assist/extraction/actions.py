@@ -40,6 +40,7 @@ def extract_document(document: Document) -> int:
             ExtractedValue(
                 tenant_id=locked.tenant_id, document=locked, field=e.field, value=e.value[:200], raw=e.raw,
                 page=e.page, start=e.start, end=e.end, confidence=e.confidence, rule=e.rule[:80], chosen=e.chosen,
+                doubt=e.doubt[:200],
                 extractor_version=EXTRACTOR_VERSION,
             )
             for e in found

@@ -106,6 +106,8 @@ def read_document_text(document_id: object) -> str:
         for event in text.run_isolated(data, kind, limits(), first_page):
             if isinstance(event, text.Total):
                 _set_total(document, event.pages)
+            elif isinstance(event, text.Fields):
+                _store_fields(document, event.fields)
             else:
                 _store_page(document, event)
     except _Superseded:
@@ -184,6 +186,16 @@ def _set_total(document: Document, pages: int) -> None:
         current = _locked(document)
         current.text_pages_total = document.text_pages_total = pages
         current.save(update_fields=["text_pages_total"])
+
+
+def _store_fields(document: Document, fields: list[text.FormField]) -> None:
+    """The filled-in form fields (AcroForm) as read, for the extraction to read them as fields, not as text."""
+    from dataclasses import asdict
+
+    with transaction.atomic():
+        current = _locked(document)
+        current.form_fields = document.form_fields = [asdict(f) for f in fields]
+        current.save(update_fields=["form_fields"])
 
 
 def _store_page(document: Document, page: text.Page) -> None:

@@ -77,7 +77,25 @@ class Page:
     confidence: float | None = None  # mean Tesseract word confidence, 0–100
 
 
-Event = Total | Page
+@dataclass(frozen=True)
+class FormField:
+    """A filled-in field of a PDF form (AcroForm): its name, tooltip (/TU), value and 1-based page (0: unknown)."""
+
+    name: str
+    tooltip: str
+    value: str
+    page: int
+    kind: str  # "text", "checkbox", "choice", "radio"
+
+
+@dataclass(frozen=True)
+class Fields:
+    fields: list[FormField]
+
+
+Event = Total | Page | Fields
+MAX_FORM_FIELDS = 2000
+MAX_FIELD_CHARS = 500
 
 
 class TextError(Exception):
@@ -321,6 +339,65 @@ def read_pdf(data: bytes, limits: Limits, first_page: int = 1) -> Iterator[Event
         pdf.close()
 
 
+# --- form fields (AcroForm) -------------------------------------------------------------------------------------
+
+def read_form_fields(data: bytes) -> list[FormField]:
+    """The filled-in fields of a PDF form, exactly as stored (/V), with name and tooltip; blank fields are left out.
+
+    pikepdf (qpdf) reads the field tree; a broken or field-less PDF gives no fields (its text is still read)."""
+    pikepdf = importlib.import_module("pikepdf")
+    found: list[FormField] = []
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            form = pdf.Root.get("/AcroForm")
+            if form is None or "/Fields" not in form:
+                return []
+            pages = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+            stack = [(field, "", "") for field in form.Fields]
+            seen = 0
+            while stack and len(found) < MAX_FORM_FIELDS and seen < MAX_FORM_FIELDS * 5:
+                field, parent_name, parent_type = stack.pop(0)
+                seen += 1
+                name = ".".join(n for n in (parent_name, _pdf_text(field.get("/T"))) if n)
+                kind = str(field.get("/FT", parent_type))
+                kids = field.get("/Kids")
+                if kids is not None and any("/T" in kid for kid in kids):
+                    stack.extend((kid, name, kind) for kid in kids)
+                    continue
+                item = _form_field(field, name, kind, pages)
+                if item is not None:
+                    found.append(item)
+    except Exception:
+        return found
+    return found
+
+
+def _pdf_text(value: Any) -> str:
+    if value is None:
+        return ""
+    return clean(str(value), MAX_FIELD_CHARS).strip()
+
+
+def _form_field(field: Any, name: str, kind: str, pages: dict[Any, int]) -> FormField | None:
+    value = field.get("/V")
+    if value is None:
+        return None
+    page = 0
+    widget = field if "/P" in field else next(iter(field.get("/Kids", [])), None)
+    if widget is not None and "/P" in widget:
+        page = pages.get(widget.P.objgen, 0)
+    tooltip = _pdf_text(field.get("/TU"))
+    if kind == "/Btn":
+        state = str(value).lstrip("/")
+        if state in ("", "Off"):
+            return None  # an unticked box
+        return FormField(name, tooltip, state, page, "checkbox")
+    text = _pdf_text(value)
+    if not text:
+        return None
+    return FormField(name, tooltip, text, page, "choice" if kind == "/Ch" else "text")
+
+
 # --- images ---------------------------------------------------------------------------------------------------
 
 def read_image(data: bytes, content_type: str, limits: Limits, first_page: int = 1) -> Iterator[Event]:
@@ -452,9 +529,13 @@ def run_isolated(data: bytes, kind: str, limits: Limits, first_page: int = 1) ->
                         finished = True
                         _LAST.peak_kib = message.get("peak_kib")
                         continue
-                    event: Event = (Total(message["total"]) if "total" in message else
-                                    Page(message["number"], message["text"], message["method"],
-                                         message.get("confidence")))
+                    event: Event
+                    if "fields" in message:
+                        event = Fields([FormField(**f) for f in message["fields"][:MAX_FORM_FIELDS]])
+                    elif "total" in message:
+                        event = Total(message["total"])
+                    else:
+                        event = Page(message["number"], message["text"], message["method"], message.get("confidence"))
                     if isinstance(event, Page):
                         current_page = event.number + 1
                     yield event
@@ -506,6 +587,8 @@ def child_main(argv: list[str]) -> int:
         data = sys.stdin.buffer.read(limits.max_input_bytes + 1)
         for event in read(data, kind, limits, first_page):
             emit({"total": event.pages} if isinstance(event, Total) else asdict(event))
+        if kind == "pdf":
+            emit({"fields": [asdict(f) for f in read_form_fields(data)]})
     except TextError as exc:
         emit({**exc.as_dict(), "peak_kib": _peak_kib()})
         return 0

@@ -31,7 +31,8 @@ def extract_document(document: Document) -> int:
     and the count, never the values (names of people are personal data).
     """
     texts = page_texts(document)
-    found = extract(texts) if any(t.strip() for t in texts) else []
+    fields = list(document.form_fields or [])
+    found = extract(texts, fields) if fields or any(t.strip() for t in texts) else []
     with transaction.atomic():
         locked = Document.objects.select_for_update(of=("self",)).select_related("case", "tenant").get(pk=document.pk)
         previous = ExtractedValue.objects.filter(document=locked).count()

@@ -25,8 +25,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
-from bauantrag.assist.extraction import certainty
+from bauantrag.assist.extraction import acroform, certainty
 from bauantrag.assist.extraction.folding import Folded, fold, fold_label, mask_references
 from bauantrag.assist.extraction.numbers import (
     COUNT,
@@ -762,15 +763,22 @@ def choose(found: list[Extracted]) -> list[Extracted]:
             seen.add(key)
             chosen = first and not item.permitted
             doubt = item.doubt
-            if chosen and not doubt:
+            if chosen and not doubt and not item.rule.endswith(acroform.FORM_RULE):  # a form field is exact
                 doubt = doubts.get(item.field, "") or certainty.low_confidence(item.confidence)
             result.append(replace(item, chosen=chosen, doubt=doubt))
             first = False
     return result
 
 
-def extract(pages: list[str]) -> list[Extracted]:
-    return choose(candidates(pages))
+def form_values(fields: list[dict[str, Any]]) -> list[Extracted]:
+    """Values of filled-in PDF form fields (acroform.py); their span is empty: the value is not in the page text."""
+    return [Extracted(name, value, shown, page, 0, 0, acroform.FORM_CONFIDENCE, f"{name}.{acroform.FORM_RULE}")
+            for name, value, shown, page in acroform.extract_fields(fields)]
+
+
+def extract(pages: list[str], fields: list[dict[str, Any]] | None = None) -> list[Extracted]:
+    """The values of a document: its filled-in form fields first (exact), then what its page texts say."""
+    return choose(form_values(fields or []) + candidates(pages))
 
 
 def chosen_values(extracted: list[Extracted], certain_only: bool = False) -> dict[str, str]:

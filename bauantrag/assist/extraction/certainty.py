@@ -124,6 +124,15 @@ _LABEL_VALUE = re.compile(
     r"firma|bauherr|bauherrschaft|bauherrin|eigentumer|eigentumerin|gemass|datum|unterschrift)(?:\(.*\))?"
 )
 _ENUMERATION_MARK = re.compile(r"[.)] ?[a-z]")
+_LIST_AFTER = re.compile(r" ?(?:und|oder|bis|-|–|/) ?(?:[1-9]\d?|[ivx]{1,4})(?![\d.,])")
+_ARTICLES = {"ein", "eine", "einer", "eines", "einem"}
+# Lower-case words a name may contain: particles, connectors, company forms ("von der Heide", "Bau eG", "mbH").
+_NAME_PARTICLES = {"und", "von", "van", "de", "der", "den", "zu", "zum", "vom", "du", "la", "le", "di", "da", "y", "u.",
+                   "mbh", "gmbh", "eg", "e.k.", "e.v.", "co.", "kg", "gbr", "ag", "mbb", "ohg", "se", "&", "+", "-"}
+
+
+def _lowercase_words(value: str) -> bool:
+    return any(word[:1].islower() and word.lower().strip(",;") not in _NAME_PARTICLES for word in value.split())
 _RANGE_OR_QUANTIFIER = re.compile(
     r"(?:(?<![a-z])(?:ab|bis|je|pro|uber|unter|mehr als|weniger als|bis zu)|[\divx]+ ?(?:und|oder|bis|-|–)) $")
 # Words that are never part of a person's or firm's name: the name field caught a heading, a label or a number.
@@ -143,8 +152,10 @@ def judge(text: Text, field: str, kind: str, value: str, start: int, end: int) -
         line_start = search.rfind("\n", 0, ta) + 1
         if ta == line_start and _ENUMERATION_MARK.match(search, tb):
             return Verdict(drop=True)  # "2. Nachweis der ..." is a list item's number
-        if _RANGE_OR_QUANTIFIER.search(search[max(0, ta - 16) : ta]):
-            return Verdict(doubt="Teil einer Spanne oder Mengenangabe („ab“, „bis“, „je“, „1 und 2“)")
+        if _RANGE_OR_QUANTIFIER.search(search[max(0, ta - 16) : ta]) or _LIST_AFTER.match(search, tb):
+            return Verdict(doubt="Teil einer Spanne oder Aufzählung („ab“, „bis“, „je“, „4 und 5“)")
+        if kind == "count" and search[ta:tb] in _ARTICLES:
+            return Verdict(doubt="„ein/eine“ kann Zahl oder Artikel sein")
     if token is not None and kind in ("count", "class", "flur"):
         ta, tb = token
         if _FIELD_NUMBER.fullmatch(search[ta:tb]):
@@ -157,6 +168,8 @@ def judge(text: Text, field: str, kind: str, value: str, start: int, end: int) -
             if tick is None or tick[0] != tb - 1:
                 return Verdict(drop=True)  # an option of a tick-box list that is not (the one) ticked
             return Verdict()
+    if kind == "name" and _lowercase_words(value):
+        return Verdict(drop=True)  # "Zutreffendes bitte ankreuzen oder ausfüllen": a sentence, not a name
     words = fold(value).text.replace(",", " ").split()
     if kind in ("place", "name") and words and _LABEL_VALUE.fullmatch(words[0]):
         return Verdict(drop=True)  # a label where the value should be ("Gemarkung(en) Flur(e)")

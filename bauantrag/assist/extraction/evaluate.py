@@ -201,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
 
     out.append("\n" + "=" * 78 + "\nDaneben: echte Dokumente, die der Generator nicht kennt (realdocs/manifest.json)")
     real.run(out, args.real_part, errors=bool(args.errors))
+    real.run_not_bauvorlagen(out)
     print("\n".join(out))
     return 0
 

@@ -32,6 +32,10 @@ HERE = Path(__file__).resolve().parent
 MANIFEST = HERE / "manifest.json"
 OWN_DIR = HERE / "own"
 ENV = "BAUANTRAG_REALDOCS_DIR"
+# The classifier's real documents (another collection, labelled by kind): those labelled "keine_bauvorlage"
+# (information pages, laws, blank forms, letters) must yield no value. Format: _labels.tsv (id, label, source, ...)
+# and <id>.txt beside it.
+NOT_BAUVORLAGE_ENV = "BAUANTRAG_REALDOCS_CLS_DIR"
 
 
 @dataclass
@@ -183,6 +187,28 @@ def run(out: list[str], part: str = "test", errors: bool = False, directory: str
         print_result(f"{label}, zusammen ({len(chosen)} Dokumente)", score(chosen), out, errors=errors)
 
 
+def run_not_bauvorlagen(out: list[str], directory: str | None = None) -> None:
+    """Documents that are no Bauvorlage must yield no shown value: how many do, and with what."""
+    import csv
+
+    directory = directory if directory is not None else os.environ.get(NOT_BAUVORLAGE_ENV)
+    if not directory or not (Path(directory) / "_labels.tsv").is_file():
+        out.append(f"\nKeine Bauvorlagen (${NOT_BAUVORLAGE_ENV}): nicht vorhanden, nicht gemessen.")
+        return
+    with (Path(directory) / "_labels.tsv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.reader(handle, delimiter="\t") if len(r) >= 3 and r[1] == "keine_bauvorlage"]
+    documents = [RealDocument(r[0], "third_party", "keine_bauvorlage", "unseen",
+                              (Path(directory) / f"{r[0]}.txt").read_text(encoding="utf-8").split("\f"), [])
+                 for r in rows if (Path(directory) / f"{r[0]}.txt").is_file()]
+    result = score(documents)
+    wrong = sum(c.fp for c in result.counts.values())
+    out.append(f"\nKeine Bauvorlagen aus der Sammlung des Klassifikators ({len(documents)} Dokumente, dürfen nichts "
+               f"ergeben): {result.empty_with_values} mit angezeigten Werten, {wrong} falsche Werte")
+    if result.errors:
+        out.append("  Fehler nach Art: " + ", ".join(f"{k} {v}" for k, v in result.errors.most_common()))
+    out.extend("    " + line for line in result.listing)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("test", "dev", "all"), default="test")
@@ -190,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = [f"Auslesen auf echten Dokumenten (Extraktor {EXTRACTOR_VERSION})"]
     run(out, args.part, args.errors)
+    run_not_bauvorlagen(out)
     print("\n".join(out))
     return 0
 

@@ -150,8 +150,10 @@ def _claim(document_id: object) -> tuple[Document, str, int] | None:
         else:
             document.pages.all().delete()
             document.text_pages_total, document.text_pages_done, first_page = None, 0, 1
+            document.form_fields = []
         document.text_status, document.text_error = TextStatus.RUNNING, ""
-        document.save(update_fields=["text_status", "text_error", "text_pages_total", "text_pages_done"])
+        document.save(update_fields=["text_status", "text_error", "text_pages_total", "text_pages_done",
+                                     "form_fields"])
         return document, kind, first_page
 
 
@@ -192,6 +194,8 @@ def _store_fields(document: Document, fields: list[text.FormField]) -> None:
     """The filled-in form fields (AcroForm) as read, for the extraction to read them as fields, not as text."""
     from dataclasses import asdict
 
+    if not fields and not document.form_fields:
+        return  # the usual case: a PDF without a filled-in form
     with transaction.atomic():
         current = _locked(document)
         current.form_fields = document.form_fields = [asdict(f) for f in fields]

@@ -45,7 +45,8 @@ _HEDGES = (
 _HEDGE_RE = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True))
                        + r")(?![a-z])")
 # Where a sentence or a form line ends: a full stop after a word, a line break, a colon-less bullet.
-_BOUNDARY = re.compile(r"\n|[a-z)]{2}\. |\d\. (?=[a-z]{2})|[;!?] ")
+# (Four letters before the full stop at least: "Nr. 12", "Abs. 3", "ca. 4" are abbreviations, not sentence ends.)
+_BOUNDARY = re.compile(r"\n|[a-z]{4}\. |\)\. |\d\. (?=[a-z]{2})|[;!?] ")
 _TICK = r"(?:☒|☑|✓|✔|\[ ?x ?\]|\( ?x ?\)|(?<![a-z])x(?![a-z]))"
 _BOX = r"(?:☐|□|\[ ?\]|\( ?\)|o(?= ))"
 _OPTION = re.compile(r"(?:(?:" + _TICK + "|" + _BOX + r") ?)?(?<![\d.,/])[1-5](?![\d.,/])")
@@ -79,10 +80,16 @@ def sentence(text: Text, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() + 1 if right_match else len(search)
 
 
-def hedge(text: Text, start: int, end: int) -> str | None:
+# Where a place, a parcel or a name stands, only an example makes it doubtful: "Gemarkung Türkenfeld" in a sentence
+# about a Bebauungsplan is still the place; figures are hedged by conditions and plan words too.
+_EXAMPLE_RE = re.compile(r"(?<![a-z])(?:z\. ?b\.|zb\.|beispiel|beispielsweise|muster)(?![a-z])")
+_LOCATION_KINDS = frozenset({"place", "flur", "parcel", "name", "chamber"})
+
+
+def hedge(text: Text, start: int, end: int, kind: str = "") -> str | None:
     """The hedging word in the sentence of the folded span, if any."""
     left, right = sentence(text, start, end)
-    found = _HEDGE_RE.search(text.search, left, right)
+    found = (_EXAMPLE_RE if kind in _LOCATION_KINDS else _HEDGE_RE).search(text.search, left, right)
     return found.group(0) if found else None
 
 
@@ -139,6 +146,12 @@ _RANGE_OR_QUANTIFIER = re.compile(
 _NOT_NAME_WORDS = {"nr", "mitgl", "mitglieds", "tel", "fax", "antrag", "bauantrag", "vorbescheid", "protokoll",
                    "seite", "anlage", "vordruck", "aktenzeichen", "eingangsstempel", "der", "die", "das", "am", "im",
                    "fur", "zum", "zur", "auf", "bei", "sitzung"}
+# Other professionals whose names and chamber numbers stand on Bauvorlagen (§ 54 Abs. 2 BauO NRW: Fachplaner;
+# Prüf- and Sachverständige; surveyors): their data is not the Entwurfsverfasser's.
+_OTHER_ROLE = re.compile(r"tragwerksplan\w*|statiker\w*|prufingenieur\w*|sachverstandig\w*|gutachter\w*|"
+                         r"vermessungsingenieur\w*|energieberat\w*|bauphysik\w*|brandschutzplan\w*|aufgestellt von")
+_FIRM = re.compile(r"(?<![a-z])(?:\w*buro|architekten|planungsgruppe|ingenieure|atelier|gmbh|mbh|partg\w*|gbr)"
+                   r"(?![a-z])")
 _STREET_END = re.compile(r"(?:strasse|str|weg|allee|ring|platz|gasse|damm|pfad)\.?$")
 
 
@@ -178,8 +191,16 @@ def judge(text: Text, field: str, kind: str, value: str, start: int, end: int) -
         or _STREET_END.search(fold(value).text)
     ):
         return Verdict(drop=True)  # a heading, a label or an address, not a name
+    if field in ("entwurfsverfasser", "kammer_nummer"):
+        line_start = search.rfind("\n", 0, search.rfind("\n", 0, a)) + 1
+        role = _OTHER_ROLE.search(search, line_start, b)
+        if role:
+            return Verdict(doubt=f"Angabe einer anderen Fachperson („{role.group(0)}“), nicht unbedingt der "
+                                 "Entwurfsverfasserin / des Entwurfsverfassers")
+        if field == "entwurfsverfasser" and _FIRM.search(fold(value).text):
+            return Verdict(doubt="ein Büro, nicht die bauvorlageberechtigte Person")
     span = token or (a, b)
-    word = hedge(text, *span)
+    word = hedge(text, *span, kind=kind)
     if word is not None:
         return Verdict(doubt=f"Bedingung, Beispiel oder Festsetzung im selben Satz („{word}“)")
     return Verdict()

@@ -66,7 +66,8 @@ def entry(doc_id: str, origin: str, source: str, licence: str, kind: str, labels
     pages = pages_of(text)
     return {
         "id": doc_id, "origin": origin, "source": source, "licence": licence, "kind": kind,
-        "split": split_of(doc_id), "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "split": split_of(doc_id), "batch": 2 if doc_id.startswith("f") else 1,
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         "pages": len(pages), "expect_nothing": not labels,
         "values": [locate(pages, label, doc_id) for label in labels],
     }

@@ -72,7 +72,8 @@ def load(directory: str | None = None, manifest: Path = MANIFEST) -> Loaded:
         if hashlib.sha256(text.encode("utf-8")).hexdigest() != entry["sha256"]:
             loaded.changed.append(entry["id"])
             continue
-        loaded.documents.append(RealDocument(entry["id"], entry["origin"], entry["kind"], entry["split"],
+        split = entry["split"] if entry.get("batch", 1) == 1 else "neu"
+        loaded.documents.append(RealDocument(entry["id"], entry["origin"], entry["kind"], split,
                                              text.split("\f"), entry["values"]))
     return loaded
 
@@ -176,10 +177,11 @@ def run(out: list[str], part: str = "test", errors: bool = False, directory: str
                    "gemessen wird nur der Rest.")
     if loaded.changed:
         out.append(f"  GEÄNDERT (Prüfsumme passt nicht, ausgelassen): {', '.join(loaded.changed)}")
-    parts = ("dev", "test") if part == "all" else (part,)
+    parts = ("dev", "test", "neu") if part == "all" else (part, "neu") if part == "test" else (part,)
     for name in parts:
         chosen = [d for d in loaded.documents if d.split == name]
-        label = "Testteil" if name == "test" else "Entwicklungsteil"
+        label = {"test": "Testteil", "dev": "Entwicklungsteil",
+                 "neu": "Zweite Charge, nach den Regeln geschrieben und einmal gemessen"}[name]
         for origin, title in (("third_party", "öffentlich"), ("own", "eigene")):
             subset = [d for d in chosen if d.origin == origin]
             if subset:

@@ -311,4 +311,65 @@ OWN_DOCS: dict[str, tuple[str, list[Label]]] = {
         ("flur", "16", "Flur 16", "16"),
         ("flurstueck", "88", "Flurstück 88", "88"),
     ]),
+    # Batch 2: written after the extractor's rules were changed (regeln-2026.2) and labelled before it was run on
+    # them; measured once (measurements/04-*).
+    "f01_antwortschreiben_architekt": ("brief", [
+        ("gemarkung", "Beckum", "Gemarkung Beckum", "Beckum"),
+        ("flur", "44", "Flur 44", "44"),
+        ("flurstueck", "96", "Flurstück 96", "96"),
+        ("gebaeudeklasse", "3", "Gebäudeklasse 3", "3"),
+        ("hoehe_bauo_m", "6.4", "beträgt 6,40 m", "6,40"),
+        ("wohneinheiten", "4", "4 Wohnungen", "4"),
+        ("entwurfsverfasser", "Ruth Hegemann", "Dipl.-Ing. Ruth Hegemann", "Ruth Hegemann"),
+        ("kammer_nummer", "058831", "AKNW-Nr. 058831", "058831"),
+    ]),
+    "f02_formular_zweispaltig_leer_teilweise": ("antrag_formular", [
+        ("bauherr", "Evangelische Kirchengemeinde Ahlen", "Evangelische Kirchengemeinde Ahlen",
+         "Evangelische Kirchengemeinde Ahlen"),
+        ("gemarkung", "Ahlen", "Ahlen              12", "Ahlen"),
+        ("flur", "12", "Ahlen              12", "12"),
+        ("flurstueck", "311/7", "311/7", "311/7"),
+    ]),
+    "f03_bri_tabelle_geschosse": ("berechnung", [
+        ("brutto_rauminhalt_m3", "1861.33", "1.861,33 m³", "1.861,33"),
+    ]),
+    "f04_info_vollgeschoss": ("infoseite", []),
+    "f05_ocr_kammerbescheinigung": ("bauvorlageberechtigung", [
+        ("entwurfsverfasser", "Sabine Oelmann-Kraft", "Sabine Oelmann-Kraft", "Sabine Oelmann-Kraft"),
+        ("kammer_nummer", "123 456", "l23 456", "l23 456"),
+    ]),
+    "f06_baubeschreibung_vordruck_ausgefuellt": ("baubeschreibung", [
+        ("gebaeudeklasse", "2", "☒ 2", "2"),
+        ("vollgeschosse", "2", "Vollgeschosse¹                   2", "2"),
+        ("hoehe_bauo_m", "3.35", "3,35 m", "3,35"),
+        ("wohneinheiten", "2", "Wohnungen                        2", "2"),
+        ("brutto_rauminhalt_m3", "812.4", "812,40 m³", "812,40"),
+    ]),
+    "f07_statik_pruefbericht": ("statik", [
+        ("gemarkung", "Drensteinfurt", "Gemarkung Drensteinfurt", "Drensteinfurt"),
+        ("flur", "3", "Flur 3", "3"),
+        ("flurstueck", "1120", "Flurstück 1120", "1120"),
+        ("bauherr", "Stadt Drensteinfurt", "Bauherr: Stadt Drensteinfurt", "Stadt Drensteinfurt"),
+    ]),
+    "f08_wohnungsliste": ("berechnung", [
+        ("wohneinheiten", "5", "in 5 Wohnungen", "5"),
+    ]),
+    "f09_bauvoranfrage_brief": ("vorbescheid", [
+        ("gemarkung", "Sendenhorst", "Gemarkung Sendenhorst", "Sendenhorst"),
+        ("flur", "19", "Flur 19", "19"),
+        ("flurstueck", "205", "Flurstück 205", "205"),
+        ("vollgeschosse", "1", "einem Vollgeschoss", "einem"),
+        ("firsthoehe_m", "9.5", "Firsthöhe von 9,50 m", "9,50"),
+    ]),
+    "f10_satzung_gestaltung": ("satzung", []),
+    "f11_lageplan_schriftlicher_teil": ("lageplan", [
+        ("gemarkung", "Opherdicke", "Opherdicke", "Opherdicke"),
+        ("flur", "2", "Flur: 2", "2"),
+        ("flurstueck", "88, 89", "88, 89", "88, 89"),
+        ("grz", "0.28", "= 0,28", "0,28"),
+        ("bauherr", "Bernhard und Ilse Tigges", "Bernhard und Ilse Tigges", "Bernhard und Ilse Tigges"),
+    ]),
+    "f12_email_kurz_nachreichung": ("email", [
+        ("brutto_rauminhalt_m3", "1204", "1.204 m³", "1.204"),
+    ]),
 }

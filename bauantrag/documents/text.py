@@ -288,7 +288,7 @@ def _shows_something(page: Any, raw: str) -> bool:
 def _render(page: Any, limits: Limits) -> tuple[Any, int]:
     """The page as a grey PIL image at `dpi`, scaled down to stay within ocr_max_pixels; and the dpi used."""
     width, height = page.get_width(), page.get_height()  # PDF points, 1/72 inch
-    scale = limits.dpi / 72
+    scale = min(limits.dpi, limits.ocr_dpi) / 72  # rendered right at the resolution OCR reads
     if width * height * scale * scale > limits.ocr_max_pixels:
         scale = math.sqrt(limits.ocr_max_pixels / (width * height)) * 0.999
     bitmap = page.render(scale=scale, grayscale=True, may_draw_forms=False)

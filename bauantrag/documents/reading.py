@@ -44,6 +44,7 @@ def limits() -> text.Limits:
         max_input_bytes=int(settings.DOCUMENT_MAX_BYTES),
         tesseract=str(settings.DOCUMENT_OCR_COMMAND),
         language=str(settings.DOCUMENT_OCR_LANGUAGE),
+        ocr_workers=int(getattr(settings, "DOCUMENT_OCR_WORKERS", 1)),
     )
 
 

@@ -32,7 +32,9 @@ import threading
 import time
 import unicodedata
 import warnings
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -59,6 +61,7 @@ class Limits:
     ocr_dpi: int = 200  # Tesseract reads the page at this resolution (finer pages are scaled down first)
     ocr_psm: int = 3  # page segmentation: 3 = automatic (columns, tables, plan headers)
     ocr_invert_check: bool = False  # Tesseract retrying each weak line inverted (white on black); rare in Bauvorlagen
+    ocr_workers: int = 1  # scanned pages of one PDF recognised at once (one Tesseract process each; ≤ cores)
     page_timeout: float = 60.0  # seconds per page (rendering and OCR)
     memory_mb: int = 1024  # address space of the child process (and of Tesseract, which inherits it)
     min_chars: int = 20  # letters and digits a text layer needs to be trusted without OCR
@@ -235,12 +238,23 @@ def parse_tsv(tsv: str) -> tuple[str, float | None]:
 
 def ocr(image: Any, limits: Limits, page: int, dpi: int | None = None) -> tuple[str, float | None]:
     """Run Tesseract on one image (PIL) through pipes; one thread (OMP_THREAD_LIMIT=1), killed after the timeout."""
+    png, dpi = ocr_input(image, limits, dpi)
+    return recognise(png, dpi, limits, page)
+
+
+def ocr_input(image: Any, limits: Limits, dpi: int | None = None) -> tuple[bytes, int | None]:
+    """The page image prepared for Tesseract (_prepare) as PNG, and its resolution."""
     prepared = _prepare(image, limits, dpi)
     if dpi is not None and prepared.size != image.size:
         dpi = max(1, round(dpi * prepared.size[0] / image.size[0]))
     buffer = io.BytesIO()
     prepared.save(buffer, "PNG", compress_level=1)
     del prepared
+    return buffer.getvalue(), dpi
+
+
+def recognise(png: bytes, dpi: int | None, limits: Limits, page: int) -> tuple[str, float | None]:
+    """Tesseract on a prepared PNG: the text and the mean word confidence. Thread-safe (a child process)."""
     command = [limits.tesseract, "stdin", "stdout", "-l", limits.language, "--psm", str(limits.ocr_psm)]
     if dpi and 70 <= dpi <= 2400:
         command += ["--dpi", str(dpi)]
@@ -252,8 +266,7 @@ def ocr(image: Any, limits: Limits, page: int, dpi: int | None = None) -> tuple[
         env["TESSDATA_PREFIX"] = os.environ["TESSDATA_PREFIX"]
     try:
         result = subprocess.run(  # noqa: S603 - fixed program, no shell, arguments from our own settings
-            command, input=buffer.getvalue(), capture_output=True, timeout=limits.page_timeout, env=env,
-            check=False,
+            command, input=png, capture_output=True, timeout=limits.page_timeout, env=env, check=False,
         )
     except FileNotFoundError:
         raise TextError("ocr_missing", page) from None
@@ -299,7 +312,22 @@ def _render(page: Any, limits: Limits) -> tuple[Any, int]:
     return image, round(scale * 72)
 
 
-def _read_pdf_page(page: Any, number: int, limits: Limits) -> Page:
+@dataclass
+class _Pending:
+    """A page waiting for Tesseract: its text layer, and the recognition running (or run) on a worker thread."""
+
+    number: int
+    layer: str
+    result: Future[tuple[str, float | None]]
+
+    def page(self) -> Page:
+        recognised, confidence = self.result.result()
+        if letters(recognised) > letters(self.layer):
+            return Page(self.number, recognised, OCR, confidence)
+        return Page(self.number, self.layer, PDF_TEXT)
+
+
+def _read_pdf_page(page: Any, number: int, limits: Limits, pool: ThreadPoolExecutor) -> Page | _Pending:
     textpage = page.get_textpage()
     try:
         raw = textpage.get_text_range()
@@ -311,14 +339,12 @@ def _read_pdf_page(page: Any, number: int, limits: Limits) -> Page:
     width, height = page.get_width(), page.get_height()
     if width < 1 or height < 1:
         return Page(number, layer, PDF_TEXT)
-    image, dpi = _render(page, limits)
+    image, dpi = _render(page, limits)  # pdfium and Pillow here, in this thread; only Tesseract on the workers
     try:
-        recognised, confidence = ocr(image, limits, number, dpi)
+        png, dpi_read = ocr_input(image, limits, dpi)
     finally:
         image.close()
-    if letters(recognised) > letters(layer):
-        return Page(number, recognised, OCR, confidence)
-    return Page(number, layer, PDF_TEXT)
+    return _Pending(number, layer, pool.submit(recognise, png, dpi_read, limits, number))
 
 
 def read_pdf(data: bytes, limits: Limits, first_page: int = 1) -> Iterator[Event]:
@@ -338,17 +364,37 @@ def read_pdf(data: bytes, limits: Limits, first_page: int = 1) -> Iterator[Event
         if count > limits.max_pages:
             raise TextError("too_many_pages", pages=count, max=limits.max_pages)
         yield Total(count)
-        for index in range(max(0, first_page - 1), count):
-            try:
-                page = pdf[index]
-            except pdfium.PdfiumError:
-                raise TextError("broken", index + 1) from None
-            try:
-                yield _read_pdf_page(page, index + 1, limits)
-            finally:
-                page.close()
+        yield from _pages_in_order(pdf, pdfium, count, limits, first_page)
     finally:
         pdf.close()
+
+
+def _pages_in_order(pdf: Any, pdfium: Any, count: int, limits: Limits, first_page: int) -> Iterator[Page]:
+    """The pages in order; up to ocr_workers scanned pages are recognised at once (one Tesseract each), so a
+    multi-core worker reads a scanned document faster, while the CPU time per page stays the same."""
+    workers = max(1, limits.ocr_workers)
+    waiting: deque[Page | _Pending] = deque()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        try:
+            for index in range(max(0, first_page - 1), count):
+                try:
+                    page = pdf[index]
+                except pdfium.PdfiumError:
+                    raise TextError("broken", index + 1) from None
+                try:
+                    waiting.append(_read_pdf_page(page, index + 1, limits, pool))
+                finally:
+                    page.close()
+                while waiting and (isinstance(waiting[0], Page) or len(waiting) > workers):
+                    first = waiting.popleft()
+                    yield first if isinstance(first, Page) else first.page()
+            while waiting:
+                first = waiting.popleft()
+                yield first if isinstance(first, Page) else first.page()
+        finally:
+            for pending in waiting:
+                if isinstance(pending, _Pending):
+                    pending.result.cancel()
 
 
 # --- form fields (AcroForm) -------------------------------------------------------------------------------------

@@ -29,3 +29,19 @@ def test_the_isolated_reader_reports_the_fields_after_the_pages() -> None:
 
 def test_a_pdf_without_a_form_or_a_broken_one_has_no_fields() -> None:
     assert text.read_form_fields(b"%PDF-1.4 not really") == []
+
+
+def test_scanned_pages_recognised_in_parallel_come_in_order_and_read_the_same() -> None:
+    """Zwei Tesseract-Prozesse zugleich (mehrkerniger Worker): dieselben Seiten in derselben Reihenfolge."""
+    from dataclasses import replace
+
+    from tests.documents.textfiles import merged, scanned_pdf, text_pdf
+
+    pdf = merged(scanned_pdf([["Gemarkung Unna", "Flur 7"]]), text_pdf(["Seite zwei mit Textebene, genug Text."]),
+                 scanned_pdf([["Flurstück 123/4"], ["Brutto-Rauminhalt 720 m³"]]))
+    one = [e for e in text.read(pdf, "pdf", text.Limits()) if isinstance(e, text.Page)]
+    two = [e for e in text.read(pdf, "pdf", replace(text.Limits(), ocr_workers=2)) if isinstance(e, text.Page)]
+    assert [p.number for p in two] == [1, 2, 3, 4]
+    assert [(p.method, p.text) for p in two] == [(p.method, p.text) for p in one]
+    assert [p.method for p in two] == [text.OCR, text.PDF_TEXT, text.OCR, text.OCR]
+    assert "Flurstück 123/4" in two[2].text

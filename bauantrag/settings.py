@@ -186,6 +186,8 @@ DOCUMENT_TEXT_PAGE_TIMEOUT = float(os.environ.get("BAUANTRAG_TEXT_PAGE_TIMEOUT",
 DOCUMENT_TEXT_MEMORY_MB = int(os.environ.get("BAUANTRAG_TEXT_MEMORY_MB", 1024))
 DOCUMENT_OCR_COMMAND = os.environ.get("BAUANTRAG_TESSERACT", "/usr/bin/tesseract")
 DOCUMENT_OCR_LANGUAGE = os.environ.get("BAUANTRAG_OCR_LANGUAGE", "deu")
+# Scanned pages of one document recognised at once on a worker (one Tesseract process each; at most its cores).
+DOCUMENT_OCR_WORKERS = int(os.environ.get("BAUANTRAG_OCR_WORKERS", "1"))
 FILE_UPLOAD_HANDLERS = [
     "bauantrag.documents.limits.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

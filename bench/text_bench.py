@@ -1,5 +1,6 @@
-"""Benchmark of reading Bauvorlagen: text layer (pypdfium2) in pages per second, OCR (Tesseract, German, 300 dpi,
-one thread: OMP_THREAD_LIMIT=1) in seconds per page.
+"""Benchmark of reading Bauvorlagen: text layer (pypdfium2) in pages per second, OCR (Tesseract, German, pages of
+300 dpi read at Limits.ocr_dpi, one thread: OMP_THREAD_LIMIT=1) in seconds per page. The variants behind the chosen
+settings: bench/ocr_variants_bench.py.
 
     .venv/bin/python bench/text_bench.py [-n 3] [--text-pages 50] [--scan-pages 4]
 
@@ -151,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
             ocr_times += timings
             ocr_cpu += cpu
             confidences += [p.confidence for p in pages if p.confidence is not None]
-        print(f"OCR {label} (Tesseract {limits.language}, {limits.dpi} dpi, OMP_THREAD_LIMIT=1), "
+        print(f"OCR {label} (Tesseract {limits.language}, Seite {limits.dpi} dpi, gelesen mit {limits.ocr_dpi} dpi, "
+              f"psm {limits.ocr_psm}, OMP_THREAD_LIMIT=1), "
               f"{args.scan_pages} Seiten × {runs} Durchläufe, je Seite Rendern + Binarisieren + Erkennen")
         print(f"  Sekunden je Seite (Uhr):  Median {statistics.median(ocr_times):6.2f}   p95 {p95(ocr_times):6.2f}   "
               f"(mittlere Wortsicherheit {statistics.mean(confidences):.1f})")

@@ -55,6 +55,11 @@ class ExtractedValue(models.Model):
         _("Gewählter Wert"), default=True,
         help_text=_("Der Wert, der für das Dokument gilt; sonst eine abweichende Angabe im selben Dokument"),
     )
+    doubt = models.CharField(
+        _("Unsicher, weil"), max_length=200, blank=True,
+        help_text=_("Leer: die Angabe gilt als sicher. Sonst der Grund, warum sie nur als „unsicher“ gezeigt wird "
+                    "und keinen Befund auslöst"),
+    )
     extractor_version = models.CharField(max_length=40)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -66,6 +71,11 @@ class ExtractedValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field}={self.value} (S. {self.page})"
+
+    @property
+    def certain(self) -> bool:
+        """A chosen value the extractor is sure of: only such values are compared with the form and summarised."""
+        return self.chosen and not self.doubt
 
     @property
     def permitted(self) -> bool:

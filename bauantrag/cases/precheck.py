@@ -107,6 +107,7 @@ def execute(check_run_id: str) -> None:
             )
             for i, f in enumerate(payload["findings"])
         )
+        document_findings.carry_over_reviews(run)
         run.status = CheckRunStatus.DONE
         run.plan = plan_record
         run.ruleset_version = payload["ruleset_version"]

@@ -68,6 +68,10 @@ class Document(models.Model):
     text_pages_total = models.PositiveIntegerField(_("Seiten"), null=True, blank=True)
     text_pages_done = models.PositiveIntegerField(_("Gelesene Seiten"), default=0)
     text_error = models.TextField(_("Fehler der Texterkennung"), blank=True)
+    form_fields = models.JSONField(
+        _("Ausgefüllte Formularfelder"), default=list, blank=True,
+        help_text=_("Die ausgefüllten Felder eines PDF-Formulars (AcroForm): Name, Hinweistext, Wert, Seite"),
+    )
 
     # What the classifier (assist.classification) thinks the document is: an XBau code like document_type.
     detected_type = models.CharField(_("Erkannte Art"), max_length=10, blank=True)

@@ -44,6 +44,7 @@ def limits() -> text.Limits:
         max_input_bytes=int(settings.DOCUMENT_MAX_BYTES),
         tesseract=str(settings.DOCUMENT_OCR_COMMAND),
         language=str(settings.DOCUMENT_OCR_LANGUAGE),
+        ocr_workers=int(getattr(settings, "DOCUMENT_OCR_WORKERS", 1)),
     )
 
 
@@ -106,6 +107,8 @@ def read_document_text(document_id: object) -> str:
         for event in text.run_isolated(data, kind, limits(), first_page):
             if isinstance(event, text.Total):
                 _set_total(document, event.pages)
+            elif isinstance(event, text.Fields):
+                _store_fields(document, event.fields)
             else:
                 _store_page(document, event)
     except _Superseded:
@@ -148,8 +151,10 @@ def _claim(document_id: object) -> tuple[Document, str, int] | None:
         else:
             document.pages.all().delete()
             document.text_pages_total, document.text_pages_done, first_page = None, 0, 1
+            document.form_fields = []
         document.text_status, document.text_error = TextStatus.RUNNING, ""
-        document.save(update_fields=["text_status", "text_error", "text_pages_total", "text_pages_done"])
+        document.save(update_fields=["text_status", "text_error", "text_pages_total", "text_pages_done",
+                                     "form_fields"])
         return document, kind, first_page
 
 
@@ -184,6 +189,18 @@ def _set_total(document: Document, pages: int) -> None:
         current = _locked(document)
         current.text_pages_total = document.text_pages_total = pages
         current.save(update_fields=["text_pages_total"])
+
+
+def _store_fields(document: Document, fields: list[text.FormField]) -> None:
+    """The filled-in form fields (AcroForm) as read, for the extraction to read them as fields, not as text."""
+    from dataclasses import asdict
+
+    if not fields and not document.form_fields:
+        return  # the usual case: a PDF without a filled-in form
+    with transaction.atomic():
+        current = _locked(document)
+        current.form_fields = document.form_fields = [asdict(f) for f in fields]
+        current.save(update_fields=["form_fields"])
 
 
 def _store_page(document: Document, page: text.Page) -> None:

@@ -31,7 +31,8 @@ def extract_document(document: Document) -> int:
     and the count, never the values (names of people are personal data).
     """
     texts = page_texts(document)
-    found = extract(texts) if any(t.strip() for t in texts) else []
+    fields = list(document.form_fields or [])
+    found = extract(texts, fields) if fields or any(t.strip() for t in texts) else []
     with transaction.atomic():
         locked = Document.objects.select_for_update(of=("self",)).select_related("case", "tenant").get(pk=document.pk)
         previous = ExtractedValue.objects.filter(document=locked).count()
@@ -40,6 +41,7 @@ def extract_document(document: Document) -> int:
             ExtractedValue(
                 tenant_id=locked.tenant_id, document=locked, field=e.field, value=e.value[:200], raw=e.raw,
                 page=e.page, start=e.start, end=e.end, confidence=e.confidence, rule=e.rule[:80], chosen=e.chosen,
+                doubt=e.doubt[:200],
                 extractor_version=EXTRACTOR_VERSION,
             )
             for e in found

@@ -12,6 +12,10 @@ Two labelled sets, reported separately and together:
    written later (``"written_after_tuning": true``). The later ones were measured once when written (figures in
    ``labelled/README.md``, the honest estimate for unseen wording) and the rules improved afterwards.
 
+3. real documents (``realdocs/``): public texts nobody here wrote (only their addresses and our labels are in
+   the repository; the texts are read from ``$BAUANTRAG_REALDOCS_DIR``) and documents written by hand in styles
+   the generator never produced; their test part is printed beside the synthetic figures.
+
 Per field: support (documents whose label has the field), precision and recall of the *chosen* value. A value
 counts as correct if it equals the label after normalisation (numbers by value, names ignoring case and spacing,
 Flurstücke as a set, Kammer numbers by their digits). A wrong value is a false positive and a false negative; a
@@ -90,7 +94,7 @@ def same(field_name: str, predicted: str, label: str) -> bool:
 def score(documents: Iterable[Document], fields: tuple[str, ...]) -> dict[str, Counts]:
     counts = {f: Counts() for f in fields}
     for document in documents:
-        predicted = chosen_values(extract(document.pages))
+        predicted = chosen_values(extract(document.pages), certain_only=True)
         for name in fields:
             truth = document.fields.get(name)
             guess = predicted.get(name)
@@ -163,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-class", type=int, default=None, help="Dokumente je Klasse (Standard: 40)")
     parser.add_argument("--errors", metavar="FELD", action="append", default=[],
                         help="die Fehler dieses Feldes auflisten (mehrfach möglich, 'alle' für alle)")
+    parser.add_argument("--real-part", choices=("test", "dev", "all"), default="test",
+                        help="Teil der echten Dokumente (Standard: Testteil)")
     args = parser.parse_args(argv)
 
     out = [f"Auslesen von Angaben (Extraktor {EXTRACTOR_VERSION})"]
@@ -191,6 +197,11 @@ def main(argv: list[str] | None = None) -> int:
             if name in args.errors or "alle" in args.errors:
                 for line in counts[name].errors[:40]:
                     out.append(f"    {name}: {line}")
+    from bauantrag.assist.extraction.realdocs import evaluate as real
+
+    out.append("\n" + "=" * 78 + "\nDaneben: echte Dokumente, die der Generator nicht kennt (realdocs/manifest.json)")
+    real.run(out, args.real_part, errors=bool(args.errors))
+    real.run_not_bauvorlagen(out)
     print("\n".join(out))
     return 0
 

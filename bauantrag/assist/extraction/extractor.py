@@ -25,7 +25,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
+from bauantrag.assist.extraction import acroform, certainty
 from bauantrag.assist.extraction.folding import Folded, fold, fold_label, mask_references
 from bauantrag.assist.extraction.numbers import (
     COUNT,
@@ -36,9 +38,12 @@ from bauantrag.assist.extraction.numbers import (
     parse_count,
     parse_decimal,
 )
-from bauantrag.assist.extraction.patterns import ACTUAL_WORDS, PATTERNS, PERMITTED_WORDS, RANGES, Pattern
+from bauantrag.assist.extraction.patterns import PATTERNS, RANGES, Pattern
+from bauantrag.assist.extraction.qualifiers import PERMITTED_RE as _PERMITTED_RE
+from bauantrag.assist.extraction.qualifiers import column_qualifiers as _column_qualifiers
+from bauantrag.assist.extraction.qualifiers import is_permitted as _is_permitted
 
-EXTRACTOR_VERSION = "regeln-2026.1"
+EXTRACTOR_VERSION = "regeln-2026.2"
 PERMITTED = ".zulaessig"
 
 
@@ -53,6 +58,11 @@ class Extracted:
     confidence: float
     rule: str
     chosen: bool = False
+    doubt: str = ""  # why the extractor is not sure (certainty.py); empty: certain
+
+    @property
+    def certain(self) -> bool:
+        return not self.doubt
 
     @property
     def permitted(self) -> bool:
@@ -118,7 +128,7 @@ def _before_re(pattern: Pattern) -> re.Pattern[str]:
     if pattern.kind == "length":
         return re.compile(r"(?:(?<=\n)|(?<![\s\S]))\+? ?(?P<v>" + NUMBER + r")(?: ?m)? (?P<label>" + labels
                           + r") *(?=\n|$)")
-    return re.compile(r"(?P<v>" + COUNT + r")(?: ?-)?[ \n]?(?P<label>" + labels + ")")
+    return re.compile(r"(?P<v>" + COUNT + r")(?: ?-)? ?(?P<label>" + labels + ")")  # on one line: not across a table
 
 
 @cache
@@ -134,16 +144,8 @@ def _foreign_re(field: str) -> re.Pattern[str]:
     return re.compile(_alternation(labels))
 
 
-def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the words, also inflected ("zulässige", "geplanten")."""
-    alternatives = [re.escape(fold_label(w)) + (r"(?:e|en|er|es|em)?" if w[-1].isalpha() else "") for w in words]
-    return re.compile(r"(?<![a-z])(?:" + "|".join(alternatives) + r")(?![a-z])")
-
-
-_PERMITTED_RE = _words_re(PERMITTED_WORDS)
-_ACTUAL_RE = _words_re(ACTUAL_WORDS)
 _SEPARATOR = re.compile(r" ?(?:\((?P<paren>[^)\n]{0,40})\))? ?(?P<sep>[:=+]|\n|)")
-_SENTENCE_END = re.compile(r"[a-z]{5,}\.(?=[ \n])|;")
+_SENTENCE_END = re.compile(r"[a-z]{5,}\.(?=[ \n])|\)\.(?=[ \n])|;")
 _NUMBER_RE = re.compile(NUMBER)
 _COUNT_RE = re.compile(COUNT)
 _CLASS_RE = re.compile(r"(?<![\w.,#])(?P<v>[1-5]|iii|ii|iv|i|v)[ab]?(?![\w#]|[.,]\d)")
@@ -151,24 +153,6 @@ _HEIGHT_ABSOLUTE = re.compile(r" ?m? ?(?:u\.? ?nn|u\.? ?nhn|uber nn|uber nhn|nn|
 # "m?" / "m'" / "m°": OCR could not read the superscript of m³ or m²
 _UNREAD_SUPERSCRIPT = re.compile(r"m[?'°*\"]")
 _UNIT = re.compile(r" ?(?P<unit>m3|m2|qm|cbm|cm|mm|m[?'°*\"]|m|%|grad|°|kubikmeter|meter)(?![a-z0-9])")
-
-
-# --- qualifiers: the plan's permitted value or the project's own ---------------------------------------------
-
-
-def _is_permitted(search: str, context_start: int, token_start: int, token_end: int) -> bool:
-    """The last qualifying word before the number (from context_start) decides; a word right after wins."""
-    after = re.compile(r" ?(?:m3|m2|m)?\)? ?\(?").match(search, token_end)
-    rest = after.end() if after else token_end
-    for words, answer in ((_PERMITTED_RE, True), (_ACTUAL_RE, False)):
-        word = words.match(search, rest)
-        # "0,4 (zulässig)" or "0,4 zulässig," - but not "0,4 vorhanden 0,30", where the word belongs to what follows
-        if word and re.compile(r" ?(?:\)|[,;.]|\n|$)").match(search, word.end()):
-            return answer
-    before = search[context_start:token_start]
-    permitted = [m.end() for m in _PERMITTED_RE.finditer(before)]
-    actual = [m.end() for m in _ACTUAL_RE.finditer(before)]
-    return bool(permitted) and (not actual or max(permitted) > max(actual))
 
 
 # --- the window after a label --------------------------------------------------------------------------------
@@ -274,24 +258,6 @@ class _Token:
     permitted: bool
 
 
-def _column_qualifiers(search: str, line_start: int, count: int) -> list[bool] | None:
-    """For a table row with several figures: the table's header ("Festsetzung zulässig geplant") says which
-    column is the permitted and which the project's figure. One flag (permitted?) per column, or None."""
-    position = line_start
-    for _ in range(15):
-        if position <= 0:
-            return None
-        header_start = search.rfind("\n", 0, position - 1) + 1
-        header = search[header_start : position - 1]
-        words = sorted([(m.start(), True) for m in _PERMITTED_RE.finditer(header)]
-                       + [(m.start(), False) for m in _ACTUAL_RE.finditer(header)])
-        if any(w[1] for w in words) and not all(w[1] for w in words):
-            flags = [permitted for _, permitted in words]
-            return flags[-count:] if len(flags) >= count else None
-        position = header_start
-    return None
-
-
 def _numbers_after(page: _Page, pattern: Pattern) -> Iterator[Extracted]:
     search = page.search
     if pattern.context and not re.search(pattern.context, search):
@@ -309,7 +275,8 @@ def _numbers_after(page: _Page, pattern: Pattern) -> Iterator[Extracted]:
             written_as = _kind_of_token(page, a, b)
             if not written_as or (written_as != "digits" and not _NUMERAL_FILLER.fullmatch(search, start, a)):
                 continue  # number words and Roman numerals only right after the label (or after another figure)
-            if pattern.kind in ("count", "class") and (a - start > 40 or re.search(r"[,;|·]", search[start:a])):
+            if pattern.kind in ("count", "class") and (a - start > 40 or re.search(r"[,;·]|\|.*\|",
+                                                                                      search[start:a])):
                 continue  # a count stands right after its label, not behind the next comma
             if pattern.kind in ("count", "class") and "\n" in search[m.end():a] and re.search(
                     r"[^\W\d_]{2,}", search[start:a]):
@@ -390,7 +357,8 @@ def _make(page: _Page, pattern: Pattern, start: int, end: int, value: str, confi
 # --- names, places, parcel numbers ------------------------------------------------------------------------------
 
 _SUBLABEL = re.compile(
-    r"(?P<sub>name, ?vorname|vorname, ?name|nachname, ?vorname|vor- und (?:nach|zu)name|name ?/ ?firma|name|"
+    r"(?P<sub>name, ?vorname, ?firma|name, ?vorname|vorname, ?name|nachname, ?vorname|vor- und (?:nach|zu)name|"
+    r"name ?/ ?firma|firma ?/ ?name|name|"
     r"vorname und name|firma) ?: ?"
 )
 # Salutations and titles in front of (or behind) a name are not part of it: "Dipl.-Ing. Architektin Jana Berg".
@@ -429,6 +397,8 @@ def _name_at(page: _Page, position: int, allow_comma: bool = False) -> tuple[int
     if sub:
         allow_comma = "," in sub.group("sub")
         position = sub.end()
+    while search[position : position + 1] == " ":
+        position += 1
     titles = _LEADING_TITLES.match(search, position)
     if titles:
         position = titles.end()
@@ -479,7 +449,7 @@ def _in_context(page: _Page, pattern: Pattern, line_start: int) -> bool:
 _NAME_COLON = re.compile(r" ?(?:\([^)\n]{0,30}\))? ?: ?")
 _ROW_PREFIX = re.compile(r"(?:\d{1,2}[.)]?)?")
 _ALONE_PREFIX = re.compile(r"\(?(?:\d{1,2}[.)]? ?)?(?:unterschrift(?: de[rs])?|angaben zu[rm]?)?")
-_ALONE_SUFFIX = re.compile(r"(?:/ ?-?[a-z]+|\(in\)|\))?")  # "Entwurfsverfasserin / Entwurfsverfasser"
+_ALONE_SUFFIX = re.compile(r"(?:/ ?-?[a-z]+|\(in\)|\)|\(§[^)\n]{0,40}\))?")  # "… / Entwurfsverfasser", "(§ 53 BauO)"
 _PROSE_FILLER = re.compile(r"(?:(?:ist|sind|wird|werden|war|die|der|das|den|dem|des|hier|namens) )+")
 
 
@@ -552,7 +522,7 @@ def _names(page: _Page, pattern: Pattern) -> Iterator[Extracted]:
         elif search[m.end() : m.end() + 1] == " ":
             row = _name_at(page, m.end() + 1) if _ROW_PREFIX.fullmatch(prefix) else None
             if row is not None:
-                found.append((row, 0.65))  # "Bauherrschaft Erika Mustermann" (a table row)
+                found.append((row, 0.8))  # "Bauherrschaft Erika Mustermann" (a table row)
             else:
                 filler = _PROSE_FILLER.match(search, m.end() + 1)
                 found.append((_prose_name(page, filler.end() if filler else m.end() + 1), 0.55))  # "ist die X GmbH"
@@ -751,23 +721,39 @@ def _apply(pattern: Pattern, page: _Page) -> Iterator[Extracted]:
 
 
 def candidates(pages: list[str]) -> list[Extracted]:
-    """Every value found, before choosing (for tests and the evaluation's error listing)."""
+    """Every value found, before choosing (for tests and the evaluation's error listing); values that are not
+    filled in (an unticked option, a field number, a label) are already left out, doubtful ones carry the doubt."""
     found: list[Extracted] = []
     for number, text in enumerate(pages, start=1):
         page = _prepare(number, text)
+        judged = certainty.Text(page.text, page.folded, page.search)
         for pattern in PATTERNS:
-            found.extend(_apply(pattern, page))
+            for item in _apply(pattern, page):
+                verdict = certainty.judge(judged, item.field, _KINDS[item.field], item.value, item.start, item.end)
+                if not verdict.drop:
+                    found.append(replace(item, doubt=verdict.doubt))
+        for start, end, digit in certainty.ticked_classes(judged):
+            found.append(Extracted("gebaeudeklasse", digit, text[start:end], number, start, end, 0.95,
+                                   "gebaeudeklasse.angekreuzt"))
     return found
 
 
+_KINDS = {p.field: p.kind for p in reversed(PATTERNS)}
+
+
 def choose(found: list[Extracted]) -> list[Extracted]:
-    """One chosen value per field, then the other distinct values (alternatives, permitted figures)."""
+    """One chosen value per field, then the other distinct values (alternatives, permitted figures).
+
+    The chosen value is certain only if nothing in its sentence hedges it, its rule is confident enough and the
+    document names no other value for the field (certainty.py); otherwise it carries the doubt."""
     result: list[Extracted] = []
     by_field: dict[str, list[Extracted]] = {}
     for item in found:
         by_field.setdefault(item.field, []).append(item)
+    doubts = certainty.document_doubts((e.field, e.value, e.permitted, e.raw) for e in found)
     for items in by_field.values():
-        ranked = sorted(items, key=lambda e: (e.permitted, -e.confidence, e.page, e.start))
+        ranked = sorted(items, key=lambda e: (e.permitted, bool(e.doubt), not certainty.is_total(e.raw),
+                                              -e.confidence, e.page, e.start))
         seen: set[tuple[str, bool]] = set()
         first = True
         for item in ranked:
@@ -775,14 +761,25 @@ def choose(found: list[Extracted]) -> list[Extracted]:
             if key in seen:
                 continue
             seen.add(key)
-            result.append(replace(item, chosen=first and not item.permitted))
+            chosen = first and not item.permitted
+            doubt = item.doubt
+            if chosen and not doubt and not item.rule.endswith(acroform.FORM_RULE):  # a form field is exact
+                doubt = doubts.get(item.field, "") or certainty.low_confidence(item.confidence)
+            result.append(replace(item, chosen=chosen, doubt=doubt))
             first = False
     return result
 
 
-def extract(pages: list[str]) -> list[Extracted]:
-    return choose(candidates(pages))
+def form_values(fields: list[dict[str, Any]]) -> list[Extracted]:
+    """Values of filled-in PDF form fields (acroform.py); their span is empty: the value is not in the page text."""
+    return [Extracted(name, value, shown, page, 0, 0, acroform.FORM_CONFIDENCE, f"{name}.{acroform.FORM_RULE}")
+            for name, value, shown, page in acroform.extract_fields(fields)]
 
 
-def chosen_values(extracted: list[Extracted]) -> dict[str, str]:
-    return {e.field: e.value for e in extracted if e.chosen}
+def extract(pages: list[str], fields: list[dict[str, Any]] | None = None) -> list[Extracted]:
+    """The values of a document: its filled-in form fields first (exact), then what its page texts say."""
+    return choose(form_values(fields or []) + candidates(pages))
+
+
+def chosen_values(extracted: list[Extracted], certain_only: bool = False) -> dict[str, str]:
+    return {e.field: e.value for e in extracted if e.chosen and (e.certain or not certain_only)}

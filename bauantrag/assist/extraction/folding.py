@@ -24,6 +24,15 @@ _SINGLE = {
 _VOWEL_E = {"a", "o", "u"}  # "ae", "oe", "ue" fold like "ä", "ö", "ü"
 _LOOKS_LIKE_ONE = {"l", "I", "|"}
 _LOOKS_LIKE_ZERO = {"o", "O"}
+_SUPERSCRIPT_DIGITS = set("¹²³⁴⁵⁶⁷⁸⁹⁰")
+
+
+def _footnote_mark(text: str, i: int) -> bool:
+    """A superscript digit right after a word ("Vollgeschosse³") is a footnote mark; after the unit m ("m³",
+    "12 m²") it is the unit's power."""
+    if text[i] not in _SUPERSCRIPT_DIGITS or i == 0 or not text[i - 1].isalpha():
+        return False
+    return not (text[i - 1] in "mM" and (i == 1 or not text[i - 2].isalpha()))
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,10 @@ def fold(text: str) -> Folded:
             put("\n" if newline else " ", i, j)
             i = j
             continue
+        if _footnote_mark(text, i):
+            put("#", i, i + 1)  # never a value: masked like a legal reference
+            i += 1
+            continue
         digit = _ocr_digit(text, i)
         if digit is not None:
             put(digit, i, i + 1)
@@ -121,6 +134,11 @@ def fold(text: str) -> Folded:
 _REFERENCE = re.compile(
     r"§+ ?\d+[a-z]?(?: ?\(\d+\))?(?:[ ,]{1,2}(?:abs\.?|absatz) ?\d+[a-z]?)?(?:[ ,]{1,2}(?:satz|s\.) ?\d+)?"
     r"(?:[ ,]{1,2}(?:nr\.?|nummer) ?\d+[a-z]?)?"
+    r"|\bart\.? ?\d+[a-z]?(?:[ ,]{1,2}(?:abs\.?|absatz) ?\d+)?(?:[ ,]{1,2}(?:satz|s\.) ?\d+)?"
+    r"(?:[ ,]{1,2}(?:nr\.?|nummer|punkt) ?\d+[a-z]?)?"
+    r"|(?<![a-z])(?:abs\.|absatz) ?\d+[a-z]?(?:[ ,]{1,2}(?:satz|s\.) ?\d+)?(?:[ ,]{1,2}(?:nr\.?|nummer) ?\d+)?"
+    r"|(?<![a-z])satz ?\d+(?:[ ,]{1,2}(?:nr\.?|nummer) ?\d+)?"
+    r"|\bseite:? ?\d+(?: ?(?:von|/) ?\d+)?|\bblatt ?\d+(?: ?(?:von|/) ?\d+)?"
     r"|\bdin(?: en)?(?: iso)? ?\d+(?:-\d+)?(?::\d{4}(?:-\d{2})?)?"
     r"|\banlage [ivx]+ ?/ ?\d+"
     r"|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b",  # dates

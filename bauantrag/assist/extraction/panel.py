@@ -42,7 +42,8 @@ class Row:
     label: str
     text: str
     url: str
-    kind: str  # "chosen", "alternative" (the document says otherwise elsewhere), "permitted" (the plan's figure)
+    kind: str  # "chosen", "uncertain" (chosen, but the extractor is not sure: no finding), "alternative" (the
+    # document says otherwise elsewhere), "permitted" (the plan's figure)
 
 
 @dataclass
@@ -52,10 +53,12 @@ class DocumentValues:
     rows: list[Row] = field(default_factory=list)
 
 
-def _kind(value: ExtractedValue) -> str:
+def row_kind(value: ExtractedValue) -> str:
     if value.permitted:
         return "permitted"
-    return "chosen" if value.chosen else "alternative"
+    if value.chosen:
+        return "chosen" if value.certain else "uncertain"
+    return "alternative"
 
 
 def values_by_document(documents: list[Any], tenant_id: Any) -> list[DocumentValues]:
@@ -68,7 +71,7 @@ def values_by_document(documents: list[Any], tenant_id: Any) -> list[DocumentVal
     order = {name: i for i, name in enumerate(ExtractedField.values)}
     for value in rows:
         grouped[value.document_id].rows.append(
-            Row(value, field_label(value.field), display_value(value), value_url(value), _kind(value))
+            Row(value, field_label(value.field), display_value(value), value_url(value), row_kind(value))
         )
     for group in grouped.values():
         group.rows.sort(key=lambda r: (order.get(r.value.field, 99), r.kind != "chosen", r.value.page, r.value.start))
@@ -95,11 +98,11 @@ def context(request: HttpRequest, case: Case) -> dict[str, Any] | None:
 
 
 def facts(case: Case) -> list[Any]:
-    """The chosen values of the case's Bauvorlagen as summary facts (names of people marked personal)."""
+    """The chosen values the extractor is sure of, as summary facts (names of people marked personal)."""
     from bauantrag.assist.summary.facts import Fact
 
     values = (
-        ExtractedValue.objects.filter(document__case=case, tenant_id=case.tenant_id, chosen=True,
+        ExtractedValue.objects.filter(document__case=case, tenant_id=case.tenant_id, chosen=True, doubt="",
                                       document__message_attachment__isnull=True)
         .select_related("document").order_by("document__uploaded_at", "field")
     )

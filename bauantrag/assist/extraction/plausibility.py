@@ -20,7 +20,9 @@ Compared (form field -> extracted field), with the tolerance for numbers:
                                                          (titles, salutations ignored: "Müller, Anna" = "Anna Müller")
     designer's chamber_number     kammer_nummer          same digits (chamber abbreviations ignored)
 
-Figures the document gives as the plan's permitted maximum ("maximal III Vollgeschosse zulässig") are not compared.
+Only the value the extractor *chose* for a document and is *sure of* is compared (extractor.py, certainty.py):
+not the alternatives it also found (a per-storey Brutto-Rauminhalt beside the total), not the figures the document
+gives as the plan's permitted maximum ("maximal III Vollgeschosse zulässig"), not a value marked "unsicher".
 Names of people are not repeated in the finding's message (the message may be read in other places); they are in
 the evidence, beside the document, page and span, and the link to the highlighted place.
 """
@@ -42,6 +44,8 @@ if TYPE_CHECKING:
     from bauantrag.documents.models import Document
 
 RULE_PREFIX = "plausibilitaet"
+# The versions the comparisons' legal bases refer to (shown with each finding).
+LAW_VERSION = "BauO NRW 2018 in der ab 01.01.2024 geltenden Fassung; BauPrüfVO NRW; BauNVO 2023"
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ class Comparison:
     field: str  # the extracted field
     form_field: str  # the Vorhaben's field, or "building_class" / "chamber_number"
     label: str  # German, for the message
-    legal_basis: str
+    legal_basis: str  # paragraph and law version (the version the comparison applies)
     kind: str  # "count", "decimal", "place", "number", "parcel", "name", "chamber"
     form_template: str = "{}"  # how the form's value reads in the message
     tolerance: Decimal = Decimal(0)
@@ -75,7 +79,11 @@ COMPARISONS: tuple[Comparison, ...] = (
     Comparison("flur", "flur", "Flur", "§ 3 Abs. 1 Satz 4 Nr. 2 BauPrüfVO", "number", "Flur {}"),
     Comparison("flurstueck", "flurstueck", "Flurstück", "§ 3 Abs. 1 Satz 4 Nr. 2 BauPrüfVO", "parcel",
                "Flurstück {}"),
-    Comparison("bauherr", "bauherr_name", "Bauherrschaft", "§ 70 Abs. 3 Satz 1 BauO NRW", "name", personal=True),
+    # The 2018/2021 text required the Bauherrschaft to sign the Bauantrag (§ 70 Abs. 3 Satz 1 BauO NRW a. F.); that
+    # sentence is gone from the 2024 text. What remains is § 53 Abs. 1 Satz 2: the applications are the
+    # Bauherrschaft's duty, so the documents and the form should name the same Bauherrschaft (REVIEW-2026-12 M18).
+    Comparison("bauherr", "bauherr_name", "Bauherrschaft", "§ 53 Abs. 1 Satz 2 BauO NRW (Fassung 2024)", "name",
+               personal=True),
     Comparison("kammer_nummer", "chamber_number", "Kammer-Mitgliedsnummer der Entwurfsverfasserin / des "
                "Entwurfsverfassers", "§ 67 Abs. 1 und 3 BauO NRW", "chamber", personal=True),
 )
@@ -219,13 +227,14 @@ def disagreements(case: Case, documents: list[Document]) -> list[Disagreement]:
     if not form or not documents:
         return []
     rows = (
-        ExtractedValue.objects.filter(document__in=documents, tenant_id=case.tenant_id, field__in=list(form))
+        ExtractedValue.objects.filter(document__in=documents, tenant_id=case.tenant_id, field__in=list(form),
+                                      chosen=True, doubt="")
         .select_related("document").order_by("document__uploaded_at", "document_id", "field", "page", "start")
     )
     by_field = {c.field: c for c in COMPARISONS}
     found = []
     for row in rows:
-        if row.permitted:
+        if row.permitted or not row.certain:
             continue
         comparison = by_field[row.field]
         if agrees(comparison, form[row.field], row.value) is False:
@@ -251,6 +260,7 @@ def finding(d: Disagreement) -> dict[str, Any]:
     value = d.value
     return {
         "rule": f"{RULE_PREFIX}.{d.comparison.field}",
+        "law_version": LAW_VERSION,
         "status": "needs_review",
         "legal_basis": d.comparison.legal_basis,
         "message": _message(d),

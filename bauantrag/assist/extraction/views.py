@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from bauantrag.accounts.permissions import casework_required
-from bauantrag.assist.extraction import highlight
+from bauantrag.assist.extraction import highlight, panel
 from bauantrag.assist.extraction.panel import display_value, field_label
 from bauantrag.assist.models import ExtractedField, ExtractedValue
 from bauantrag.cases.display import document_type_name
@@ -34,7 +34,7 @@ def document_values(request: HttpRequest, document_id: Any) -> HttpResponse:
             "value": value,
             "label": field_label(value.field),
             "text": display_value(value),
-            "kind": "permitted" if value.permitted else ("chosen" if value.chosen else "alternative"),
+            "kind": panel.row_kind(value),
             # the page text may have been read again since: then the stored span no longer fits and is not marked
             "excerpt": highlight.excerpt(text, value.start, value.end) if matches else None,
         })

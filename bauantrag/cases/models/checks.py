@@ -87,6 +87,10 @@ class FindingReview(models.Model):
     )
     reason = models.TextField(max_length=4000, blank=True)
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    carried_over_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_to",
+        help_text=_("Die Bewertung derselben Feststellung aus der vorigen Runde, deren Nachweis unverändert ist"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -94,3 +98,8 @@ class FindingReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_decision_display()} ({self.status})"
+
+    @property
+    def carried_over_from_round(self) -> int | None:
+        source = self.carried_over_from
+        return source.finding.check_run.round if source is not None else None

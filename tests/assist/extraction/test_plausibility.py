@@ -90,3 +90,51 @@ def test_findings_name_the_paragraphs_the_project_uses() -> None:
     assert bases["hoehe_bauo_m"] == "§ 2 Abs. 3 Satz 2 BauO NRW"
     assert bases["brutto_rauminhalt_m3"] == "§ 6 Nr. 1 BauPrüfVO (DIN 277)"
     assert plausibility.RULE_PREFIX == "plausibilitaet"
+
+
+@pytest.mark.django_db
+def test_a_per_storey_volume_beside_the_total_is_no_disagreement(tenant: Any) -> None:
+    """Ein Brutto-Rauminhalt von 720 m³ im Formular und eine Berechnung mit 284,38 m³ je Geschoss und 720,00 m³
+    gesamt widersprechen sich nicht: verglichen wird nur der gewählte Wert (die Summe)."""
+    pages = [["Berechnung des Brutto-Rauminhalts",
+              "Brutto-Rauminhalt Erdgeschoss: 284,38 m³",
+              "Brutto-Rauminhalt Obergeschoss: 284,38 m³",
+              "Brutto-Rauminhalt gesamt: 720,00 m³"]]
+    case, document = submitted_with_baubeschreibung(tenant, pages)
+    assert document.extracted_values.filter(field="brutto_rauminhalt_m3", chosen=False).exists()
+    assert not Finding.objects.filter(check_run__case=case, rule="plausibilitaet.brutto_rauminhalt_m3").exists()
+
+
+@pytest.mark.django_db
+def test_a_chosen_total_that_differs_is_a_disagreement_with_both_sources(tenant: Any) -> None:
+    """Formular 720 m³, Berechnung gesamt 980 m³: ein Befund „zu prüfen“ mit beiden Fundstellen."""
+    pages = [["Berechnung des Brutto-Rauminhalts",
+              "Brutto-Rauminhalt Erdgeschoss: 490,00 m³",
+              "Brutto-Rauminhalt gesamt: 980,00 m³"]]
+    case, document = submitted_with_baubeschreibung(tenant, pages)
+    finding = Finding.objects.get(check_run__case=case, rule="plausibilitaet.brutto_rauminhalt_m3")
+    assert finding.evidence["form_value"] == "720,00"
+    assert finding.evidence["extracted_value"] == "980"
+    assert finding.evidence["document_id"] == str(document.pk) and finding.evidence["page"] == 1
+    assert "Formular: Brutto-Rauminhalt 720,00 m³" in finding.message and "980,00 m³" in finding.message
+    assert finding.law_version.startswith("BauO NRW 2018 in der ab 01.01.2024 geltenden Fassung")
+
+
+@pytest.mark.django_db
+def test_an_uncertain_value_is_listed_but_gives_no_finding(tenant: Any) -> None:
+    """„in der Regel Gebäudeklasse 3“ ist keine Angabe, auf die sich ein Befund stützen kann: kein Befund, in der
+    Liste der Sachbearbeitung als „unsicher“ mit Grund."""
+    pages = [["Baubeschreibung", "Das Gebäude gehört in der Regel zur Gebäudeklasse 3."]]
+    case, document = submitted_with_baubeschreibung(tenant, pages)
+    value = document.extracted_values.get(field="gebaeudeklasse")
+    assert value.chosen and not value.certain and "in der regel" in value.doubt
+    assert not Finding.objects.filter(check_run__case=case, rule="plausibilitaet.gebaeudeklasse").exists()
+    context = panel.context(RequestFactory().get("/"), case)
+    assert context is not None
+    rows = [row for group in context["groups"] for row in group.rows if row.value.field == "gebaeudeklasse"]
+    assert [row.kind for row in rows] == ["uncertain"]
+
+
+def test_the_bauherrschaft_is_compared_on_the_2024_basis() -> None:
+    """REVIEW-2026-12 M18: § 70 Abs. 3 Satz 1 BauO NRW (Unterschrift der Bauherrschaft) gibt es 2024 nicht mehr."""
+    assert BY_FIELD["bauherr"].legal_basis == "§ 53 Abs. 1 Satz 2 BauO NRW (Fassung 2024)"

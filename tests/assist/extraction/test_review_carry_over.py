@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from bauantrag.audit.models import AuditEvent, Event
+from bauantrag.audit.models import AuditEvent
 from bauantrag.cases import actions
+from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Finding
 from tests.assist.extraction.helpers import run_on_commit, submitted_with_baubeschreibung, upload
 from tests.factories import clerk_for
@@ -47,7 +48,7 @@ def test_an_unchanged_finding_keeps_the_review_of_round_1(tenant: Any) -> None:
     assert review.carried_over_from == first.reviews.get()
     assert review.carried_over_from_round == 1
     assert (review.decision, review.status) == ("overridden", "pass")
-    event = AuditEvent.objects.filter(event=Event.FINDING_REVIEWED, subject_id=str(again.pk)).get()
+    event = AuditEvent.objects.filter(event=CaseEvent.FINDING_REVIEWED, subject_id=str(again.pk)).get()
     assert event.after["carried_over_from_round"] == 1
 
 

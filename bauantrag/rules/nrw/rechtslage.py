@@ -29,21 +29,21 @@ BAUO_NRW = Statute(
             "bauo_nrw_2021", "BauO NRW", "BauO NRW in der vom 22.09.2021 bis 31.12.2023 geltenden Fassung",
             "BauO NRW 2018 i.d.F. des Gesetzes vom 30.06.2021 (GV. NRW. S. 822) und des Art. 3 des Gesetzes vom "
             "14.09.2021 (GV. NRW. S. 1086)",
-            _D(2021, 9, 22), _D(2023, 12, 31), True, "LAW.md Teil A (recht.nrw.de, Fassung 22.09.2021–31.12.2023)",
+            _D(2021, 9, 22), _D(2023, 12, 31), True, "konsolidierte Fassung von recht.nrw.de (22.09.2021–31.12.2023)",
         ),
         LawVersion(
             "bauo_nrw_2024", "BauO NRW", "BauO NRW in der ab 01.01.2024 geltenden Fassung",
             "BauO NRW 2018 i.d.F. des Zweiten Gesetzes zur Änderung der Landesbauordnung 2018 vom 31.10.2023 "
             "(GV. NRW. S. 1172)",
             _D(2024, 1, 1), _D(2026, 8, 31), True,
-            "law/BauO-NRW-2024.md (konsolidierte Fassung von recht.nrw.de, Stand 14.04.2026, eine Quelle)",
+            "konsolidierte Fassung von recht.nrw.de, Stand 14.04.2026 (eine Abschrift)",
         ),
         LawVersion(
             "bauo_nrw_2026", "BauO NRW", "BauO NRW in der ab 01.09.2026 geltenden Fassung",
             "BauO NRW 2018 i.d.F. des Dritten Gesetzes zur Änderung der Landesbauordnung 2018 (Fundstelle nicht "
             "bekannt)",
             _D(2026, 9, 1), None, False,
-            "Wortlaut nicht verfügbar (law/BauO-NRW-2026-notes.md): nur § 60 Abs. 1 und § 74 Abs. 1 Satz 1 zitiert",
+            "bekannt sind nur § 60 Abs. 1 und § 74 Abs. 1 Satz 1, beide unverändert gegenüber 2024",
         ),
     )
 )
@@ -58,14 +58,14 @@ BAUPRUEFVO_NRW = Statute(
         LawVersion(
             "baupruefvo_2021", "BauPrüfVO NRW", "BauPrüfVO NRW in der vom 09.07.2021 bis 25.11.2024 geltenden Fassung",
             "BauPrüfVO vom 06.12.1995 i.d.F. der VO vom 02.07.2021 (GV. NRW. S. 845)",
-            _D(2021, 7, 9), _D(2024, 11, 25), True, "LAW.md Teil B (recht.nrw.de, Fassung 09.07.2021–25.11.2024)",
+            _D(2021, 7, 9), _D(2024, 11, 25), True, "konsolidierte Fassung von recht.nrw.de (09.07.2021–25.11.2024)",
         ),
         LawVersion(
             "baupruefvo_2024", "BauPrüfVO NRW", "BauPrüfVO NRW in der ab 26.11.2024 geltenden Fassung",
             "BauPrüfVO i.d.F. des Art. 2 der VO vom 12.11.2024 (GV. NRW. S. 859)",
             _D(2024, 11, 26), None, False,
-            "Wortlaut nicht verfügbar (law/BauPruefVO-NRW.md); die Änderungsverordnung betrifft nach Titel und Art. 1 "
-            "die Altersgrenzen sachverständiger Personen",
+            "die Änderungsverordnung vom 12.11.2024 betrifft nach Titel und Art. 1 die Altersgrenzen sachverständiger "
+            "Personen",
         ),
     )
 )

@@ -14,7 +14,7 @@ from bauantrag.rules.law import LawVersion
 #: Said where a 2024 value rests on one consolidated copy only (REVIEW-2026-12.md, section 4).
 SINGLE_SOURCE = (
     "Der Wortlaut der ab 01.01.2024 geltenden Fassung liegt nur in einer konsolidierten Abschrift von recht.nrw.de "
-    "vor (law/BauO-NRW-2024.md); eine zweite Quelle für diese Stelle wurde nicht gefunden."
+    "vor (Stand 14.04.2026); eine zweite Quelle für diese Stelle wurde nicht gefunden."
 )
 
 

@@ -96,8 +96,10 @@ def _evaluate(v: Vorhaben, procedure: Procedure, req: Requirement, rl: Rechtslag
     found = [d for d in docs if d.type_code in bv.accepted]
     if found or (bv.parts and all(code in v.document_codes() for code in bv.parts)):
         shown = found or docs
+        # the doubt about the Fassung matters where something is asked of the applicant, not for what is present
         return _finding(
-            req.slug, "pass", req.basis, f"Vorhanden: {label} – {_names(shown)}.", evidence, law, note
+            req.slug, "pass", req.basis, f"Vorhanden: {label} – {_names(shown)}.", evidence, law,
+            note if by_bauo else "",
         )
     if docs:
         lacking = [name for code, name in bv.parts.items() if code not in v.document_codes()]

@@ -142,3 +142,12 @@ def test_die_meldung_nennt_keine_gml_kennung_der_teilflaeche() -> None:
     finding = check(project(use="wohngebaeude"), replace(ctx, area=gml))
     assert "GML_" not in finding.message
     assert finding.evidence["area_id"] == gml.id
+
+
+def test_nennt_der_plan_eine_baunvo_die_es_bei_seinem_inkrafttreten_noch_nicht_gab_gilt_sie_nicht() -> None:
+    """The real plan Eidelstedt 4 (in force 16.10.1973) states versionBauNVO 4000 (1990): a plan can only be
+    governed by a version in force before it was adopted (§§ 25 ff. BauNVO), so the clerk is told."""
+    finding = check(project(use="kita"), context("1100", baunvo_year=1990, in_force=dt.date(1973, 10, 16)))
+    assert finding.status == "needs_review"
+    assert "BauNVO 1968 oder eine ältere Fassung" in finding.message
+    assert "als diese Fassung noch nicht galt" in finding.review_note

@@ -88,6 +88,13 @@ def governing(plan: Bebauungsplan) -> Governing:
     if plan.baunvo_year is not None:
         stated = _by_year(plan.baunvo_year)
         why = f"Der Plan nennt die BauNVO {plan.baunvo_version or plan.baunvo_year}."
+        if day is not None and stated.displayed_from > day:
+            newest = in_force_on(day)
+            return Governing(
+                f"{newest.name} oder eine ältere Fassung", False,
+                why + f" Der Plan trat aber schon am {german_date(day)} in Kraft, als diese Fassung noch nicht galt; "
+                f"maßgeblich ist höchstens die {newest.name} ({newest.rule}). Die Angabe im Plan bitte prüfen.",
+            )
         if stated.key == "2017" and day is not None and day >= _D(2021, 6, 23):
             return Governing(
                 "BauNVO i.d.F. der Bek. vom 21.11.2017, bei Auslegung des Entwurfs vor dem 23.06.2021 ohne die "

@@ -8,9 +8,11 @@ it found; 2 on broken input, with a German message on stderr.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +60,21 @@ def add_check_command(subparsers: Subparsers[argparse.ArgumentParser]) -> None:
         default="text",
         help="Ausgabeformat (Standard: text)",
     )
+    parser.add_argument(
+        "--submitted-on",
+        metavar="JJJJ-MM-TT",
+        type=_date,
+        help="Tag der Antragstellung; bestimmt die Fassung der BauO NRW (§ 90 Abs. 4). Überschreibt submitted_on "
+        "des Antrags; ohne beides gilt der heutige Tag.",
+    )
     parser.set_defaults(handler=run_check)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"kein gültiges Datum {text!r} (erwartet JJJJ-MM-TT)") from None
 
 
 COMMANDS: list[Callable[[Subparsers[argparse.ArgumentParser]], None]] = [add_check_command, add_audit_command]
@@ -95,6 +111,8 @@ def run_check(args: argparse.Namespace) -> int:
         except PlanFormatError as exc:
             print(f"Fehler im Bebauungsplan {plan_path}: {exc}", file=sys.stderr)
             return EXIT_BROKEN_INPUT
+    if args.submitted_on is not None:
+        vorhaben = replace(vorhaben, submitted_on=args.submitted_on)
     result: dict[str, Any] = run_precheck(vorhaben, plan=plan, site=site).to_dict()
     title = vorhaben.description or Path(args.application).name
     if args.format == "json":

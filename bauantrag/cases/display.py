@@ -84,10 +84,19 @@ EXTRA_LABELS: dict[str, Any] = {
     "detected_document_type": gettext_lazy("Erkannte Art (Vorschlag der Software)"),
     "confidence": gettext_lazy("Sicherheit der Erkennung"),
     "classifier_version": gettext_lazy("Version des Klassifikators"),
+    # law versions and the planning check (rules)
+    "uses": gettext_lazy("Nutzungen"), "answers": gettext_lazy("Beurteilung je Nutzung"),
+    "baunvo_governing": gettext_lazy("Maßgebende BauNVO"), "baunvo_year": gettext_lazy("BauNVO-Fassung des Plans"),
+    "submitted_on": gettext_lazy("Tag der Antragstellung"), "candidates": gettext_lazy("In Betracht kommende Klassen"),
 }
 
 #: Evidence keys that are links or internal ids: not listed, the link is shown to the clerk as "Fundstelle".
 HIDDEN_EVIDENCE = frozenset({"document_id", "source_url", "extracted_value_id"})
+#: Besides those, kept from applicants: plan feature ids, character offsets and the legal doubts that belong to the
+#: clerk (the clerk's note ``review_note`` is never shown to them either).
+APPLICANT_HIDDEN_EVIDENCE = HIDDEN_EVIDENCE | frozenset(
+    {"area_id", "special_use", "start", "end", "answer_under_current_text", "baunvo_encoded", "classifier_version"}
+)
 
 
 def _choice_label(key: str, value: Any) -> str | None:
@@ -206,11 +215,11 @@ def _evidence_value(key: str, value: Any) -> str:
     return field_value(key, value) if key in {f.name for f in Vorhaben._meta.fields} else plain_value(value)
 
 
-def evidence_items(evidence: Any) -> list[tuple[str, str]]:
-    """The evidence of a finding as (label, value) pairs."""
+def evidence_items(evidence: Any, hidden: frozenset[str] = HIDDEN_EVIDENCE) -> list[tuple[str, str]]:
+    """The evidence of a finding as (label, value) pairs, without the ``hidden`` keys."""
     if not isinstance(evidence, dict):
         return [(_("Angabe"), plain_value(evidence))] if evidence else []
-    return [(field_label(key), readable(key, value)) for key, value in evidence.items() if key not in HIDDEN_EVIDENCE]
+    return [(field_label(key), readable(key, value)) for key, value in evidence.items() if key not in hidden]
 
 
 def source_link(evidence: Any) -> str:
@@ -252,11 +261,12 @@ def procedure_label(run: CheckRun | None) -> str:
     return str(Procedure(run.procedure).label)
 
 
-def group_findings(findings: list[Finding]) -> list[FindingGroup]:
+def group_findings(findings: list[Finding], *, for_applicant: bool = False) -> list[FindingGroup]:
     groups = [FindingGroup(str(s), str(s.label)) for s in STATUS_ORDER]
     by_status = {g.status: g for g in groups}
+    hidden = APPLICANT_HIDDEN_EVIDENCE if for_applicant else HIDDEN_EVIDENCE
     for finding in findings:
-        finding.evidence_items = evidence_items(finding.evidence)  # type: ignore[attr-defined]
+        finding.evidence_items = evidence_items(finding.evidence, hidden)  # type: ignore[attr-defined]
         finding.source_link = source_link(finding.evidence)  # type: ignore[attr-defined]
         by_status[finding.status].findings.append(finding)
     return [g for g in groups if g.findings]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +14,7 @@ from django.utils import timezone
 from bauantrag.audit.service import record
 from bauantrag.cases import document_findings
 from bauantrag.cases.events import CaseEvent
-from bauantrag.cases.models import CheckRun, CheckRunStatus, Finding, Vorhaben
+from bauantrag.cases.models import Case, CheckRun, CheckRunStatus, Finding, Vorhaben
 from bauantrag.cases.site import site_plan_of
 from bauantrag.cases.vorhaben_fields import snapshot
 from bauantrag.rules import model as rules_model
@@ -50,6 +52,12 @@ def rules_input(vorhaben: Vorhaben, documents: list[Document]) -> rules_model.Vo
     )
 
 
+def submitted_on(case: Case) -> dt.date | None:
+    """The day of the application (Antragstellung) in German local time: it decides the Fassung of the BauO NRW
+    (§ 90 Abs. 4). A resubmission after a Nachforderung continues the same application."""
+    return timezone.localdate(case.submitted_at) if case.submitted_at else None
+
+
 def applicable_plan(tenant: Tenant, site: SitePlan) -> tuple[PlanRecord | None, Bebauungsplan | None]:
     """The Kommune's plan the building footprints overlap most (none: the rules answer „bitte prüfen“)."""
     from shapely.ops import unary_union
@@ -76,7 +84,7 @@ def execute(check_run_id: str) -> None:
         run.save(update_fields=["status", "started_at"])
     case = run.case
     documents = list(case.documents.bauvorlagen().filter(round__lte=run.round).order_by("uploaded_at"))
-    vorhaben = rules_input(case.vorhaben, documents)
+    vorhaben = replace(rules_input(case.vorhaben, documents), submitted_on=submitted_on(case))
     plan_record = None
     try:
         site = site_plan_of(case.vorhaben.site)
@@ -103,7 +111,7 @@ def execute(check_run_id: str) -> None:
             Finding(
                 tenant=run.tenant, check_run=run, position=i, rule=f["rule"], status=f["status"],
                 legal_basis=f["legal_basis"], message=f["message"], evidence=f["evidence"],
-                law_version=f.get("law_version", ""),
+                law_version=f.get("law_version", ""), review_note=f.get("review_note", ""),
             )
             for i, f in enumerate(payload["findings"])
         )
@@ -113,6 +121,7 @@ def execute(check_run_id: str) -> None:
         run.ruleset_version = payload["ruleset_version"]
         run.procedure = payload["procedure"] or ""
         run.building_class = payload["building_class"]
+        run.law = payload.get("law") or None
         run.input = {
             "vorhaben": {k: _plain(v) for k, v in snapshot(case.vorhaben).items()},
             "documents": [d.document_type for d in documents],

@@ -8,6 +8,7 @@ its JSON pointer; invalid JSON is reported with line and column.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -22,7 +23,7 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from bauantrag.formats.application_site import SiteError, site_plan
 from bauantrag.formats.xbau_codelist import codelist_version, document_type_names
-from bauantrag.rules.model import DocumentRef, Vorhaben
+from bauantrag.rules.model import DocumentRef, UsePart, Vorhaben
 from bauantrag.rules.planning.project import SitePlan
 
 APPLICATION_FILE = "application.json"
@@ -51,6 +52,7 @@ _PASS_THROUGH = frozenset(
         "plan_conforming",
         "access_secured",
         "procedure_requested",
+        "newer_law_requested",
     }
 )
 _FLOAT_FIELDS = frozenset(
@@ -66,6 +68,7 @@ _FLOAT_FIELDS = frozenset(
         "sales_area_m2",
         "garage_usable_area_m2",
         "parcel_area_m2",
+        "existing_garages_area_m2",
     }
 )
 _MAPPINGS = ("address", "parcel", "applicant", "designer")
@@ -158,7 +161,21 @@ def vorhaben_from_dict(data: Mapping[str, Any], *, validate: bool = True) -> Vor
         DocumentRef(type_code=str(doc["type_code"]), name=str(doc["name"]))
         for doc in data.get("documents", ())
     )
+    values["uses"] = tuple(UsePart(use=part["use"], where=part.get("where", "")) for part in data.get("uses", ()))
+    values["submitted_on"] = _date(data.get("submitted_on"), "/submitted_on")
     return Vorhaben(**values)
+
+
+def _date(text: Any, pointer: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(text))
+    except ValueError:
+        raise ApplicationFormatError(
+            "Der Antrag entspricht nicht der dokumentierten JSON-Form:",
+            [FieldError(pointer, f"kein gültiges Datum {text!r} (erwartet JJJJ-MM-TT)")],
+        ) from None
 
 
 def site_from_dict(data: Mapping[str, Any], *, validate: bool = True) -> SitePlan | None:

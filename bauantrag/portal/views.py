@@ -125,7 +125,7 @@ def _detail_context(request: HttpRequest, case: Case, upload_form: UploadForm) -
         "documents": documents,
         "run": run,
         "procedure_label": display.procedure_label(run),
-        "finding_groups": display.group_findings(findings),
+        "finding_groups": display.group_findings(findings, for_applicant=True),
         "timeline": display.applicant_timeline(case),
         "upload_form": upload_form,
         "site_map": case_map(case, run),

@@ -8,6 +8,7 @@ the catalogue fails (``CatalogueError``) – and so do the tests.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from typing import Any
@@ -15,18 +16,18 @@ from typing import Any
 from shapely.geometry.base import BaseGeometry
 
 from bauantrag.rules.catalogue_examples import LAWS, X0, Y0, Entry, Example
+from bauantrag.rules.catalogue_law import doubts_of, versions_of
 from bauantrag.rules.engine import RULESET_VERSION, run_precheck
 from bauantrag.rules.model import Vorhaben
-from bauantrag.rules.nrw.baunvo.art_der_nutzung import USE_LABELS
 from bauantrag.rules.nrw.baunvo.common import area_label
-from bauantrag.rules.nrw.common import FIELD_LABELS, PLANNING_AREA_LABELS, PROCEDURE_LABELS, num
+from bauantrag.rules.nrw.common import FIELD_LABELS, PLANNING_AREA_LABELS, PROCEDURE_LABELS, USE_LABELS, num
 from bauantrag.rules.planning.engine import LEGAL_STATUS
 from bauantrag.rules.planning.plan import Bebauungsplan, HeightLimit
 from bauantrag.rules.planning.project import HEIGHT_REFERENCE_CODES, HEIGHT_REFERENCE_LABELS, SitePlan
 
 STATUS_LABELS = {"pass": "erfüllt", "fail": "nicht erfüllt", "needs_review": "zu prüfen"}
 KIND_LABELS = {"neubau": "Neubau", "aenderung": "Änderung", "nutzungsaenderung": "Nutzungsänderung"}
-_EXTRA_LABELS = {"procedure_requested": "beantragte Verfahrensart"}
+_EXTRA_LABELS = {"procedure_requested": "beantragte Verfahrensart", "submitted_on": "Tag der Antragstellung"}
 _POINT_LABELS = {code: HEIGHT_REFERENCE_LABELS[ref] for ref, code in HEIGHT_REFERENCE_CODES.items()}
 
 
@@ -57,6 +58,8 @@ def _entry(entry: Entry) -> dict[str, Any]:
         "title": entry.title,
         "legal_basis": entry.basis,
         "law_versions": sorted({ex["result"]["law_version"] for ex in examples}),
+        "versions": versions_of(entry.rule),
+        "doubts": doubts_of(entry.rule),
         "applies_to": entry.applies_to,
         "requires": entry.requires,
         "statuses": [{"status": s, "label": STATUS_LABELS[s], "when": when} for s, when in entry.statuses],
@@ -85,6 +88,7 @@ def _run(rule: str, example: Example) -> dict[str, Any]:
             "legal_basis": finding.legal_basis,
             "message": finding.message,
             "law_version": finding.law_version,
+            "review_note": finding.review_note,
         },
     }
 
@@ -114,6 +118,8 @@ def _value(v: Vorhaben, name: str) -> str:
         return "nicht angegeben"
     if isinstance(value, bool):
         return "ja" if value else "nein"
+    if isinstance(value, dt.date):
+        return f"{value:%d.%m.%Y}"
     if isinstance(value, int | float):
         unit = {"_m2": "m²", "_m3": "m³", "_m": "m"}.get(name[name.rfind("_"):], "")
         return num(value, unit)

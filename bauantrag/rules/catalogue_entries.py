@@ -6,6 +6,7 @@ through the engine (``bauantrag.rules.catalogue``). Completeness entries are bui
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from bauantrag.rules.catalogue_examples import (
@@ -19,6 +20,7 @@ from bauantrag.rules.catalogue_examples import (
     EFH_FREISTELLUNG,
     FIRST_10M,
     GARAGE,
+    GK4_BPLAN,
     LADEN,
     NO_FAIL_CLASSIFICATION,
     PLANUNG,
@@ -27,6 +29,7 @@ from bauantrag.rules.catalogue_examples import (
     Entry,
     Example,
     bplan,
+    doc,
     ex,
     house,
     rect,
@@ -66,17 +69,27 @@ _NRW = (
     ),
     Entry(
         "bauo_nrw.62-65.verfahrensart", BAUO, "Verfahrensart", "§§ 62 bis 65 BauO NRW (§ 62 Abs. 1, § 63 Abs. 1 "
-        "und 2, § 64 Abs. 1, § 65 Abs. 1)",
+        "und 2, § 64 Abs. 1 und 2, § 65)",
         "jedes Vorhaben",
         "Bestimmt, ob das Vorhaben verfahrensfrei ist, unter die Genehmigungsfreistellung fällt oder im "
-        "vereinfachten oder im Baugenehmigungsverfahren zu prüfen ist.",
+        "vereinfachten oder im Baugenehmigungsverfahren zu prüfen ist. Eine Genehmigungsfreistellung gibt es nicht, "
+        "wenn dieselbe Vorprüfung einen Verstoß gegen den Bebauungsplan findet (§ 63 Abs. 2 Satz 1 Nr. 2) oder eine "
+        "Abweichung bei den Abstandsflächen nötig wäre (Nr. 4).",
         (("pass", "Verfahrensart eindeutig bestimmt"),
-         ("needs_review", "Angaben fehlen, oder die Einstufung hängt von einer Entscheidung der Gemeinde oder "
-          "von nicht bestätigten Gesetzesfassungen ab (verfahrensfrei, Genehmigungsfreistellung)")),
+         ("needs_review", "Angaben fehlen, oder die Einstufung hängt von einer Entscheidung der Gemeinde "
+          "(Freistellung) oder von nicht abgefragten Umständen ab (verfahrensfrei), oder für den Antrag gilt eine "
+          "Fassung der BauO NRW, deren Wortlaut nicht vorliegt (ab 01.09.2026)")),
         (
             ex("pass", "Einfamilienhaus im Innenbereich (§ 34 BauGB)", EFH, "planning_area", "use"),
             ex("needs_review", "Einfamilienhaus ohne Angabe der planungsrechtlichen Lage",
                 replace(EFH, planning_area=None), "planning_area", "use"),
+            ex("needs_review", "Wohngebäude der Gebäudeklasse 4 im qualifizierten Bebauungsplan (Antrag 2025)",
+                GK4_BPLAN, "use", "height_m", "planning_area", "submitted_on"),
+            ex("pass", "dasselbe Wohngebäude, Antrag vom 15.06.2023",
+                replace(GK4_BPLAN, submitted_on=dt.date(2023, 6, 15)), "use", "height_m", "planning_area",
+                "submitted_on"),
+            ex("needs_review", "Einfamilienhaus im Innenbereich, Antrag vom 01.10.2026",
+                replace(EFH, submitted_on=dt.date(2026, 10, 1)), "planning_area", "submitted_on"),
         ), NO_FAIL_CLASSIFICATION,
     ),
     Entry(
@@ -113,8 +126,13 @@ _BV: dict[str, tuple[str, Vorhaben, str, str]] = {
                              "Bürogebäude (großer Sonderbau)", "2401"),
     "erklaerung_brandschutz": ("Genehmigungsfreistellung bei Gebäudeklasse 1 und 2", EFH_FREISTELLUNG,
                                "Einfamilienhaus im qualifizierten Bebauungsplan", "2712"),
-    "bauvorlageberechtigung": ("Errichtung und Änderung von Gebäuden (außer § 67 Abs. 2 BauO NRW)", EFH_COMPLETE,
-                               "Einfamilienhaus", "0401"),
+    "bescheinigung_brandschutz": ("ab 01.01.2024 vereinfachtes und Baugenehmigungsverfahren, Gebäude außer GK 1–2, "
+                                  "Wohngebäuden der GK 3, Kleingaragen und Sonderbauten (vor der Baugenehmigung)",
+                                  replace(WERKSTATT, documents=(*WERKSTATT.documents, doc("2702"))),
+                                  "Kfz-Werkstatthalle (Gebäudeklasse 3)", "2702"),
+    "bauvorlageberechtigung": ("nicht verfahrensfreie Errichtung und Änderung von Gebäuden (außer § 67 Abs. 2 BauO "
+                               "NRW)", replace(EFH_COMPLETE, height_m=8.0, largest_unit_floor_area_m2=80.0),
+                               "Einfamilienhaus mit 8 m Höhe (Gebäudeklasse 4)", "0401"),
 }
 #: the provision that demands each Bauvorlage (the engine names the one for the procedure at hand)
 _REQUIRED_BY = {
@@ -128,17 +146,24 @@ _REQUIRED_BY = {
     "brandschutzkonzept": "§ 11 Satz 1",
     "barrierefrei_konzept": "§ 11 Satz 2",
     "erklaerung_brandschutz": "§ 13 Abs. 1 Satz 3",
+    "bescheinigung_brandschutz": "",
 }
-_NO_FAIL_BARRIEREFREI = (
-    "Ob das Gebäude öffentlich zugänglich ist, fragt der Antrag nicht ab; fehlt das Konzept, lautet die "
-    "Antwort daher nie „nicht erfüllt“ (fail), sondern „zu prüfen“."
-)
+_SOFT = {
+    "barrierefrei_konzept": (
+        "Ob das Gebäude öffentlich zugänglich ist, fragt der Antrag nicht ab; fehlt das Konzept, lautet die "
+        "Antwort daher nie „nicht erfüllt“ (fail), sondern „zu prüfen“."
+    ),
+    "bescheinigung_brandschutz": (
+        "Die Bescheinigung ist vor Erteilung der Baugenehmigung einzureichen, nicht schon mit dem Antrag; fehlt "
+        "sie, lautet die Antwort daher nie „nicht erfüllt“ (fail), sondern „zu prüfen“."
+    ),
+}
 
 
 def _bauvorlage(slug: str) -> Entry:
     applies, v, what, code = _BV[slug]
     bv = BAUVORLAGEN[slug]
-    soft = slug == "barrierefrei_konzept"
+    soft = slug in _SOFT
     return Entry(
         RULE_PREFIX + slug, PRUEFVO, bv.name, _basis(slug, bv.paragraph), applies,
         f"Die Bauvorlage „{bv.name}“ muss beiliegen; anerkannt werden die XBau-Dokumentarten "
@@ -150,13 +175,20 @@ def _bauvorlage(slug: str) -> Entry:
             ex("pass", f"{what}, Bauvorlage beigefügt", v, "project_kind", "planning_area", show_documents=True),
             ex("needs_review" if soft else "fail", f"{what}, Bauvorlage fehlt", without(v, code),
                 "project_kind", "planning_area", show_documents=True),
-        ), _NO_FAIL_BARRIEREFREI if soft else "",
+        ), _SOFT.get(slug, ""),
     )
 
 
 def _basis(slug: str, paragraph: str) -> str:
     if slug == "bauvorlageberechtigung":
-        return "§ 67 Abs. 1 und 2 BauO NRW (bei Genehmigungsfreistellung i.V.m. § 63 Abs. 8 Satz 1)"
+        return (
+            "§ 67 Abs. 1, 2 und 4a BauO NRW (bei Genehmigungsfreistellung i.V.m. § 63 Abs. 8 Satz 1 in der Fassung bis "
+            "2023, § 63 Abs. 7 Satz 1 ab 2024)"
+        )
+    if slug == "bescheinigung_brandschutz":
+        return "§ 68 Abs. 2 Satz 1, Abs. 4 BauO NRW (Fassung ab 01.01.2024)"
+    if slug == "erklaerung_brandschutz":
+        return "§ 13 Abs. 1 Satz 3 BauPrüfVO NRW; ab 01.01.2024 auch § 68 Abs. 4 Satz 2 BauO NRW"
     return f"{_REQUIRED_BY[slug]} i.V.m. {paragraph.replace(' BauPrüfVO NRW', '')} BauPrüfVO NRW"
 
 

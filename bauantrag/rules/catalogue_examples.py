@@ -18,6 +18,8 @@ from bauantrag.rules.planning.plan import Bebauungsplan, BoundaryLine, Buildable
 from bauantrag.rules.planning.project import Building, SitePlan
 
 X0, Y0 = 400_000.0, 5_710_000.0
+#: The examples are applications of 03.03.2025: the BauO NRW in der ab 01.01.2024 geltenden Fassung applies.
+SUBMITTED = dt.date(2025, 3, 3)
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ def doc(code: str) -> DocumentRef:
 
 EFH = Vorhaben(
     project_kind="neubau",
+    submitted_on=SUBMITTED,
     use="wohngebaeude",
     description="freistehendes Einfamilienhaus",
     detached=True,
@@ -101,8 +104,12 @@ EFH_COMPLETE = replace(EFH, documents=EFH_DOCS)
 EFH_BPLAN = replace(EFH, planning_area="bebauungsplan_qualifiziert", plan_conforming=True)
 EFH_FREISTELLUNG = replace(EFH_BPLAN, documents=(doc("1803"), doc("1901"), doc("2000"), doc("2712"), doc("0401")))
 EFH_EINFACH = replace(EFH, planning_area="bebauungsplan_einfach", documents=(*EFH_DOCS, doc("1901")))
+#: Wohngebäude GK 4 (H 9,5 m, sechs Wohnungen) im qualifizierten Bebauungsplan, planconform (§ 63 Abs. 1 Nr. 1)
+GK4_BPLAN = replace(EFH_BPLAN, units=6, dwellings=6, height_m=9.5, structure_height_m=13.0, gross_floor_area_m2=700.0,
+                    largest_unit_floor_area_m2=110.0, storeys_full=4, storeys_above_ground=4)
 WERKSTATT = Vorhaben(
     project_kind="neubau",
+    submitted_on=SUBMITTED,
     use="gewerbe",
     description="Kfz-Werkstatthalle",
     detached=True,
@@ -122,6 +129,7 @@ WERKSTATT = Vorhaben(
 )
 BUERO = Vorhaben(
     project_kind="neubau",
+    submitted_on=SUBMITTED,
     use="buero_verwaltung",
     description="Bürogebäude mit 4.200 m² Geschossfläche",
     detached=True,
@@ -142,6 +150,7 @@ BUERO = Vorhaben(
 )
 GARAGE = Vorhaben(
     project_kind="neubau",
+    submitted_on=SUBMITTED,
     use="garage",
     description="freistehende Garage",
     detached=True,
@@ -160,6 +169,7 @@ GARAGE = Vorhaben(
 )
 LADEN = Vorhaben(
     project_kind="neubau",
+    submitted_on=SUBMITTED,
     use="verkaufsstaette",
     description="Ladengeschäft ohne Angabe der Verkaufsfläche",
     detached=True,
@@ -210,16 +220,16 @@ def bplan(
         ags="05978024",
         plan_kind=("1000",),
         legal_status="4000",
-        in_force_date=dt.date(2020, 6, 1),
+        in_force_date=dt.date(2024, 3, 1),
         drawn_up_date=None,
-        baunvo_version="2017",
+        baunvo_version="2023-07-03",
         xplan_version="6.0",
         source_crs="EPSG:25832",
         geltungsbereich=rect(-100, -100, 300, 300),
         areas=(area if area is not None else wa(grz=0.4),),
         buildable_areas=buildable,
         boundary_lines=lines,
-        baunvo_year=2017,
+        baunvo_year=2023,
     )
 
 

@@ -14,7 +14,10 @@ INTRO = (
     "Regel gehören durchgerechnete Beispiele: Die gezeigten Ergebnisse und Meldungen sind die tatsächliche "
     "Ausgabe der Prüfsoftware für die genannten Eingaben, nicht von Hand geschrieben. Die Vorprüfung ersetzt "
     "nicht die Prüfung durch die Bauaufsichtsbehörde: „zu prüfen“ heißt, dass eine Sachbearbeiterin oder ein "
-    "Sachbearbeiter entscheidet."
+    "Sachbearbeiter entscheidet. Welche Fassung eines Gesetzes gilt, richtet sich nach dem Tag der Antragstellung "
+    "(§ 90 Abs. 4 BauO NRW) und beim Bebauungsplan nach dessen Datum; je Regel stehen die umgesetzten Fassungen und "
+    "die Gründe für „zu prüfen“ dabei. „Hinweis für die Bauaufsicht“ ist die rechtliche Einschränkung, die die "
+    "Sachbearbeitung bei einem Befund sieht – Antragstellerinnen und Antragsteller sehen sie nicht."
 )
 GENERATED = "Erzeugt mit `bauantrag rules catalogue --format md`; nicht von Hand bearbeiten."
 
@@ -46,6 +49,7 @@ def _markdown_rule(r: dict[str, Any]) -> list[str]:
     out += [
         f"- **Rechtsgrundlage:** {r['legal_basis']}",
         f"- **Gesetzesfassung:** {'; '.join(r['law_versions'])}",
+        *([f"- **Umgesetzte Fassungen:** {r['versions']}"] if r["versions"] else []),
         f"- **Gilt für:** {r['applies_to']}",
         f"- **Anforderung:** {r['requires']}",
         "- **Mögliche Ergebnisse:**",
@@ -53,6 +57,8 @@ def _markdown_rule(r: dict[str, Any]) -> list[str]:
     out += [f"  - {s['label']} (`{s['status']}`): {s['when']}" for s in r["statuses"]]
     if r["note"]:
         out += ["", f"> Hinweis: {r['note']}"]
+    if r["doubts"]:
+        out += ["", f"> Warum „zu prüfen“: {r['doubts']}"]
     for number, ex in enumerate(r["examples"], 1):
         res = ex["result"]
         out += ["", f"#### Beispiel {number}: {ex['title']}", "", "| Eingabe | Wert |", "| --- | --- |"]
@@ -63,6 +69,8 @@ def _markdown_rule(r: dict[str, Any]) -> list[str]:
             "",
             f"> {res['message']}",
         ]
+        if res["review_note"]:
+            out += ["", f"Hinweis für die Bauaufsicht: {res['review_note']}"]
     return out
 
 
@@ -98,11 +106,14 @@ def _html_rule(r: dict[str, Any]) -> str:
         f'<section id="{e(r["anchor"])}">\n<h3>{e(r["title"])} (<code>{e(r["rule"])}</code>)</h3>\n<dl>',
         f"<dt>Rechtsgrundlage</dt><dd>{e(r['legal_basis'])}</dd>",
         f"<dt>Gesetzesfassung</dt><dd>{e('; '.join(r['law_versions']))}</dd>",
+        f"<dt>Umgesetzte Fassungen</dt><dd>{e(r['versions'])}</dd>" if r["versions"] else "",
         f"<dt>Gilt für</dt><dd>{e(r['applies_to'])}</dd><dt>Anforderung</dt><dd>{e(r['requires'])}</dd>",
         f"<dt>Mögliche Ergebnisse</dt><dd><ul>{statuses}</ul></dd></dl>\n",
     ]
     if r["note"]:
         out.append(f"<p><strong>Hinweis:</strong> {e(r['note'])}</p>\n")
+    if r["doubts"]:
+        out.append(f"<p><strong>Warum „zu prüfen“:</strong> {e(r['doubts'])}</p>\n")
     for number, ex in enumerate(r["examples"], 1):
         res = ex["result"]
         rows = "".join(f'<tr><th scope="row">{e(k)}</th><td>{e(v)}</td></tr>' for k, v in ex["inputs"])
@@ -113,5 +124,7 @@ def _html_rule(r: dict[str, Any]) -> str:
             f"(<code>{e(res['status'])}</code>), {e(res['legal_basis'])}</p>\n<blockquote><p>{e(res['message'])}"
             "</p></blockquote>\n"
         )
+        if res["review_note"]:
+            out.append(f"<p><strong>Hinweis für die Bauaufsicht:</strong> {e(res['review_note'])}</p>\n")
     out.append("</section>\n")
     return "".join(out)

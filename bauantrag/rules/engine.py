@@ -4,6 +4,9 @@
 never turned into a ``pass``. ``RULESET_VERSION`` is stored with every run; raise it whenever a rule, a legal
 basis or a threshold changes.
 
+The decisive date is the Vorhaben's ``submitted_on`` (the Antragstellung, § 90 Abs. 4 BauO NRW); without it the
+day of the check (``today``, default: the current date). The result names the Fassungen applied (``law``).
+
 With ``site`` (the Lageplan geometry) and/or ``plan`` (a Bebauungsplan read from XPlanGML) the planning-law
 rules run as well (``bauantrag.rules.planning.engine``): BauNVO against the plan, Abstandsflächen (§ 6 BauO NRW)
 also without a plan.
@@ -11,7 +14,9 @@ also without a plan.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bauantrag.rules.model import CheckResult, Finding, RuleError, Vorhaben
@@ -21,9 +26,10 @@ if TYPE_CHECKING:
     from bauantrag.rules.planning.plan import Bebauungsplan
     from bauantrag.rules.planning.project import SitePlan
 
-RULESET_VERSION = "nrw-2026.11.2"
+RULESET_VERSION = "nrw-2026.12.1"
 
-_LAENDER: dict[str, Callable[[Vorhaben], nrw_precheck.NrwOutcome]] = {"nrw": nrw_precheck.run}
+_Rules = Callable[..., nrw_precheck.NrwOutcome]
+_LAENDER: dict[str, _Rules] = {"nrw": nrw_precheck.run}
 
 
 def run_precheck(
@@ -32,6 +38,7 @@ def run_precheck(
     land: str = "nrw",
     plan: Bebauungsplan | None = None,
     site: SitePlan | None = None,
+    today: dt.date | None = None,
 ) -> CheckResult:
     """Run the automatic pre-check: Gebäudeklasse, Sonderbau, Verfahrensart, Bauvorlagen (and planning law)."""
     try:
@@ -40,10 +47,16 @@ def run_precheck(
         raise ValueError(
             f"Kein Regelwerk für das Land {land!r}; verfügbar: {', '.join(sorted(_LAENDER))}"
         ) from None
-    outcome = rules(v)
-    findings = outcome.findings
+    today = today or dt.date.today()
+    if v.submitted_on is None:
+        v = replace(v, submitted_on=today)
+    planning = None
     if plan is not None or site is not None:
-        findings = (*findings, *_planning(v, outcome.building_class, plan, site))
+        def planning(building_class: int | None) -> list[Finding]:
+            return _planning(v, building_class, plan, site)
+
+    outcome = rules(v, today=today, planning=planning)
+    findings = outcome.findings
     ids = [finding.rule for finding in findings]
     if len(ids) != len(set(ids)):
         raise RuleError(f"duplicate rule ids in one run: {ids}")
@@ -52,6 +65,8 @@ def run_precheck(
         building_class=outcome.building_class,
         findings=findings,
         ruleset_version=RULESET_VERSION,
+        procedure_determined=outcome.procedure_determined,
+        law=outcome.law,
     )
 
 

@@ -5,6 +5,7 @@ All values are frozen dataclasses; results are plain data that serialise to JSON
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,6 +31,21 @@ Use = Literal[
     "land_forstwirtschaft",
     "nebengebaeude",
     "sonstiges",
+    # the further kinds of use the BauNVO distinguishes (§§ 2 to 14)
+    "laden",
+    "handwerk",
+    "tankstelle",
+    "gartenbau",
+    "vergnuegungsstaette",
+    "verwaltung",
+    "anlage_kirchlich",
+    "anlage_kulturell",
+    "anlage_sozial",
+    "anlage_gesundheitlich",
+    "anlage_sportlich",
+    "freie_berufe",
+    "betriebswohnung",
+    "erneuerbare_energien",
 ]
 PlanningArea = Literal[
     "bebauungsplan_qualifiziert",
@@ -65,6 +81,14 @@ class DocumentRef:
 
 
 @dataclass(frozen=True)
+class UsePart:
+    """A further use of the same Vorhaben (mixed use), e.g. a Laden im Erdgeschoss of a Wohngebäude."""
+
+    use: Use
+    where: str = ""  # e.g. "Erdgeschoss"
+
+
+@dataclass(frozen=True)
 class Vorhaben:
     """The building project as the rules see it. ``None`` always means "not stated"."""
 
@@ -97,6 +121,14 @@ class Vorhaben:
     plan_conforming: bool | None = None
     access_secured: bool | None = None
     procedure_requested: Procedure | None = None
+    #: date of the application (Antragstellung); decides the Fassung of the BauO NRW (§ 90 Abs. 4). None: today
+    submitted_on: dt.date | None = None
+    #: the Bauherrschaft asks for the law in force instead of that of the submission date (§ 90 Abs. 4 Satz 2)
+    newer_law_requested: bool | None = None
+    #: further uses of the same Vorhaben besides ``use`` (the main use)
+    uses: tuple[UsePart, ...] = ()
+    #: Brutto-Grundfläche of garages already on the parcel (§ 62 Abs. 1 Satz 1 Nr. 1 Buchst. b: "insgesamt")
+    existing_garages_area_m2: float | None = None
     documents: tuple[DocumentRef, ...] = ()
     address: Mapping[str, Any] | None = None
     parcel: Mapping[str, Any] | None = None
@@ -106,10 +138,20 @@ class Vorhaben:
     def document_codes(self) -> frozenset[str]:
         return frozenset(doc.type_code for doc in self.documents)
 
+    def all_uses(self) -> tuple[Use, ...]:
+        """The main use and every further use, each once, in order."""
+        return tuple(dict.fromkeys((self.use, *(part.use for part in self.uses))))
+
 
 @dataclass(frozen=True)
 class Finding:
-    """One rule's answer. ``pass`` for a classification rule means "determined"."""
+    """One rule's answer. ``pass`` for a classification rule means "determined".
+
+    ``message`` is for everyone, the applicant included: plain, certain about what the software did, without
+    internal identifiers. ``review_note`` holds the legal doubt for the clerk and the rule catalogue (an
+    unconfirmed wording, a Fassung whose text is missing, a judgement the statute leaves open); it is never shown
+    to the applicant.
+    """
 
     rule: str
     status: Status
@@ -117,6 +159,7 @@ class Finding:
     message: str
     evidence: dict[str, Any] = field(default_factory=dict)
     law_version: str = ""
+    review_note: str = ""
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
@@ -138,22 +181,32 @@ class Finding:
             "message": self.message,
             "evidence": self.evidence,
             "law_version": self.law_version,
+            "review_note": self.review_note,
         }
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    """The outcome of one pre-check run."""
+    """The outcome of one pre-check run.
+
+    ``procedure`` is the procedure the case proceeds in: the one the statute gives (``procedure_determined``), or
+    the one the Bauherrschaft lawfully chose instead (§ 63 Abs. 2 Satz 2 BauO NRW). ``law`` records the Fassungen
+    that govern the case and whose wording was applied.
+    """
 
     procedure: Procedure | None
     building_class: int | None
     findings: tuple[Finding, ...]
     ruleset_version: str
+    procedure_determined: Procedure | None = None
+    law: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "procedure": self.procedure,
+            "procedure_determined": self.procedure_determined,
             "building_class": self.building_class,
             "ruleset_version": self.ruleset_version,
+            "law": self.law,
             "findings": [finding.to_dict() for finding in self.findings],
         }

@@ -31,6 +31,19 @@ def _building_class(result: Mapping[str, Any]) -> str:
     return "nicht bestimmt" if gk is None else f"Gebäudeklasse {gk}"
 
 
+def _law(result: Mapping[str, Any]) -> str:
+    """The Fassung applied, in words: "BauO NRW in der ab 01.01.2024 geltenden Fassung (Antrag vom 03.03.2025)"."""
+    law = result.get("law") or {}
+    applied = (law.get("bauo_nrw_applied") or {}).get("name")
+    if not applied:
+        return ""
+    day = str(law.get("submitted_on", ""))
+    shown = f"{day[8:10]}.{day[5:7]}.{day[:4]}" if len(day) == 10 else day
+    governing = (law.get("bauo_nrw") or {}).get("name")
+    extra = f"; für den Antrag gilt die {governing}, deren Wortlaut nicht vorliegt" if governing != applied else ""
+    return f"{applied} (Antrag vom {shown}{extra})"
+
+
 def _summary(result: Mapping[str, Any]) -> str:
     counts = Counter(str(f.get("status")) for f in result.get("findings", []))
     return (
@@ -47,6 +60,7 @@ def render_text(result: Mapping[str, Any], title: str = "") -> str:
         f"Gebäudeklasse:  {_building_class(result)}",
         f"Ergebnis:       {_summary(result)}",
         f"Regelwerk:      {result.get('ruleset_version', '')}",
+        f"Rechtsstand:    {_law(result)}",
         "",
     ]
     for number, finding in enumerate(result.get("findings", []), start=1):
@@ -54,6 +68,8 @@ def render_text(result: Mapping[str, Any], title: str = "") -> str:
         lines.append(f"{number:2d}. [{status}] {finding.get('message', '')}")
         lines.append(f"    Rechtsgrundlage: {finding.get('legal_basis', '')}")
         lines.append(f"    Fassung: {finding.get('law_version', '')}")
+        if finding.get("review_note"):
+            lines.append(f"    Hinweis für die Bauaufsicht: {finding.get('review_note')}")
         lines.append(f"    Regel: {finding.get('rule', '')}")
     lines.append("")
     lines.append(
@@ -96,6 +112,7 @@ def render_html(result: Mapping[str, Any], title: str = "", site_map: Any = None
 <dt>Gebäudeklasse</dt><dd>{escape(_building_class(result))}</dd>
 <dt>Ergebnis</dt><dd>{escape(_summary(result))}</dd>
 <dt>Regelwerk</dt><dd>{escape(str(result.get("ruleset_version", "")))}</dd>
+<dt>Rechtsstand</dt><dd>{escape(_law(result))}</dd>
 </dl>
 {_html_map(site_map)}<h2>Prüfergebnisse</h2>
 <ol class="findings">
@@ -125,11 +142,14 @@ def _html_finding(finding: Mapping[str, Any]) -> str:
     status = str(finding.get("status", ""))
     label = STATUS_LABELS.get(status, status)
     evidence = json.dumps(finding.get("evidence", {}), ensure_ascii=False, indent=2)
+    note = finding.get("review_note")
+    review = f"Hinweis für die Bauaufsicht: {escape(str(note))}<br>\n" if note else ""
     return (
         f'<li class="status-{escape(status, quote=True)}">\n'
         f'<p><span class="status">{escape(label)}:</span> {escape(str(finding.get("message", "")))}</p>\n'
         f"<p>Rechtsgrundlage: {escape(str(finding.get('legal_basis', '')))}<br>\n"
         f"Fassung: {escape(str(finding.get('law_version', '')))}<br>\n"
+        f"{review}"
         f"Regel: <code>{escape(str(finding.get('rule', '')))}</code></p>\n"
         f"<details><summary>Verwendete Angaben</summary><pre>{escape(evidence)}</pre></details>\n"
         "</li>"

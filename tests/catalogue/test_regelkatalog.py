@@ -71,6 +71,7 @@ def test_jedes_beispiel_ergibt_in_der_echten_pruefung_den_behaupteten_status(
         "legal_basis": finding.legal_basis,
         "message": finding.message,
         "law_version": finding.law_version,
+        "review_note": finding.review_note,
     }
 
 

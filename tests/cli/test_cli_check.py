@@ -17,7 +17,9 @@ EXPECTED_PROCEDURE = {
     "baugenehmigung_buerogebaeude.json": ("baugenehmigungsverfahren", 5),
     "unvollstaendig_gewerbehalle.json": ("vereinfachtes_verfahren", 3),
     "bplan_wa_einfamilienhaus.json": ("genehmigungsfreistellung", 1),
-    "bplan_wa_verstoss_grz_baugrenze.json": ("genehmigungsfreistellung", 3),
+    # a Genehmigungsfreistellung is not possible while the check finds the Vorhaben at odds with the plan
+    # (§ 63 Abs. 2 Satz 1 Nr. 2 BauO NRW)
+    "bplan_wa_verstoss_grz_baugrenze.json": ("vereinfachtes_verfahren", 3),
 }
 
 
@@ -62,6 +64,22 @@ def test_die_textausgabe_ist_lesbares_deutsch() -> None:
     assert completed.returncode == 0
     assert "Verfahrensart:  vereinfachtes Baugenehmigungsverfahren (§ 64 BauO NRW)" in completed.stdout
     assert "Gebäudeklasse 4" in completed.stdout
+    assert "Rechtsstand:    BauO NRW in der ab 01.01.2024 geltenden Fassung (Antrag vom 03.11.2025)" in (
+        completed.stdout
+    )
+
+
+def test_der_tag_der_antragstellung_waehlt_die_fassung_der_bauo_nrw() -> None:
+    """§ 90 Abs. 4 BauO NRW: the procedural law in force at the submission decides; a date on the command line
+    overrides submitted_on of the application."""
+    completed = run_cli("check", "examples/vereinfacht_mehrfamilienhaus.json", "--submitted-on", "2023-05-02",
+                        "--format", "json")
+    law = json.loads(completed.stdout)["law"]
+    assert law["submitted_on"] == "2023-05-02"
+    assert law["bauo_nrw_applied"]["key"] == "bauo_nrw_2021"
+    broken = run_cli("check", "examples/vereinfacht_mehrfamilienhaus.json", "--submitted-on", "2.5.2023")
+    assert broken.returncode == 2
+    assert "kein gültiges Datum" in broken.stderr
 
 
 def test_die_html_ausgabe_ist_eine_deutsche_seite_und_maskiert_alle_angaben(tmp_path: Path) -> None:

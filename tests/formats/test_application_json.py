@@ -102,3 +102,41 @@ def test_die_schema_aufzaehlungen_entsprechen_dem_modell_der_regeln() -> None:
     assert props["use"]["enum"] == list(get_args(Use))
     assert props["planning_area"]["enum"] == [*get_args(PlanningArea), None]
     assert props["procedure_requested"]["enum"] == [*get_args(Procedure), None]
+
+
+def test_tag_der_antragstellung_weitere_nutzungen_und_vorhandene_garagen_werden_uebernommen() -> None:
+    data = {
+        **MINIMAL,
+        "submitted_on": "2023-06-15",
+        "newer_law_requested": True,
+        "uses": [{"use": "laden", "where": "Erdgeschoss"}, {"use": "freie_berufe"}],
+        "existing_garages_area_m2": 18,
+    }
+    v = vorhaben_from_dict(data)
+    assert v.submitted_on is not None and v.submitted_on.isoformat() == "2023-06-15"
+    assert v.newer_law_requested is True
+    assert v.all_uses() == ("wohngebaeude", "laden", "freie_berufe")
+    assert v.uses[0].where == "Erdgeschoss"
+    assert v.existing_garages_area_m2 == 18.0
+
+
+def test_ein_antrag_der_version_1_ohne_die_neuen_felder_bleibt_gueltig() -> None:
+    v = vorhaben_from_dict(MINIMAL)
+    assert (v.submitted_on, v.uses, v.existing_garages_area_m2) == (None, (), None)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("submitted_on", "15.06.2023", "/submitted_on"),
+        ("submitted_on", "2023-02-30", "/submitted_on"),
+        ("uses", [{"use": "spielbank"}], "/uses/0/use"),
+        ("uses", [{"where": "EG"}], "/uses/0/use"),
+    ],
+)
+def test_ein_falsches_datum_oder_eine_unbekannte_nutzung_wird_mit_dem_feld_gemeldet(
+    field: str, value: Any, expected: str
+) -> None:
+    with pytest.raises(ApplicationFormatError) as caught:
+        vorhaben_from_dict({**MINIMAL, field: value})
+    assert expected in [error.pointer for error in caught.value.errors]

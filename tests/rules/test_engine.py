@@ -1,5 +1,6 @@
 """The engine: result shape, rule ids, and that broken input or rules raise instead of passing."""
 
+import datetime as dt
 import json
 from dataclasses import replace
 
@@ -26,13 +27,19 @@ EFH = Vorhaben(
 
 
 def test_das_ergebnis_hat_die_vereinbarte_json_form() -> None:
-    result = run_precheck(EFH).to_dict()
-    assert list(result) == ["procedure", "building_class", "ruleset_version", "findings"]
-    assert result["procedure"] == "genehmigungsfreistellung"
+    result = run_precheck(replace(EFH, submitted_on=dt.date(2025, 3, 3))).to_dict()
+    assert list(result) == [
+        "procedure", "procedure_determined", "building_class", "ruleset_version", "law", "findings"
+    ]
+    assert result["procedure"] == result["procedure_determined"] == "genehmigungsfreistellung"
     assert result["building_class"] == 1
     assert result["ruleset_version"] == RULESET_VERSION
+    assert result["law"]["submitted_on"] == "2025-03-03"
+    assert result["law"]["bauo_nrw_applied"]["name"] == "BauO NRW in der ab 01.01.2024 geltenden Fassung"
     for finding in result["findings"]:
-        assert list(finding) == ["rule", "status", "legal_basis", "message", "evidence", "law_version"]
+        assert list(finding) == [
+            "rule", "status", "legal_basis", "message", "evidence", "law_version", "review_note"
+        ]
         assert finding["status"] in {"pass", "fail", "needs_review"}
     json.dumps(result, allow_nan=False)
 

@@ -6,6 +6,7 @@ from bauantrag.rules.model import Vorhaben
 from bauantrag.rules.nrw.bauo_nrw.building_class import classify
 from bauantrag.rules.nrw.bauo_nrw.procedure import RULE_ID, ProcedureDecision, determine
 from bauantrag.rules.nrw.bauo_nrw.sonderbau import assess
+from tests.rules.rechtslagen import RL
 
 EFH_IM_BPLAN = Vorhaben(
     project_kind="neubau",
@@ -40,7 +41,7 @@ GARAGE = Vorhaben(
 
 
 def decide(v: Vorhaben) -> ProcedureDecision:
-    return determine(v, classify(v), assess(v))
+    return determine(v, classify(v, RL), assess(v, RL), RL)
 
 
 def test_ein_buerogebaeude_mit_4200_m2_geschossflaeche_braucht_das_baugenehmigungsverfahren_nach_65() -> None:
@@ -60,13 +61,26 @@ def test_ein_buerogebaeude_mit_4200_m2_geschossflaeche_braucht_das_baugenehmigun
     assert decision.finding.legal_basis == "§ 65 i.V.m. § 50 Abs. 2 BauO NRW"
 
 
-def test_eine_garage_mit_24_m2_ist_verfahrensfrei_aber_wegen_der_gesetzesaenderungen_zu_pruefen() -> None:
+def test_eine_garage_mit_24_m2_ist_verfahrensfrei_und_bleibt_zu_pruefen_weil_vorhandene_garagen_mitzaehlen() -> (
+    None
+):
+    """§ 62 Abs. 1 Satz 1 Nr. 1 Buchst. b BauO NRW (2021 und 2024 gleich): „Garagen einschließlich überdachter
+    Stellplätze mit einer mittleren Wandhöhe bis zu 3 m und einer Brutto-Grundfläche bis zu insgesamt 30 m², außer
+    im Außenbereich“."""
     decision = decide(GARAGE)
     assert decision.procedure == "verfahrensfrei"
     assert decision.finding.status == "needs_review"
     assert decision.finding.legal_basis == "§ 62 Abs. 1 Satz 1 Nr. 1 Buchst. b BauO NRW"
-    assert "01.01.2024" in decision.finding.message
-    assert "01.09.2026" in decision.finding.message
+    assert "bis zu insgesamt 30 m²" in decision.finding.message
+    assert "nicht bestätigt" not in decision.finding.message
+    assert decision.finding.law_version == "BauO NRW in der ab 01.01.2024 geltenden Fassung"
+
+
+def test_eine_garage_mit_24_m2_neben_einer_vorhandenen_mit_10_m2_ist_nicht_verfahrensfrei() -> None:
+    """§ 62 Abs. 1 Satz 1 Nr. 1 Buchst. b: „bis zu insgesamt 30 m²“ – 24 + 10 = 34 m² > 30 m² (M15)."""
+    decision = decide(replace(GARAGE, existing_garages_area_m2=10.0))
+    assert decision.procedure == "vereinfachtes_verfahren"
+    assert "insgesamt 34 m² (mehr als 30 m²)" in str(decision.finding.evidence)
 
 
 def test_eine_garage_mit_36_m2_ist_nach_dem_wortlaut_2021_nicht_verfahrensfrei_und_bleibt_zu_pruefen() -> (
@@ -87,7 +101,8 @@ def test_ohne_mittlere_wandhoehe_bleibt_offen_ob_die_garage_verfahrensfrei_ist()
     decision = decide(replace(GARAGE, wall_height_mean_m=None))
     assert decision.procedure is None
     assert decision.finding.status == "needs_review"
-    assert "mittlere Wandhöhe (wall_height_mean_m)" in decision.finding.message
+    assert "Fehlende Angaben: mittlere Wandhöhe." in decision.finding.message
+    assert "wall_height_mean_m" not in decision.finding.message
 
 
 def test_ein_einfamilienhaus_im_qualifizierten_bebauungsplan_kommt_fuer_die_freistellung_in_betracht() -> (

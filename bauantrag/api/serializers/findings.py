@@ -55,6 +55,9 @@ class FindingSerializer(serializers.Serializer[Finding]):
     message = serializers.CharField(read_only=True)
     evidence = serializers.JSONField(read_only=True)
     law_version = serializers.CharField(read_only=True)
+    review_note = serializers.SerializerMethodField(
+        help_text="Rechtliche Einschränkung für die Sachbearbeitung; nur für die Bauaufsicht sichtbar (sonst leer)"
+    )
     reviews = serializers.SerializerMethodField(
         help_text="Bewertungen der Sachbearbeitung; nur für die Bauaufsicht sichtbar (sonst leer)"
     )
@@ -65,6 +68,9 @@ class FindingSerializer(serializers.Serializer[Finding]):
         if not self.context.get("casework"):
             return []
         return [FindingReviewSerializer(review).data for review in finding.reviews.all()]
+
+    def get_review_note(self, finding: Finding) -> str:
+        return finding.review_note if self.context.get("casework") else ""
 
     def get_status_label(self, finding: Finding) -> str:
         return str(FindingStatus(finding.status).label)
@@ -91,6 +97,9 @@ class CheckRunSerializer(serializers.Serializer[CheckRun]):
     procedure_label = serializers.SerializerMethodField()
     building_class = serializers.IntegerField(read_only=True, help_text="Gebäudeklasse (§ 2 Abs. 3 BauO NRW)")
     ruleset_version = serializers.CharField(read_only=True)
+    law = serializers.JSONField(
+        read_only=True, help_text="Maßgebende und angewandte Gesetzesfassungen (Tag der Antragstellung)"
+    )
     created_at = serializers.DateTimeField(read_only=True)
     started_at = serializers.DateTimeField(read_only=True)
     finished_at = serializers.DateTimeField(read_only=True)

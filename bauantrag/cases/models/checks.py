@@ -32,6 +32,10 @@ class CheckRun(models.Model):
         verbose_name=_("Bebauungsplan"), help_text=_("Der Plan aus dem Planregister, gegen den geprüft wurde"),
     )
     input = models.JSONField(null=True, blank=True, help_text=_("Die geprüften Daten, wie sie der Prüfung vorlagen"))
+    law = models.JSONField(
+        null=True, blank=True,
+        help_text=_("Die maßgebenden und die angewandten Gesetzesfassungen (Tag der Antragstellung, § 90 Abs. 4)"),
+    )
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
@@ -62,6 +66,10 @@ class Finding(models.Model):
     message = models.TextField()
     evidence = models.JSONField(default=dict)
     law_version = models.CharField(max_length=200, blank=True)
+    review_note = models.TextField(
+        blank=True,
+        help_text=_("Rechtliche Einschränkung für die Sachbearbeitung; Antragstellenden nicht gezeigt"),
+    )
 
     class Meta:
         ordering = ["check_run", "position"]

@@ -1,4 +1,7 @@
-"""Shared pieces of the NRW rules: law versions, German field labels and number formatting."""
+"""Shared pieces of the NRW rules: German labels of fields, uses and procedures, and number formatting.
+
+The Fassungen of the laws are in ``rechtslage`` (BauO NRW, BauPrüfVO NRW) and ``baunvo.versions`` (BauNVO).
+"""
 
 from __future__ import annotations
 
@@ -6,20 +9,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from bauantrag.rules.model import Vorhaben
-
-BAUO_NRW_2021 = "BauO NRW 2018 i.d.F. des Gesetzes vom 30.06.2021 (GV. NRW. S. 822)"
-BAUO_NRW_2021_PROCEDURE = BAUO_NRW_2021 + ", Wortlaut gültig 22.09.2021–31.12.2023"
-BAUPRUEFVO_2021 = "BauPrüfVO NRW i.d.F. vom 02.07.2021 (GV. NRW. S. 845)"
-
-#: Said wherever §§ 62–72 BauO NRW are applied (LAW.md, section 0).
-AMENDMENT_NOTE = (
-    "Die BauO NRW wurde zum 01.01.2024 und sehr wahrscheinlich erneut zum 01.09.2026 geändert; "
-    "der Wortlaut der §§ 62 bis 72 in diesen Fassungen ist nicht bestätigt."
-)
-BAUPRUEFVO_NOTE = (
-    "Die BauPrüfVO gilt seit 26.11.2024 in neuer Fassung (VO vom 12.11.2024); deren Wortlaut wurde nicht "
-    "geprüft, die Regeln zu den Bauvorlagen sind sehr wahrscheinlich unverändert."
-)
 
 FIELD_LABELS: dict[str, str] = {
     "project_kind": "Art der Maßnahme",
@@ -49,6 +38,42 @@ FIELD_LABELS: dict[str, str] = {
     "planning_area": "planungsrechtliche Lage (Bebauungsplan, § 34 oder § 35 BauGB)",
     "plan_conforming": "Übereinstimmung mit dem Bebauungsplan ohne Ausnahme, Befreiung oder Abweichung",
     "access_secured": "gesicherte Erschließung",
+    "existing_garages_area_m2": "Brutto-Grundfläche der auf dem Grundstück vorhandenen Garagen",
+    "building_class": "Gebäudeklasse",
+}
+
+USE_LABELS: dict[str, str] = {
+    "wohngebaeude": "Wohngebäude",
+    "buero_verwaltung": "Büro- und Verwaltungsgebäude",
+    "verkaufsstaette": "Einzelhandelsbetrieb (Verkaufsstätte)",
+    "gaststaette": "Schank- und Speisewirtschaft",
+    "beherbergung": "Betrieb des Beherbergungsgewerbes",
+    "versammlungsstaette": "Versammlungsstätte",
+    "kita": "Kindertageseinrichtung",
+    "schule": "Schule",
+    "krankenhaus": "Krankenhaus",
+    "pflege": "Pflegeeinrichtung",
+    "wohnheim": "Wohnheim",
+    "garage": "Garage",
+    "gewerbe": "Gewerbebetrieb",
+    "lager": "Lager",
+    "land_forstwirtschaft": "land- oder forstwirtschaftlicher Betrieb",
+    "nebengebaeude": "Nebengebäude",
+    "sonstiges": "sonstige Nutzung",
+    "laden": "Laden",
+    "handwerk": "Handwerksbetrieb",
+    "tankstelle": "Tankstelle",
+    "gartenbau": "Gartenbaubetrieb",
+    "vergnuegungsstaette": "Vergnügungsstätte",
+    "verwaltung": "Anlage für Verwaltungen",
+    "anlage_kirchlich": "Anlage für kirchliche Zwecke",
+    "anlage_kulturell": "Anlage für kulturelle Zwecke",
+    "anlage_sozial": "Anlage für soziale Zwecke",
+    "anlage_gesundheitlich": "Anlage für gesundheitliche Zwecke",
+    "anlage_sportlich": "Anlage für sportliche Zwecke",
+    "freie_berufe": "Räume oder Gebäude für freie Berufe",
+    "betriebswohnung": "Wohnung für Aufsichts- und Bereitschaftspersonen oder Betriebsinhaber",
+    "erneuerbare_energien": "Anlage zur Erzeugung von Strom oder Wärme aus erneuerbaren Energien",
 }
 
 PROCEDURE_LABELS: dict[str, str] = {
@@ -79,8 +104,8 @@ def num(value: float | int, unit: str = "") -> str:
 
 
 def labels(fields: Iterable[str]) -> str:
-    """German enumeration of the labels of the given field names, each with the field name."""
-    parts = [f"{FIELD_LABELS.get(name, name)} ({name})" for name in fields]
+    """German enumeration of the labels of the given field names (the names themselves stay internal)."""
+    parts = [FIELD_LABELS.get(name, name.replace("_", " ")) for name in fields]
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " und " + parts[-1]

@@ -135,7 +135,7 @@ def _plan_area_context(plan: Bebauungsplan, area: PlanArea, main: BaseGeometry) 
     )
     return abstandsflaechen.AreaContext(
         baugebiet=gebiet.abbr if gebiet else None,
-        source=f"Bebauungsplan „{plan.name}“, Teilfläche {area.id}",
+        source=f"Bebauungsplan „{plan.name}“",
         closed_construction=area.bauweise == "2000",
         neighbours=neighbours,
     )

@@ -7,6 +7,7 @@ Baulasten (§ 6 Abs. 2 Satz 3 BauO NRW) are not evaluated: the applicant can onl
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -139,12 +140,18 @@ class PlanningProject:
     floor_area_m2: float | None = None
     wall_height_mean_m: float | None = None
     sales_area_m2: float | None = None
+    uses: tuple[Use, ...] = ()  # every use of the Vorhaben (mixed use); () means just ``use``
+    submitted_on: dt.date | None = None  # the Antragstellung: decides the Fassung of the BauO NRW (§ 90 Abs. 4)
+    newer_law_requested: bool = False
 
     @classmethod
     def from_vorhaben(cls, v: Vorhaben, site: SitePlan, building_class: int | None = None) -> PlanningProject:
         return cls(
             site=site,
             use=v.use,
+            uses=v.all_uses(),
+            submitted_on=v.submitted_on,
+            newer_law_requested=bool(v.newer_law_requested),
             building_class=building_class,
             storeys_full=v.storeys_full,
             storeys_above_ground=v.storeys_above_ground,
@@ -152,6 +159,9 @@ class PlanningProject:
             wall_height_mean_m=v.wall_height_mean_m,
             sales_area_m2=v.sales_area_m2,
         )
+
+    def all_uses(self) -> tuple[Use, ...]:
+        return self.uses or (self.use,)
 
     def main_buildings(self) -> Iterator[Building]:
         return (b for b in self.site.buildings if b.is_main)

@@ -46,8 +46,10 @@ def test_the_nachforderung_names_each_missing_bauvorlage_with_its_basis_and_the_
 
 
 def test_a_complete_case_has_nothing_to_ask_for() -> None:
-    case = submitted_case(documents=(*COMPLETE_DOCUMENTS, "1802"))  # with the Flurkarte
-    assert not case.check_runs.get().findings.exclude(status="pass").exists()
+    # with the Flurkarte and the Erklärung zum Brandschutz (§ 68 Abs. 4 BauO NRW 2024)
+    case = submitted_case(documents=(*COMPLETE_DOCUMENTS, "1802", "2712"))
+    completeness = case.check_runs.get().findings.filter(rule__startswith="baupruefvo.completeness.")
+    assert completeness.exists() and not completeness.exclude(status="pass").exists()
     draft = draft_letter_text(case, NACHFORDERUNG)
     assert draft.grounds == 0 and draft.sources == ()
     assert draft.note == "Die Vorprüfung nennt keine fehlenden oder unvollständigen Bauvorlagen."

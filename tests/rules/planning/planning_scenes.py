@@ -90,10 +90,10 @@ def plan(
     buildable: Iterable[BuildableArea] | None = None,
     lines: Iterable[BoundaryLine] = (),
     *,
-    in_force: dt.date | None = dt.date(2020, 6, 1),
+    in_force: dt.date | None = dt.date(2024, 3, 1),
     ags: str | None = "05978024",
     legal_status: str | None = "4000",
-    baunvo_year: int | None = 2017,
+    baunvo_year: int | None = 2023,
     geltungsbereich: Polygon | None = None,
 ) -> Bebauungsplan:
     return Bebauungsplan(

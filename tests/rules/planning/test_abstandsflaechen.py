@@ -1,5 +1,6 @@
 """Abstandsflächen nach § 6 BauO NRW, geometrically — each test is a sentence about one situation."""
 
+import datetime as dt
 from dataclasses import replace
 
 import pytest
@@ -108,19 +109,34 @@ def test_ein_haus_in_der_abstandsflaeche_eines_anderen_verstoesst_gegen_abs_1() 
 
 
 def test_eine_wand_auf_der_grenze_in_geschlossener_bauweise_ist_zu_pruefen() -> None:
+    """§ 6 Abs. 1 Satz 4 BauO NRW (2024; bis 2023 Satz 3): „Eine Abstandsfläche ist nicht erforderlich vor
+    Außenwänden, die an Grundstücksgrenzen errichtet werden, wenn nach planungsrechtlichen Vorschriften 1. an die
+    Grenze gebaut werden muss …“ (M9)."""
     scene = site(rect(0, 0, 16, 14), [house(0, 3, 13, 8)])
-    finding = check(project(scene), AreaContext("WA", "Test", closed_construction=True))
+    finding = check(project(scene, submitted_on=dt.date(2025, 3, 3)), AreaContext("WA", "Test",
+                                                                                   closed_construction=True))
     assert finding.status == "needs_review"
-    assert finding.legal_basis == "§ 6 Abs. 1 Satz 3 Nr. 1 BauO NRW"
+    assert finding.legal_basis == "§ 6 Abs. 1 Satz 4 Nr. 1 BauO NRW"
     assert walls(finding)[3]["on_boundary"] is True  # west wall
+    before = check(project(scene, submitted_on=dt.date(2023, 6, 15)), AreaContext("WA", "Test",
+                                                                                    closed_construction=True))
+    assert before.legal_basis == "§ 6 Abs. 1 Satz 3 Nr. 1 BauO NRW"
 
 
 def test_eine_garage_mit_2_7_m_wandhoehe_an_der_grenze_ist_als_privileg_nach_abs_8_zu_pruefen() -> None:
     garage = house(0, 0, 3, 6, h=2.7, name="Garage", kind="garage")
-    finding = check(project(site(rect(0, 0, 16, 14), [house(5, 3, 8, 8), garage])), WA)
+    """§ 6 Abs. 8 letzter Satz BauO NRW (2024): „Die Gesamtlänge der Bebauung nach Satz 1 Nummern 1 bis 4 und 6 darf
+    je Nachbargrenze 9 m und auf einem Grundstück zu allen Nachbargrenzen insgesamt 18 m nicht überschreiten.“
+    (2021: „Nummern 1 bis 5 … insgesamt 15 m“) (M10)."""
+    scene = site(rect(0, 0, 16, 14), [house(5, 3, 8, 8), garage])
+    finding = check(project(scene, submitted_on=dt.date(2025, 3, 3)), WA)
     assert finding.status == "needs_review"
     assert finding.legal_basis == "§ 6 Abs. 8 Satz 1 Nr. 1 BauO NRW"
-    assert "seit 01.01.2024: 18 m" in finding.message
+    assert "insgesamt 18 m" in finding.message and "Wärmepumpen" in finding.message
+    assert "15 m" not in finding.message
+    before = check(project(scene, submitted_on=dt.date(2023, 6, 15)), WA)
+    assert "insgesamt 15 m" in before.message and "18 m" not in before.message
+    assert "§ 90 Abs. 4" in before.review_note
 
 
 def test_ohne_wandhoehe_kann_die_abstandsflaeche_nicht_bestimmt_werden() -> None:

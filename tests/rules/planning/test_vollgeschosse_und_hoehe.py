@@ -11,7 +11,7 @@ from bauantrag.rules.planning.plan import BuildableArea
 
 def context(
     *,
-    in_force: dt.date | None = dt.date(2020, 6, 1),
+    in_force: dt.date | None = dt.date(2024, 3, 1),
     ags: str = "05978024",
     buildable: tuple[BuildableArea, ...] = (),
     **values: object,
@@ -37,16 +37,38 @@ def test_zwei_vollgeschosse_in_einem_plan_von_2020_halten_z_2_nach_dem_begriff_d
 
 
 def test_in_einem_plan_von_1995_gilt_der_vollgeschossbegriff_der_bauo_nrw_2000() -> None:
+    """§ 20 Abs. 1 BauNVO: „Als Vollgeschosse gelten Geschosse, die nach landesrechtlichen Vorschriften
+    Vollgeschosse sind …“ – the BauO at the plan's date (1985–2018: BauO NW 1984/1995, BauO NRW 2000). The
+    application counts by § 2 Abs. 6 BauO NRW 2018, so the clerk counts again (M6)."""
     finding = vollgeschosse.check(project(storeys_full=2), context(z=2, in_force=dt.date(1995, 3, 1)))
-    assert finding.status == "pass"
-    assert finding.legal_basis.endswith("§ 2 Abs. 5 BauO NRW 2000")
+    assert finding.status == "needs_review"
+    assert finding.legal_basis.endswith("§ 2 Abs. 5 BauO NW 1984/1995 bzw. BauO NRW 2000")
     assert "Staffel- und Dachgeschosse" in finding.message
+    assert "höchstens in der Anrechnung eines Geschosses" in finding.review_note
+
+
+def test_in_einem_plan_von_1975_gilt_der_vollgeschossbegriff_der_bauo_nw_1970_nicht_der_von_2000() -> None:
+    """REVIEW-2026-12.md Q-Vollgeschoss: BauO NW 1962/1970 until 31.12.1984 (M6, probe 2)."""
+    finding = vollgeschosse.check(project(storeys_full=2), context(z=2, in_force=dt.date(1975, 5, 1)))
+    assert finding.status == "needs_review"
+    assert finding.legal_basis.endswith("§ 2 BauO NW 1962/1970")
+    assert "2000" not in finding.legal_basis
+
+
+def test_fuenf_vollgeschosse_bei_hoechstens_zwei_verstossen_auch_nach_dem_aelteren_begriff() -> None:
+    finding = vollgeschosse.check(project(storeys_full=5), context(z=2, in_force=dt.date(1995, 3, 1)))
+    assert finding.status == "fail"
+
+
+def test_drei_vollgeschosse_bei_hoechstens_zwei_sind_in_einem_plan_von_1995_zu_pruefen() -> None:
+    finding = vollgeschosse.check(project(storeys_full=3), context(z=2, in_force=dt.date(1995, 3, 1)))
+    assert finding.status == "needs_review"
 
 
 def test_ohne_datum_des_inkrafttretens_ist_der_vollgeschossbegriff_zu_pruefen() -> None:
     finding = vollgeschosse.check(project(storeys_full=2), context(z=2, in_force=None))
     assert finding.status == "needs_review"
-    assert "Datum des Inkrafttretens" in finding.message
+    assert "Datum des Plans ist nicht angegeben" in finding.message
 
 
 def test_ein_plan_ausserhalb_nrw_verweist_auf_den_vollgeschossbegriff_seines_landes() -> None:
@@ -78,6 +100,10 @@ def firsthaus(first: float) -> object:
     return project(site(buildings=[house(heights=(height("firsthoehe", first), height("traufhoehe", 6.0)))]))
 
 
+def traufhaus(eaves: float) -> object:
+    return project(site(buildings=[house(heights=(height("traufhoehe", eaves),))]))
+
+
 def test_eine_firsthoehe_von_10_5_m_ueberschreitet_die_festgesetzten_10_m() -> None:
     finding = hoehe.check(firsthaus(10.5), context(heights=(limit("2000", h_max=10.0),)))  # type: ignore[arg-type]
     assert finding.rule == "bplan.hoehe"
@@ -96,7 +122,8 @@ def test_eine_absolute_hoehe_ueber_nhn_braucht_die_gelaendehoehe() -> None:
     scene = site(buildings=[house(heights=(height("firsthoehe", 9.5),))], terrain_height_nhn=52.0)
     with_terrain = hoehe.check(project(scene), context(heights=limits))
     assert without.status == "needs_review"
-    assert "terrain_height_nhn" in without.message
+    assert "Geländehöhe über NHN ist nicht angegeben" in without.message
+    assert "terrain_height_nhn" not in without.message
     assert with_terrain.status == "fail"
     assert "61,5 m ü. NHN" in with_terrain.message
 
@@ -114,10 +141,19 @@ def test_eine_hoehe_bezogen_auf_die_strassenmitte_ist_zu_pruefen() -> None:
     assert "Straßenmitte" in finding.message
 
 
-def test_eine_zwingende_traufhoehe_von_6_5_m_wird_mit_6_m_verfehlt() -> None:
-    finding = hoehe.check(firsthaus(9.0), context(heights=(limit("1000", h_exact=6.5),)))  # type: ignore[arg-type]
+def test_eine_zwingende_traufhoehe_von_6_5_m_wird_mit_5_8_m_verfehlt() -> None:
+    finding = hoehe.check(traufhaus(5.8), context(heights=(limit("1000", h_exact=6.5),)))  # type: ignore[arg-type]
     assert finding.status == "fail"
     assert "zwingend festgesetzt 6,5 m" in finding.message
+
+
+def test_eine_zwingende_firsthoehe_von_10_m_um_10_cm_verfehlt_ist_eine_moegliche_geringfuegige_abweichung() -> None:
+    """§ 18 Abs. 2 BauNVO: „Ist die Höhe baulicher Anlagen als zwingend festgesetzt (§ 16 Absatz 4 Satz 2), können
+    geringfügige Abweichungen zugelassen werden.“ (M8)"""
+    finding = hoehe.check(firsthaus(10.1), context(heights=(limit("2000", h_exact=10.0),)))  # type: ignore[arg-type]
+    assert finding.status == "needs_review"
+    assert "§ 18 Abs. 2 BauNVO" in finding.legal_basis
+    assert "0,50 m" in finding.review_note
 
 
 def test_ohne_hoehenfestsetzung_gibt_es_nichts_zu_pruefen() -> None:

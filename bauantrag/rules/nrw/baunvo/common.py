@@ -1,4 +1,7 @@
-"""Shared pieces of the BauNVO rules: the law version, the Baugebiete by XPlanGML code, the plan context."""
+"""Shared pieces of the BauNVO rules: the law version, the Baugebiete by XPlanGML code, the plan context.
+
+Which BauNVO governs a plan is decided in ``versions``; ``PlanContext.baunvo`` carries it to every rule.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +9,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from bauantrag.rules.model import Finding, Status
+from bauantrag.rules.nrw.baunvo.versions import Governing, governing
 from bauantrag.rules.planning.plan import Bebauungsplan, BuildableArea, PlanArea
 
 BAUNVO_2023 = (
-    "BauNVO i.d.F. der Bek. vom 21.11.2017 (BGBl. I S. 3786), zuletzt geändert durch Art. 2 G v. 03.07.2023 "
-    "(BGBl. I Nr. 176)"
+    "BauNVO in der ab 07.07.2023 geltenden Fassung (Bek. vom 21.11.2017, zuletzt geändert durch Art. 2 G v. "
+    "03.07.2023)"
 )
 BAUGB_2026 = (
     "BauGB i.d.F. der Bek. vom 03.11.2017 (BGBl. I S. 3634), zuletzt geändert durch Art. 8 Abs. 2 G v. 23.07.2026 "
     "(BGBl. I Nr. 226)"
 )
-#: Plans adopted under an older BauNVO are governed by that version (§§ 25 ff. BauNVO); its text was not checked.
-CURRENT_TEXT_FROM_YEAR = 2017
 
 
 @dataclass(frozen=True)
@@ -26,21 +28,21 @@ class Baugebiet:
     abbr: str
     name: str
     paragraph: str
-    text_verified: bool  # the paragraph's wording is in LAW.md
+    decidable: bool  # the BauNVO lists the admissible uses (SO: the plan fixes them, § 10 Abs. 2, § 11 Abs. 2)
 
 
 BAUGEBIETE: dict[str, Baugebiet] = {
     b.code: b
     for b in (
-        Baugebiet("1000", "WS", "Kleinsiedlungsgebiet", "§ 2", False),
+        Baugebiet("1000", "WS", "Kleinsiedlungsgebiet", "§ 2", True),
         Baugebiet("1100", "WR", "reines Wohngebiet", "§ 3", True),
         Baugebiet("1200", "WA", "allgemeines Wohngebiet", "§ 4", True),
-        Baugebiet("1300", "WB", "besonderes Wohngebiet", "§ 4a", False),
-        Baugebiet("1400", "MD", "Dorfgebiet", "§ 5", False),
-        Baugebiet("1450", "MDW", "dörfliches Wohngebiet", "§ 5a", False),
+        Baugebiet("1300", "WB", "besonderes Wohngebiet", "§ 4a", True),
+        Baugebiet("1400", "MD", "Dorfgebiet", "§ 5", True),
+        Baugebiet("1450", "MDW", "dörfliches Wohngebiet", "§ 5a", True),
         Baugebiet("1500", "MI", "Mischgebiet", "§ 6", True),
-        Baugebiet("1550", "MU", "urbanes Gebiet", "§ 6a", False),
-        Baugebiet("1600", "MK", "Kerngebiet", "§ 7", False),
+        Baugebiet("1550", "MU", "urbanes Gebiet", "§ 6a", True),
+        Baugebiet("1600", "MK", "Kerngebiet", "§ 7", True),
         Baugebiet("1700", "GE", "Gewerbegebiet", "§ 8", True),
         Baugebiet("1800", "GI", "Industriegebiet", "§ 9", True),
         Baugebiet("2000", "SO", "Sondergebiet, das der Erholung dient", "§ 10", False),
@@ -55,9 +57,9 @@ def baugebiet_of(area: PlanArea) -> Baugebiet | None:
 
 
 def area_label(area: PlanArea) -> str:
+    """The Baugebiet in words; the feature's GML id is no text for people and stays in the evidence."""
     gebiet = baugebiet_of(area)
-    kind = f"{gebiet.abbr} ({gebiet.name}, {gebiet.paragraph} BauNVO)" if gebiet else "Baugebiet ohne Art-Angabe"
-    return f"{kind}, Teilfläche {area.id}"
+    return f"{gebiet.abbr} ({gebiet.name}, {gebiet.paragraph} BauNVO)" if gebiet else "Baugebiet ohne Art-Angabe"
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,9 @@ class PlanContext:
     parcel_area_m2: float
 
     @property
-    def older_baunvo(self) -> bool:
-        year = self.plan.baunvo_year
-        return year is not None and year < CURRENT_TEXT_FROM_YEAR
+    def baunvo(self) -> Governing:
+        """The BauNVO that governs the plan (§§ 25 to 25g BauNVO)."""
+        return governing(self.plan)
 
     def plan_label(self) -> str:
         number = f" Nr. {self.plan.number}" if self.plan.number else ""
@@ -85,6 +87,7 @@ class PlanContext:
             "area_id": self.area.id,
             "baugebiet": getattr(baugebiet_of(self.area), "abbr", None),
             "baunvo_year": self.plan.baunvo_year,
+            "baunvo_governing": self.baunvo.name,
             "site_area_m2": round(self.site_area_m2, 2),
             "parcel_area_m2": round(self.parcel_area_m2, 2),
         }

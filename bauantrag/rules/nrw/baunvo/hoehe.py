@@ -4,11 +4,16 @@ A limit is compared with the building height of the same Bezugspunkt (Traufhöhe
 Gebäudehöhe, Wandhöhe, ...). Heights relative to the Gelände are compared directly; absolute heights (NHN) need
 the terrain height of the site; other references (Gehweg, Straßenmitte, EG-Fußboden, ...) → ``needs_review``.
 Höhenangaben of überbaubaren Flächen without Bezugspunkt limit the vertical extent of the Fläche, not the
-building (XPlanGML 6.0), and are skipped. § 18 BauNVO (Bezugspunkte) is not quoted in LAW.md.
+building (XPlanGML 6.0), and are skipped.
+§ 18 Abs. 2 BauNVO: „Ist die Höhe baulicher Anlagen als zwingend festgesetzt (§ 16 Absatz 4 Satz 2), können
+geringfügige Abweichungen zugelassen werden.“ A zwingende Höhe missed by more than 5 cm but at most
+``SLIGHT_M`` is ``needs_review`` (the Bauaufsicht may allow it); beyond that ``fail``. The statute has no number:
+``SLIGHT_M`` is the software's line and is named in the clerk's note.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from bauantrag.rules.model import Finding, Status
@@ -20,6 +25,11 @@ from bauantrag.rules.planning.project import HEIGHT_REFERENCE_CODES, HEIGHT_REFE
 
 RULE_ID = "bplan.hoehe"
 EXACT_TOL_M = 0.05
+SLIGHT_M = 0.5
+SLIGHT_NOTE = (
+    "§ 18 Abs. 2 BauNVO nennt keine Zahl für „geringfügig“; die Software legt Abweichungen bis "
+    "0,50 m von einer zwingenden Höhe der Bauaufsicht zur Entscheidung vor und wertet größere als nicht erfüllt."
+)
 RELATIVE = frozenset({"2000"})
 ABSOLUTE = frozenset({"1000", "1100", "1200"})
 REFERENCE_NAMES = HEIGHT_REFERENCE_POINTS
@@ -60,7 +70,11 @@ def check(project: PlanningProject, ctx: PlanContext) -> Finding:
         else ("needs_review" if any(s == "needs_review" for s, _ in rows) else "pass")
     )
     basis = "§ 16 Abs. 2 Nr. 4 und Abs. 4 BauNVO"
-    return finding(RULE_ID, status, basis, "Höhe baulicher Anlagen: " + "; ".join(t for _, t in rows) + ".", evidence)
+    slight = any(row.get("slight") for row in evidence["comparisons"])
+    if slight:
+        basis += ", § 18 Abs. 2 BauNVO"
+    message = "Höhe baulicher Anlagen: " + "; ".join(t for _, t in rows) + "."
+    return replace(finding(RULE_ID, status, basis, message, evidence), review_note=SLIGHT_NOTE if slight else "")
 
 
 def _compare(
@@ -92,8 +106,8 @@ def _compare(
         if project.site.terrain_height_nhn is None:
             row["status"] = "needs_review"
             return "needs_review", (
-                f"{name}: {what} ist als absolute Höhe über NHN festgesetzt; die Geländehöhe "
-                "(terrain_height_nhn) ist nicht angegeben"
+                f"{name}: {what} ist als absolute Höhe über NHN festgesetzt; die Geländehöhe über NHN ist nicht "
+                "angegeben"
             )
         value += project.site.terrain_height_nhn
         unit = "m ü. NHN"
@@ -106,6 +120,7 @@ def _compare(
     row["value"] = round(value, 2)
     status, text = _against(value, limit)
     row["status"] = status
+    row["slight"] = status == "needs_review" and limit.h_exact is not None
     return status, f"{name}: {what} {num(value, unit)} – {text}"
 
 
@@ -113,7 +128,17 @@ def _against(value: float, limit: HeightLimit) -> tuple[Status, str]:
     if limit.h is None and limit.h_max is None and limit.h_min is None and limit.h_exact is None:
         return "needs_review", "Höhenangabe ohne Wert im Plan, bitte prüfen"
     if limit.h_exact is not None and abs(value - limit.h_exact) > EXACT_TOL_M:
-        return "fail", f"zwingend festgesetzt {num(limit.h_exact, 'm')} (§ 16 Abs. 4 Satz 2), nicht eingehalten"
+        off = abs(value - limit.h_exact)
+        if off <= SLIGHT_M:
+            return "needs_review", (
+                f"zwingend festgesetzt {num(limit.h_exact, 'm')} (§ 16 Abs. 4 Satz 2), um {num(off, 'm')} "
+                "abweichend; geringfügige Abweichungen können zugelassen werden (§ 18 Abs. 2), darüber entscheidet "
+                "die Bauaufsicht"
+            )
+        return "fail", (
+            f"zwingend festgesetzt {num(limit.h_exact, 'm')} (§ 16 Abs. 4 Satz 2), um {num(off, 'm')} verfehlt – "
+            "nicht eingehalten"
+        )
     upper = limit.h_max if limit.h_max is not None else limit.h
     if upper is not None and value > upper + 1e-9:
         return "fail", f"höchstens {num(upper, 'm')} zulässig, überschritten um {num(value - upper, 'm')}"

@@ -1,32 +1,31 @@
 """Zahl der Vollgeschosse (§ 16 Abs. 2 Nr. 3, § 20 Abs. 1 BauNVO) against the plan, per main building.
 
-§ 20 Abs. 1 BauNVO refers to the Land's definition, statically as at the plan's date (DOMAIN.md § 1, after
-bauportal.nrw): plans in force from 01.01.2019 use § 2 Abs. 6 BauO NRW 2018 (lichte Höhe mindestens 2,30 m
-über mehr als drei Viertel der Grundfläche des darunterliegenden Geschosses), older plans § 2 Abs. 5 BauO NRW
-2000. The Vorhaben's ``storeys_full`` is already counted; the rule compares and names the definition. Without
-the plan's date, or for a plan outside NRW (AGS not starting with 05), it answers ``needs_review``.
+§ 20 Abs. 1 BauNVO: „Als Vollgeschosse gelten Geschosse, die nach landesrechtlichen Vorschriften Vollgeschosse sind
+oder auf ihre Zahl angerechnet werden.“ – statically the BauO in force at the plan's date (``versions``): BauO NW
+1962/1970 until 1984, BauO NW 1984/1995 and BauO NRW 2000 from 1985 to 2018, BauO NRW 2018 (§ 2 Abs. 6) from 2019.
+The application counts by § 2 Abs. 6 BauO NRW 2018. For a plan from 2019 the count is compared directly. For an
+older plan the older definition governs, whose text is not encoded: the answer is ``needs_review`` with the count
+compared, and ``fail`` only when the limit is missed by two storeys or more (the definitions differ in how a top or
+bottom storey is counted – an assumption stated in the clerk's note). Without the plan's date, or for a plan outside
+NRW (AGS not starting with 05), it answers ``needs_review``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from bauantrag.rules.model import Finding, Status
 from bauantrag.rules.nrw.baunvo.common import BAUNVO_2023, PlanContext
-from bauantrag.rules.nrw.common import BAUO_NRW_2021
+from bauantrag.rules.nrw.baunvo.versions import VollgeschossRegime, vollgeschoss_regime
 from bauantrag.rules.planning.project import Building, PlanningProject
 
 RULE_ID = "bauo_nrw.2.6.vollgeschosse"
-LAW_VERSION = f"{BAUNVO_2023}; {BAUO_NRW_2021}"
-BAUO_2018_FROM = dt.date(2019, 1, 1)
-DEF_2018 = (
-    "§ 2 Abs. 6 BauO NRW 2018 (oberirdisches Geschoss mit mindestens 2,30 m lichter Höhe über mehr als "
-    "drei Viertel der Grundfläche des darunterliegenden Geschosses)"
-)
-DEF_2000 = (
-    "§ 2 Abs. 5 BauO NRW 2000 (Deckenoberkante im Mittel mehr als 1,60 m über Gelände und mindestens 2,30 m "
-    "Höhe; Staffel- und Dachgeschosse mit eigenen Flächenanteilen)"
+LAW_VERSION = f"{BAUNVO_2023}; Vollgeschossbegriff der BauO NRW zum Datum des Plans"
+OLD_REGIME_NOTE = (
+    "Die Angabe im Antrag zählt nach § 2 Abs. 6 BauO NRW 2018; für den Plan gilt der Vollgeschossbegriff der "
+    "BauO in der Fassung zu seinem Datum, deren Wortlaut nicht hinterlegt ist. Annahme der Software: die "
+    "Begriffe unterscheiden sich höchstens in der Anrechnung eines Geschosses (Dach-, Staffel- oder "
+    "Kellergeschoss); deshalb „nicht erfüllt“ erst ab zwei Geschossen Abweichung."
 )
 
 
@@ -49,88 +48,90 @@ def check(project: PlanningProject, ctx: PlanContext) -> Finding:
     plan = ctx.plan
     in_force = plan.in_force_date.isoformat() if plan.in_force_date else None
     evidence: dict[str, Any] = {**ctx.evidence(), "in_force_date": in_force, "ags": plan.ags, "buildings": []}
-    rows: list[tuple[Status, str]] = []
+    rows: list[tuple[Status, str, int]] = []
     for building in project.main_buildings():
         rows.append(_compare(project, ctx, building, evidence))
     if not rows:
         return _finding("needs_review", "§ 20 Abs. 1 BauNVO", "Kein Hauptgebäude im Lageplan.", evidence)
-    if all(status == "pass" and "keine Zahl" in text for status, text in rows):
+    if all(status == "pass" and "keine Zahl" in text for status, text, _ in rows):
         return _finding(
             "pass",
             "§ 16 Abs. 2 Nr. 3 BauNVO",
             f"{ctx.plan_label()} setzt für die Teilfläche keine Zahl der Vollgeschosse fest; nichts zu prüfen.",
             evidence,
         )
-    status: Status = (
-        "fail"
-        if any(s == "fail" for s, _ in rows)
-        else ("needs_review" if any(s == "needs_review" for s, _ in rows) else "pass")
-    )
-    definition, why = _definition(ctx)
-    evidence["definition"] = definition
-    text = "; ".join(t for _, t in rows)
-    if status != "fail" and why:
+    status = _worst([s for s, _, _ in rows])
+    regime, why = _regime(ctx)
+    evidence["definition"] = regime.key if regime else ("other_land" if why and "AGS" in why else "unknown")
+    text = "; ".join(t for _, t, _ in rows)
+    note = ""
+    if regime is not None and regime.key != "2018":
+        robust_fail = status == "fail" and max(gap for _, _, gap in rows) >= 2
+        status = "fail" if robust_fail else "needs_review"
+        note = OLD_REGIME_NOTE
+        why = "Die Bauaufsicht zählt die Vollgeschosse nach diesem Begriff."
+    elif status != "fail" and why:
         status = "needs_review"
-    basis = "§ 16 Abs. 2 Nr. 3, § 20 Abs. 1 BauNVO i.V.m. " + (
-        "§ 2 Abs. 6 BauO NRW"
-        if definition == "2018"
-        else "§ 2 Abs. 5 BauO NRW 2000"
-        if definition == "2000"
-        else "dem Landesrecht"
-    )
-    defined = {"2018": DEF_2018, "2000": DEF_2000}.get(definition, "")
-    tail = f" Maßgebend ist der Vollgeschossbegriff nach {defined}." if defined else ""
-    return _finding(status, basis, f"{text}.{tail}{' ' + why if why else ''}", evidence)
+    basis = "§ 16 Abs. 2 Nr. 3, § 20 Abs. 1 BauNVO i.V.m. " + (regime.basis if regime else "dem Landesrecht")
+    tail = f" Maßgebend ist der Vollgeschossbegriff nach {regime.definition}." if regime else ""
+    return _finding(status, basis, f"{text}.{tail}{' ' + why if why else ''}", evidence, note)
 
 
-def _definition(ctx: PlanContext) -> tuple[str, str]:
+def _worst(statuses: list[Status]) -> Status:
+    if "fail" in statuses:
+        return "fail"
+    return "needs_review" if "needs_review" in statuses else "pass"
+
+
+def _regime(ctx: PlanContext) -> tuple[VollgeschossRegime | None, str]:
     plan = ctx.plan
     if plan.ags and not plan.ags.startswith("05"):
-        return "other_land", (
+        return None, (
             f"Der Plan liegt nicht in Nordrhein-Westfalen (AGS {plan.ags}): maßgebend ist der "
-            "Vollgeschossbegriff dieses Landes (§ 20 Abs. 1 BauNVO); bitte prüfen."
+            "Vollgeschossbegriff dieses Landes (§ 20 Abs. 1 BauNVO); die Bauaufsicht prüft das."
         )
-    if plan.in_force_date is None:
-        return "unknown", (
-            "Das Datum des Inkrafttretens des Plans ist nicht angegeben; ob der Vollgeschossbegriff der "
-            "BauO NRW 2018 oder der BauO NRW 2000 gilt, bitte prüfen."
+    regime = vollgeschoss_regime(plan)
+    if regime is None:
+        return None, (
+            "Das Datum des Plans ist nicht angegeben; welcher Vollgeschossbegriff der BauO NRW gilt, prüft die "
+            "Bauaufsicht."
         )
-    return ("2018", "") if plan.in_force_date >= BAUO_2018_FROM else ("2000", "")
+    return regime, ""
 
 
 def _compare(
     project: PlanningProject, ctx: PlanContext, building: Building, evidence: dict[str, Any]
-) -> tuple[Status, str]:
+) -> tuple[Status, str, int]:
     parts = [z for z in limits(ctx, building) if z]
     storeys = project.storeys_full_of(building)
     evidence["buildings"].append({"building": building.id, "storeys_full": storeys, "limits": parts})
     name = f"„{building.id}“"
     if not parts:
-        return "pass", f"{name}: keine Zahl der Vollgeschosse festgesetzt"
+        return "pass", f"{name}: keine Zahl der Vollgeschosse festgesetzt", 0
     if storeys is None:
-        return "needs_review", f"{name}: Zahl der Vollgeschosse (storeys_full) nicht angegeben"
-    broken = [text for z in parts if (text := _violation(storeys, z))]
+        return "needs_review", f"{name}: Zahl der Vollgeschosse nicht angegeben", 0
+    broken = [found for z in parts if (found := _violation(storeys, z)) is not None]
     if broken and len(parts) > 1:
         return "needs_review", (
             f"{name}: {storeys} Vollgeschosse; das Gebäude liegt auf überbaubaren Flächen mit "
-            f"unterschiedlicher Festsetzung, nicht eingehalten wäre: {'; '.join(broken)} – bitte "
+            f"unterschiedlicher Festsetzung, nicht eingehalten wäre: {'; '.join(t for t, _ in broken)} – bitte "
             "je Gebäudeteil prüfen"
-        )
+        ), 0
     if broken:
-        return "fail", f"{name}: {storeys} Vollgeschosse, {broken[0]}"
+        return "fail", f"{name}: {storeys} Vollgeschosse, {broken[0][0]}", broken[0][1]
     allowed = " bzw. ".join(str(z.get("exact", z.get("max", z.get("min")))) for z in parts)
-    return "pass", f"{name}: {storeys} Vollgeschosse, festgesetzt {allowed} – eingehalten"
+    return "pass", f"{name}: {storeys} Vollgeschosse, festgesetzt {allowed} – eingehalten", 0
 
 
-def _violation(storeys: int, z: dict[str, int]) -> str:
+def _violation(storeys: int, z: dict[str, int]) -> tuple[str, int] | None:
     if "exact" in z and storeys != z["exact"]:
-        return f"zwingend festgesetzt sind {z['exact']} (§ 16 Abs. 4 Satz 2)"
+        return f"zwingend festgesetzt sind {z['exact']} (§ 16 Abs. 4 Satz 2)", abs(storeys - z["exact"])
     if "max" in z and storeys > z["max"]:
-        return f"höchstens zulässig sind {z['max']}"
+        return f"höchstens zulässig sind {z['max']}", storeys - z["max"]
     if "min" in z and storeys < z["min"]:
-        return f"mindestens festgesetzt sind {z['min']} (§ 16 Abs. 4 Satz 1)"
-    return ""
+        return f"mindestens festgesetzt sind {z['min']} (§ 16 Abs. 4 Satz 1)", z["min"] - storeys
+    return None
 
 
-def _finding(status: Status, basis: str, message: str, evidence: dict[str, Any]) -> Finding:
-    return Finding(RULE_ID, status, basis, message, evidence, LAW_VERSION)
+def _finding(status: Status, basis: str, message: str, evidence: dict[str, Any], note: str = "") -> Finding:
+    return Finding(RULE_ID, status, basis, message, evidence, LAW_VERSION, note)

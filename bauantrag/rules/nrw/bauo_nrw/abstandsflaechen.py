@@ -1,16 +1,18 @@
-"""Abstandsflächen nach § 6 BauO NRW (Wortlaut LAW.md, Fassung 2021), geometrically.
+"""Abstandsflächen nach § 6 BauO NRW (Fassungen 2021 und 2024; differences in ``provisions``), geometrically.
 
 In front of every outer wall of every building a rectangle of the required depth (``abstandsflaechen_tiefe``)
 is constructed along the outward normal. It must lie on the parcel or on public traffic, green and water
 areas up to their middle (Abs. 2 Satz 1 und 2), must not overlap another one unless the walls stand at more
 than 75° to each other (Abs. 3 Nr. 1), and must be kept free of other buildings (Abs. 1 Satz 1).
-``needs_review``: walls on the boundary (Abs. 1 Satz 3), garages and small buildings that may be privileged
-(Abs. 8), a declared Baulast (Abs. 2 Satz 3), a missing wall height, an unknown Baugebiet where the result
+``needs_review``: walls on the boundary (Abs. 1 Satz 3 in 2021, Satz 4 from 2024), garages and small buildings that
+may be privileged (Abs. 8: total length 15 m in 2021, 18 m from 2024, Wärmepumpen from 2024), a declared Baulast
+(Abs. 2 Satz 3), a missing wall height, an unknown Baugebiet where the result
 depends on it. Vorbauten and Dachüberstände (Abs. 6) are not modelled: the footprint is the outer walls.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -19,14 +21,22 @@ from shapely.geometry import Polygon
 
 from bauantrag.rules.model import Finding, Status
 from bauantrag.rules.nrw.bauo_nrw import abstandsflaechen_tiefe as tiefe
-from bauantrag.rules.nrw.common import BAUO_NRW_2021, num
+from bauantrag.rules.nrw.bauo_nrw.provisions import BauOProvisions, provisions_for
+from bauantrag.rules.nrw.common import num
+from bauantrag.rules.nrw.rechtslage import Rechtslage, rechtslage
 from bauantrag.rules.planning import geometry
 from bauantrag.rules.planning.project import Building, PlanningProject
 
 RULE_ID = "bauo_nrw.6.abstandsflaechen"
-LAW_NOTE = (
-    "§ 6 Abs. 8, 11 und 13 wurden zum 01.01.2024 geändert (Abs. 8: Gesamtlänge 18 m, Wärmepumpen); "
-    "der Kern (Abs. 2 Satz 1, Abs. 4 Satz 1, Abs. 5 Satz 1) ist auch in der Fassung ab 01.09.2026 unverändert."
+NOT_MODELLED = (
+    "Nicht ausgewertet: vortretende Bauteile und Vorbauten (§ 6 Abs. 6), Maßnahmen an bestehenden Gebäuden "
+    "(Abs. 7, 9, 11), geringere Tiefen nach Abs. 10 und 12 und Abweichungen (Abs. 13 in der Fassung ab 2024, "
+    "Abs. 14 bis 2023)."
+)
+MATERIAL_LAW_NOTE = (
+    "§ 90 Abs. 4 BauO NRW betrifft die Verfahrensvorschriften; angewandt wurde die Fassung zur Zeit der "
+    "Antragstellung. Ob für § 6 das bei der Entscheidung geltende Recht maßgeblich ist (ab 01.01.2024: Abs. 8 "
+    "Gesamtlänge insgesamt 18 m statt 15 m, Wärmepumpen ohne eigene Abstandsfläche), bitte prüfen."
 )
 MAX_LISTED = 6
 
@@ -49,24 +59,26 @@ class _Result:
 
 
 def check(project: PlanningProject, context: AreaContext) -> Finding:
+    rl = rechtslage(project.submitted_on or dt.date.today(), project.newer_law_requested)
+    provisions = provisions_for(rl.bauo_applied)
     site = project.site
     result = _Result()
     rects: list[tuple[Building, geometry.Wall, Polygon]] = []
     public = [area.polygon for area in site.public_areas]
     for building in site.buildings:
-        if not building.is_main and _maybe_privileged(building, result):
+        if not building.is_main and _maybe_privileged(building, result, provisions):
             result.privileged.add(building.id)
             continue
         for wall in geometry.walls_of(building.id, building.footprint):
-            rect = _check_wall(project, context, building, wall, public, result)
+            rect = _check_wall(project, context, building, wall, public, result, provisions)
             if rect is not None:
                 rects.append((building, wall, rect))
     _check_overlaps(rects, result)
     _check_free_of_buildings(project, rects, result)
-    return _finding(project, context, result)
+    return _finding(project, context, result, rl)
 
 
-def _maybe_privileged(building: Building, result: _Result) -> bool:
+def _maybe_privileged(building: Building, result: _Result, provisions: BauOProvisions) -> bool:
     mean = building.wall_height_mean_m
     if mean is None and building.wall_heights_m:
         mean = sum(building.wall_heights_m) / len(building.wall_heights_m)
@@ -79,8 +91,7 @@ def _maybe_privileged(building: Building, result: _Result) -> bool:
             "needs_review",
             "§ 6 Abs. 8 Satz 1 Nr. 1 BauO NRW",
             f"{label} „{building.id}“ ({height_text}) kann ohne eigene Abstandsfläche zulässig sein, wenn die "
-            "Voraussetzungen des § 6 Abs. 8 vorliegen (Garage oder Gebäude bis 30 m³ ohne Aufenthaltsräume, mittlere "
-            "Wandhöhe bis 3 m, Gesamtlänge je Nachbargrenze 9 m, insgesamt 15 m – seit 01.01.2024: 18 m)",
+            f"Voraussetzungen des § 6 Abs. 8 vorliegen ({provisions.abs8_items})",
         )
     )
     return True
@@ -93,6 +104,7 @@ def _check_wall(
     wall: geometry.Wall,
     public: list[Polygon],
     result: _Result,
+    provisions: BauOProvisions,
 ) -> Polygon | None:
     site = project.site
     height = tiefe.wall_height(project, building, wall)
@@ -117,7 +129,7 @@ def _check_wall(
         result.problems.append(
             (
                 "needs_review",
-                f"§ 6 Abs. 1 Satz 3 {nr} BauO NRW",
+                f"{provisions.grenzbebauung} {nr} BauO NRW",
                 f"{label} steht auf der Grundstücksgrenze ({why}); keine Abstandsfläche angesetzt",
             )
         )
@@ -192,7 +204,8 @@ def _check_free_of_buildings(
                 )
 
 
-def _finding(project: PlanningProject, context: AreaContext, result: _Result) -> Finding:
+def _finding(project: PlanningProject, context: AreaContext, result: _Result, rl: Rechtslage) -> Finding:
+    law, note = rl.bauo_applied.name, _note(rl)
     statuses = {status for status, _, _ in result.problems}
     status: Status = "fail" if "fail" in statuses else "needs_review" if statuses else "pass"
     evidence: dict[str, Any] = {
@@ -201,7 +214,6 @@ def _finding(project: PlanningProject, context: AreaContext, result: _Result) ->
         "building_class": project.building_class,
         "walls": result.walls,
         "problems": [{"status": s, "legal_basis": b, "text": t} for s, b, t in result.problems],
-        "law_note": LAW_NOTE,
     }
     area = f"Baugebiet {context.baugebiet} ({context.source})" if context.baugebiet else "Baugebiet nicht bekannt"
     if not project.site.buildings:
@@ -209,7 +221,7 @@ def _finding(project: PlanningProject, context: AreaContext, result: _Result) ->
             "needs_review",
             "§ 6 BauO NRW",
             "Der Lageplan enthält kein Gebäude; die Abstandsflächen können nicht geprüft werden.",
-            evidence,
+            evidence, law, note,
         )
     if status == "pass":
         depths = sorted({row["depth_m"] for row in result.walls})
@@ -218,14 +230,22 @@ def _finding(project: PlanningProject, context: AreaContext, result: _Result) ->
             "öffentlichen Flächen bis zu deren Mitte und überdecken sich nicht (§ 6 Abs. 2 und 3 BauO NRW); "
             f"Tiefen {', '.join(num(d, 'm') for d in depths)}; {area}."
         )
-        return _make("pass", "§ 6 Abs. 2, 3, 4 und 5 BauO NRW", message, evidence)
+        return _make("pass", "§ 6 Abs. 2, 3, 4 und 5 BauO NRW", message, evidence, law, note)
     chosen = [p for p in result.problems if p[0] == status]
     listed = "; ".join(text for _, _, text in chosen[:MAX_LISTED])
     more = f"; und {len(chosen) - MAX_LISTED} weitere" if len(chosen) > MAX_LISTED else ""
     basis = "; ".join(dict.fromkeys(b for _, b, _ in chosen))
     lead = "Abstandsflächen nicht eingehalten" if status == "fail" else "Abstandsflächen bitte prüfen"
-    return _make(status, basis, f"{lead} ({area}): {listed}{more}.", evidence)
+    return _make(status, basis, f"{lead} ({area}): {listed}{more}.", evidence, law, note)
 
 
-def _make(status: Status, basis: str, message: str, evidence: dict[str, Any]) -> Finding:
-    return Finding(RULE_ID, status, basis, message, evidence, BAUO_NRW_2021)
+def _note(rl: Rechtslage) -> str:
+    notes = [NOT_MODELLED]
+    if rl.bauo_applied.key == "bauo_nrw_2021":
+        notes.append(MATERIAL_LAW_NOTE)
+    notes.append(rl.missing_text_note())
+    return " ".join(note for note in notes if note)
+
+
+def _make(status: Status, basis: str, message: str, evidence: dict[str, Any], law: str, note: str) -> Finding:
+    return Finding(RULE_ID, status, basis, message, evidence, law, note)

@@ -1,4 +1,4 @@
-"""H and the required depth of an Abstandsfläche (§ 6 Abs. 4 and 5 BauO NRW, Wortlaut LAW.md, 2021).
+"""H and the required depth of an Abstandsfläche (§ 6 Abs. 4 and 5 BauO NRW; for buildings the same in 2021 and 2024).
 
 § 6 Abs. 4: H = Wandhöhe (Geländeoberfläche bis Schnittlinie Wand/Dachhaut), plus the roof: fully with a
 pitch > 70° (Satz 7 Nr. 1), one third with a pitch > 45° or with Dachgauben longer than half the wall
@@ -6,6 +6,8 @@ pitch > 70° (Satz 7 Nr. 1), one third with a pitch > 45° or with Dachgauben lo
 § 6 Abs. 5: 0,4 H, mindestens 3 m (Satz 1); GE/GI 0,2 H, MK 0,25 H (Satz 2); MK/MU towards public traffic,
 green and water areas 0,2 H (Satz 3); towards other Baugebiete the larger depth (Satz 4); Wohngebäude der
 Gebäudeklassen 1 und 2 mit nicht mehr als drei oberirdischen Geschossen 3 m (Satz 5).
+2024 moved the antennas from Abs. 5 Satz 2 to Abs. 1 Satz 3 and added Windenergieanlagen (Abs. 4, 30 %/20 %);
+neither is a use of the application form. Abs. 4 Satz 7 (roofs) and Abs. 5 for buildings read the same.
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""Große Sonderbauten nach § 50 Abs. 2 Nr. 1–18 BauO NRW (i.d.F. des Gesetzes vom 30.06.2021).
+"""Große Sonderbauten nach § 50 Abs. 2 Nr. 1–18 BauO NRW (Fassungen 2021 und 2024: Schwellen gleichlautend).
+
+The 2024 Fassung adds to Nr. 2 an exception for antenna masts that are verfahrensfrei (§ 62 Abs. 1 Satz 1 Nr. 5
+Buchst. a Doppelbuchst. aa); antennas are no use of the application form, so it does not change an answer here.
+Every use of the Vorhaben counts (mixed use: a Vergnügungsstätte in one storey makes the building a großer
+Sonderbau, Nr. 7).
 
 Only the Nummern that the Vorhaben's fields can decide are checked; Nummern for which the application form
 has no data (e.g. Nr. 16 Regallager, Nr. 17 Explosionsgefahr) are listed in ``evidence["not_checkable"]``
@@ -11,20 +16,31 @@ How the fields are read: ``visitors`` = Besucher der Versammlungsräume (Nr. 6 B
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bauantrag.rules.model import Finding, Vorhaben
-from bauantrag.rules.nrw.common import BAUO_NRW_2021, inputs, labels, num
+from bauantrag.rules.nrw.common import inputs, labels, num
+from bauantrag.rules.nrw.rechtslage import Rechtslage
 
 RULE_ID = "bauo_nrw.50.2.grosser_sonderbau"
 
-#: Nummern decided by the use alone (Nr. 9, 10, 12).
+#: Nummern decided by the use alone (Nr. 7, 9, 10, 12).
 _USE_ALWAYS_LARGE = {
+    "vergnuegungsstaette": ("7", "Vergnügungsstätte"),
     "krankenhaus": ("9", "Krankenhaus"),
     "wohnheim": ("10", "Wohnheim"),
     "schule": ("12", "Schule"),
 }
+#: Uses for which a Nummer very probably applies but the form cannot tell: the answer goes to the clerk.
+_USE_OPEN = {
+    "tankstelle": (
+        "17",
+        "Tankstelle: ob die Lagerung von Kraftstoffen eine Nutzung mit Explosions- oder erhöhter Brandgefahr ist "
+        "(Nr. 17)",
+    ),
+}
+_ASSEMBLY_USES = frozenset({"versammlungsstaette", "anlage_kirchlich", "anlage_kulturell", "anlage_sportlich"})
 
 #: Nummern that no field of the application decides, per use.
 _NOT_CHECKABLE: dict[str, tuple[str, ...]] = {
@@ -47,6 +63,14 @@ _NOT_CHECKABLE: dict[str, tuple[str, ...]] = {
     "land_forstwirtschaft": (
         "Nr. 17: Umgang mit oder Lagerung von Stoffen mit Explosions- oder erhöhter Brandgefahr",
     ),
+    "anlage_kirchlich": ("Nr. 6: Versammlungsräume für mehr als 200 Besucherinnen und Besucher",),
+    "anlage_kulturell": ("Nr. 6: Versammlungsräume für mehr als 200 Besucherinnen und Besucher",),
+    "anlage_sportlich": ("Nr. 6: Versammlungsstätte oder Sportstadion mit Tribünen",),
+    "anlage_sozial": (
+        "Nr. 8: Nutzungseinheiten zur Pflege oder Betreuung",
+        "Nr. 11: Einrichtung zur Unterbringung oder Tageseinrichtung",
+    ),
+    "handwerk": ("Nr. 17: Umgang mit oder Lagerung von Stoffen mit Explosions- oder erhöhter Brandgefahr",),
     "sonstiges": (
         "Nr. 7: Vergnügungsstätte oder Wettbüro",
         "Nr. 13: Justizvollzugsanstalt, Maßregelvollzug",
@@ -91,6 +115,7 @@ class SonderbauAssessment:
 
 
 def _checks(v: Vorhaben) -> list[_Check]:
+    uses = v.all_uses()
     checks = [_Check("1", "Hochhaus: Höhe nach § 2 Abs. 3 Satz 2 mehr als 22 m", "height_m", v.height_m, 22)]
     structure = v.structure_height_m
     if structure is None and v.height_m is not None and v.height_m > 30:
@@ -98,7 +123,7 @@ def _checks(v: Vorhaben) -> list[_Check]:
     checks.append(
         _Check("2", "bauliche Anlage mit einer Höhe von mehr als 30 m", "structure_height_m", structure, 30)
     )
-    if v.use != "wohngebaeude":
+    if uses != ("wohngebaeude",):
         checks.append(
             _Check(
                 "3",
@@ -108,11 +133,11 @@ def _checks(v: Vorhaben) -> list[_Check]:
                 1600,
             )
         )
-    if v.use == "verkaufsstaette" or v.sales_area_m2 is not None:
+    if "verkaufsstaette" in uses or v.sales_area_m2 is not None:
         checks.append(
             _Check("4", "Verkaufsstätte mit mehr als 2.000 m²", "sales_area_m2", v.sales_area_m2, 2000)
         )
-    if v.use == "buero_verwaltung":
+    if "buero_verwaltung" in uses:
         checks.append(
             _Check(
                 "5",
@@ -122,7 +147,7 @@ def _checks(v: Vorhaben) -> list[_Check]:
                 3000,
             )
         )
-    if v.use == "versammlungsstaette":
+    if "versammlungsstaette" in uses or (_ASSEMBLY_USES & set(uses) and v.visitors is not None):
         checks.append(
             _Check(
                 "6 Buchst. a",
@@ -132,7 +157,7 @@ def _checks(v: Vorhaben) -> list[_Check]:
                 200,
             )
         )
-    if v.use == "gaststaette" or v.guest_places_inside is not None:
+    if "gaststaette" in uses or v.guest_places_inside is not None:
         checks.append(
             _Check(
                 "7",
@@ -142,9 +167,9 @@ def _checks(v: Vorhaben) -> list[_Check]:
                 200,
             )
         )
-    if v.use == "beherbergung":
+    if "beherbergung" in uses:
         checks.append(_Check("7", "Beherbergungsstätte mit mehr als 30 Betten", "beds", _f(v.beds), 30))
-    if v.use == "pflege":
+    if "pflege" in uses:
         checks.append(
             _Check(
                 "8 Buchst. a",
@@ -154,16 +179,17 @@ def _checks(v: Vorhaben) -> list[_Check]:
                 6,
             )
         )
-    if v.use == "kita":
+    if "kita" in uses:
         checks.append(
             _Check(
                 "11", "Tageseinrichtung für mehr als zehn Kinder", "persons_cared", _f(v.persons_cared), 10
             )
         )
-    if v.use in _USE_ALWAYS_LARGE:
-        nummer, name = _USE_ALWAYS_LARGE[v.use]
-        checks.append(_Check(nummer, name, "use", None, None))
-    if v.use == "garage" or v.garage_usable_area_m2 is not None:
+    for use in uses:
+        if use in _USE_ALWAYS_LARGE:
+            nummer, name = _USE_ALWAYS_LARGE[use]
+            checks.append(_Check(nummer, name, "use", None, None))
+    if "garage" in uses or v.garage_usable_area_m2 is not None:
         checks.append(
             _Check(
                 "18",
@@ -182,13 +208,22 @@ def _f(value: int | None) -> float | None:
 
 def _greenhouse_open(v: Vorhaben, check: _Check) -> bool:
     """Nr. 3 excepts agricultural greenhouses without sales; the form does not say whether it is one."""
-    return check.nummer == "3" and check.applies is True and v.use == "land_forstwirtschaft"
+    return check.nummer == "3" and check.applies is True and "land_forstwirtschaft" in v.all_uses()
 
 
-def assess(v: Vorhaben) -> SonderbauAssessment:
+def assess(v: Vorhaben, rl: Rechtslage) -> SonderbauAssessment:
     """Decide whether the Vorhaben is a großer Sonderbau (§ 50 Abs. 2 BauO NRW)."""
+    result = _assess(v, rl.bauo_applied.name)
+    note = rl.missing_text_note()
+    if not note:
+        return result
+    return SonderbauAssessment(result.is_large, result.numbers, replace(result.finding, review_note=note))
+
+
+def _assess(v: Vorhaben, law: str) -> SonderbauAssessment:
     checks = _checks(v)
-    not_checkable = list(_NOT_CHECKABLE.get(v.use, ()))
+    not_checkable = list(dict.fromkeys(item for use in v.all_uses() for item in _NOT_CHECKABLE.get(use, ())))
+    open_uses = [_USE_OPEN[use][1] for use in v.all_uses() if use in _USE_OPEN]
     greenhouse = any(_greenhouse_open(v, c) for c in checks)
     hits = [c for c in checks if c.applies is True and not _greenhouse_open(v, c)]
     open_fields = sorted({c.field for c in checks if c.applies is None})
@@ -203,9 +238,9 @@ def assess(v: Vorhaben) -> SonderbauAssessment:
         reasons = "; ".join(_hit_text(c) for c in hits)
         basis = "§ 50 Abs. 2 " + ", ".join(f"Nr. {n}" for n in numbers) + " BauO NRW"
         message = f"Großer Sonderbau nach {basis}: {reasons}."
-        return SonderbauAssessment(True, numbers, _finding("pass", basis, message, evidence, True))
-    if open_fields or greenhouse:
-        parts = []
+        return SonderbauAssessment(True, numbers, _finding("pass", basis, message, evidence, True, law))
+    if open_fields or greenhouse or open_uses:
+        parts = list(open_uses)
         if open_fields:
             parts.append(f"folgende Angaben fehlen: {labels(open_fields)}")
         if greenhouse:
@@ -221,14 +256,16 @@ def assess(v: Vorhaben) -> SonderbauAssessment:
         )
         evidence["missing"] = open_fields
         return SonderbauAssessment(
-            None, (), _finding("needs_review", "§ 50 Abs. 2 BauO NRW", message, evidence, None)
+            None, (), _finding("needs_review", "§ 50 Abs. 2 BauO NRW", message, evidence, None, law)
         )
     checked = ", ".join(dict.fromkeys(f"Nr. {c.nummer}" for c in checks))
     message = (
         f"Nach den Angaben kein großer Sonderbau nach § 50 Abs. 2 BauO NRW (geprüft: {checked}; "
         "die übrigen Nummern betreffen andere Nutzungen)." + note
     )
-    return SonderbauAssessment(False, (), _finding("pass", "§ 50 Abs. 2 BauO NRW", message, evidence, False))
+    return SonderbauAssessment(
+        False, (), _finding("pass", "§ 50 Abs. 2 BauO NRW", message, evidence, False, law)
+    )
 
 
 def _hit_text(check: _Check) -> str:
@@ -246,7 +283,7 @@ def _hit_text(check: _Check) -> str:
 
 
 def _finding(
-    status: Any, basis: str, message: str, evidence: dict[str, Any], is_large: bool | None
+    status: Any, basis: str, message: str, evidence: dict[str, Any], is_large: bool | None, law: str
 ) -> Finding:
     return Finding(
         rule=RULE_ID,
@@ -254,5 +291,5 @@ def _finding(
         legal_basis=basis,
         message=message,
         evidence={**evidence, "is_large_sonderbau": is_large},
-        law_version=BAUO_NRW_2021,
+        law_version=law,
     )

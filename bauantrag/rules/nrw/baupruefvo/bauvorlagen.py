@@ -15,7 +15,8 @@ the *generic* (pauschal, "ganze Hunderter") type may be it and gives ``needs_rev
 | kostenermittlung       | § 6 BauPrüfVO              | 2201, 2601, 2602                           | 2600    |
 | brandschutzkonzept     | § 9 BauPrüfVO              | 2705                                       | 2700    |
 | barrierefrei_konzept   | § 9a BauPrüfVO             | 2401                                       | 2400    |
-| erklaerung_brandschutz | § 13 Abs. 1 S. 3 BauPrüfVO | 2712                                       | 2700    |
+| erklaerung_brandschutz | § 13 Abs. 1 S. 3 BauPrüfVO, § 68 Abs. 4 S. 2 BauO NRW (2024) | 2712     | 2700    |
+| bescheinigung_brandschutz | § 68 Abs. 2 S. 1 BauO NRW (2024) | 2702                                | 2700    |
 | bauvorlageberechtigung | § 67 BauO NRW              | 0400, 0401, 0402, 0403, 0404, 0405         | –       |
 
 (flurkarte = Auszug aus dem Liegenschaftskataster; berechnung_mass = Berechnung des Maßes der baulichen
@@ -137,6 +138,14 @@ BAUVORLAGEN: dict[str, Bauvorlage] = {
             "entspricht",
             "§ 13 Abs. 1 Satz 3 BauPrüfVO NRW",
             {"2712": "Erklärung über die Einhaltung der Anforderungen des Brandschutzes"},
+            {"2700": "Brandschutz"},
+        ),
+        _bv(
+            "bescheinigung_brandschutz",
+            "Bescheinigung einer sachverständigen Person, dass das Vorhaben den Anforderungen an den Brandschutz "
+            "entspricht",
+            "§ 68 Abs. 2 Satz 1 BauO NRW",
+            {"2702": "Bescheinigung des Brandschutznachweises"},
             {"2700": "Brandschutz"},
         ),
         _bv(

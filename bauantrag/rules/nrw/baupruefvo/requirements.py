@@ -1,6 +1,7 @@
-"""Which Bauvorlagen a Vorhaben needs, by procedure (BauPrüfVO NRW §§ 10, 11, 13; § 67 BauO NRW).
+"""Which Bauvorlagen a Vorhaben needs, by procedure (BauPrüfVO NRW §§ 10, 11, 13; §§ 67, 68 BauO NRW).
 
-See ``completeness`` for how the requirements are checked against the documents present.
+See ``completeness`` for how the requirements are checked against the documents present. Citations that differ
+between the Fassungen of the BauO NRW come from ``bauo_nrw.provisions``.
 """
 
 from __future__ import annotations
@@ -8,12 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bauantrag.rules.model import Procedure, Status, Vorhaben
+from bauantrag.rules.nrw.bauo_nrw.procedure_tests import RESIDENTIAL_USES, SONDERBAU_TYPICAL_USES
+from bauantrag.rules.nrw.bauo_nrw.provisions import BauOProvisions
 
 _B_PLAN = frozenset({"bebauungsplan_qualifiziert", "bebauungsplan_vorhabenbezogen", "bebauungsplan_einfach"})
 _OUTSIDE_PLAN = frozenset({"innenbereich_34", "aussenbereich_35"})
 _BETRIEB_USES = frozenset(
-    {"gewerbe", "lager", "verkaufsstaette", "gaststaette", "beherbergung", "land_forstwirtschaft"}
+    {
+        "gewerbe", "lager", "verkaufsstaette", "gaststaette", "beherbergung", "land_forstwirtschaft", "laden",
+        "handwerk", "tankstelle", "gartenbau", "vergnuegungsstaette",
+    }
 )
+#: Bauvorlagen required by the BauO itself (the others by the BauPrüfVO).
+BAUO_ITEMS = frozenset({"bauvorlageberechtigung", "bescheinigung_brandschutz"})
+BEFORE_PERMIT = "vor Erteilung der Baugenehmigung"
 
 
 @dataclass(frozen=True)
@@ -23,11 +32,22 @@ class Requirement:
     required: bool | None
     condition: str = ""
     missing_status: Status = "fail"
+    due: str = ""  # "" with the application; else when it has to be submitted
 
 
-def requirements(v: Vorhaben, procedure: Procedure, building_class: int | None) -> list[Requirement]:
+@dataclass(frozen=True)
+class Context:
+    """What decides the requirements besides the Vorhaben."""
+
+    procedure: Procedure
+    building_class: int | None
+    provisions: BauOProvisions
+    large_sonderbau: bool | None = None
+
+
+def requirements(v: Vorhaben, ctx: Context) -> list[Requirement]:
     """The Bauvorlagen for a procedure that needs them (not for ``verfahrensfrei``)."""
-    if procedure == "genehmigungsfreistellung":
+    if ctx.procedure == "genehmigungsfreistellung":
         reqs = [
             _soft(
                 v,
@@ -44,11 +64,12 @@ def requirements(v: Vorhaben, procedure: Procedure, building_class: int | None) 
             _soft(
                 v, Requirement("bauzeichnungen", "§ 13 Abs. 1 Satz 1 Nr. 2 i.V.m. § 4 BauPrüfVO NRW", True)
             ),
-            _brandschutz_erklaerung(building_class),
+            _brandschutz_erklaerung(ctx.building_class),
         ]
-        return [*reqs, _bauvorlageberechtigung(v, "§ 67 Abs. 1 i.V.m. § 63 Abs. 8 Satz 1 BauO NRW")]
-    reqs = _section_10(v)
-    if procedure == "baugenehmigungsverfahren":
+        basis = f"§ 67 Abs. 1 i.V.m. {ctx.provisions.freistellung_bauvorlagen} BauO NRW"
+        return [*reqs, _bauvorlageberechtigung(v, basis, ctx)]
+    reqs = _section_10(v, ctx)
+    if ctx.procedure == "baugenehmigungsverfahren":
         reqs.append(
             Requirement(
                 "brandschutzkonzept",
@@ -66,10 +87,11 @@ def requirements(v: Vorhaben, procedure: Procedure, building_class: int | None) 
                 "die große Sonderbauten sind; ob das Gebäude öffentlich zugänglich ist, ist nicht angegeben",
             )
         )
+    reqs.extend(_brandschutz_vor_genehmigung(v, ctx))
     return reqs
 
 
-def _section_10(v: Vorhaben) -> list[Requirement]:
+def _section_10(v: Vorhaben, ctx: Context) -> list[Requirement]:
     area = v.planning_area
     flurkarte = Requirement(
         "flurkarte",
@@ -87,7 +109,7 @@ def _section_10(v: Vorhaben) -> list[Requirement]:
     betrieb = Requirement(
         "betriebsbeschreibung",
         "§ 10 Abs. 1 Satz 1 Nr. 4 i.V.m. § 5 Abs. 2 und 3 BauPrüfVO NRW",
-        v.use in _BETRIEB_USES,
+        bool(_BETRIEB_USES & set(v.all_uses())),
     )
     return [
         _soft(v, flurkarte, site=True),
@@ -102,7 +124,7 @@ def _section_10(v: Vorhaben) -> list[Requirement]:
         ),
         _soft(v, betrieb),
         Requirement("kostenermittlung", "§ 10 Abs. 1 Satz 2 i.V.m. § 6 BauPrüfVO NRW", True),
-        _bauvorlageberechtigung(v, "§ 67 Abs. 1 BauO NRW"),
+        _bauvorlageberechtigung(v, "§ 67 Abs. 1 BauO NRW", ctx),
     ]
 
 
@@ -142,7 +164,35 @@ def _brandschutz_erklaerung(building_class: int | None) -> Requirement:
     )
 
 
-def _bauvorlageberechtigung(v: Vorhaben, basis: str) -> Requirement:
+def _brandschutz_vor_genehmigung(v: Vorhaben, ctx: Context) -> list[Requirement]:
+    """§ 68 Abs. 2 Satz 1, Abs. 4 BauO NRW (from 2024): fire safety proven before the Baugenehmigung."""
+    if not ctx.provisions.brandschutz_vor_genehmigung or ctx.large_sonderbau:
+        return []
+    uses, gk = set(v.all_uses()), ctx.building_class
+    garage_area = v.garage_usable_area_m2 if v.garage_usable_area_m2 is not None else v.gross_floor_area_m2
+    if uses == {"garage"} and garage_area is not None:
+        small = garage_area <= 100
+        return [_fire("erklaerung_brandschutz" if small else "bescheinigung_brandschutz",
+                      "§ 68 Abs. 4 Satz 1 Nr. 3, Satz 2 BauO NRW" if small else "§ 68 Abs. 2 Satz 1 BauO NRW")]
+    if SONDERBAU_TYPICAL_USES & uses:
+        return [_fire("bescheinigung_brandschutz", "§ 68 Abs. 2 Satz 1, Abs. 4 Satz 1 Nr. 4 BauO NRW", None,
+                      "nicht erforderlich für Sonderbauten, deren Brandschutz die Bauaufsicht selbst prüft "
+                      "(§ 68 Abs. 4 Satz 1 Nr. 4, Abs. 6); ob das Vorhaben ein Sonderbau ist, prüft die Bauaufsicht")]
+    if gk is None:
+        return [_fire("bescheinigung_brandschutz", "§ 68 Abs. 2 Satz 1, Abs. 4 BauO NRW", None,
+                      "bei Gebäudeklasse 1 und 2 und bei Wohngebäuden der Gebäudeklasse 3 genügt eine Erklärung "
+                      "der Entwurfsverfassenden (§ 68 Abs. 4); die Gebäudeklasse ist nicht bestimmt")]
+    if gk <= 2 or (gk == 3 and uses <= RESIDENTIAL_USES):
+        number = "Nr. 1" if gk <= 2 else "Nr. 2"
+        return [_fire("erklaerung_brandschutz", f"§ 68 Abs. 4 Satz 1 {number}, Satz 2 BauO NRW")]
+    return [_fire("bescheinigung_brandschutz", "§ 68 Abs. 2 Satz 1 BauO NRW")]
+
+
+def _fire(slug: str, basis: str, required: bool | None = True, condition: str = "") -> Requirement:
+    return Requirement(slug, basis, required, condition, "needs_review", BEFORE_PERMIT)
+
+
+def _bauvorlageberechtigung(v: Vorhaben, basis: str, ctx: Context) -> Requirement:
     slug = "bauvorlageberechtigung"
     if v.project_kind == "nutzungsaenderung":
         return Requirement(
@@ -176,5 +226,16 @@ def _bauvorlageberechtigung(v: Vorhaben, basis: str) -> Requirement:
             "nicht erforderlich für eingeschossige Gebäude bis 250 m² ohne "
             "Aufenthaltsräume, Ställe, Aborte oder Feuerstätten (§ 67 Abs. 2 Nr. 4); Ställe, Aborte "
             "und Feuerstätten sind nicht angegeben",
+        )
+    if ctx.provisions.meister_bauvorlageberechtigt and ctx.building_class in (1, 2):
+        return Requirement(
+            slug,
+            basis.replace("§ 67 Abs. 1", "§ 67 Abs. 1 und 4a"),
+            True,
+            "für Gebäude der Gebäudeklassen 1 und 2 sind auch Meisterinnen und Meister des Maurer-, Betonbauer- "
+            "oder Zimmererhandwerks bauvorlageberechtigt, die im Verzeichnis der eingeschränkt "
+            "Bauvorlageberechtigten der Ingenieurkammer-Bau NRW eingetragen sind (§ 67 Abs. 4a); deren Nachweis ist "
+            "die Eintragung",
+            "needs_review",
         )
     return Requirement(slug, basis, True)

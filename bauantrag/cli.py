@@ -104,10 +104,10 @@ def run_check(args: argparse.Namespace) -> int:
     plan = None
     plan_path = _plan_path(args, site.plan_ref if site is not None else None)
     if plan_path is not None:
-        from bauantrag.formats.xplan import PlanFormatError, read_plan  # lazily: lxml and pyproj only when needed
+        from bauantrag.formats.xplan import PlanFormatError, read_plans  # lazily: lxml and pyproj only when needed
 
         try:
-            plan = read_plan(plan_path)
+            plan = read_plans(plan_path)  # every plan of the file; the check chooses the one in force at the site
         except PlanFormatError as exc:
             print(f"Fehler im Bebauungsplan {plan_path}: {exc}", file=sys.stderr)
             return EXIT_BROKEN_INPUT
@@ -118,13 +118,25 @@ def run_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         output = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "html":
-        from bauantrag.formats.sitemap import site_map  # lazily: shapely only when needed
-
-        output = render_html(result, title, site_map(site, plan, result["findings"]) if site is not None else None)
+        output = render_html(result, title, _site_map(site, plan, result["findings"]) if site is not None else None)
     else:
         output = render_text(result, title)
     write_utf8(output)
     return EXIT_OK
+
+
+def _site_map(site: Any, plans: Any, findings: list[dict[str, Any]]) -> Any:
+    """The map with the plan the check used (for several plans: the one in force at the site, else the first)."""
+    from shapely.ops import unary_union  # lazily: shapely only when needed
+
+    from bauantrag.formats.sitemap import site_map
+    from bauantrag.rules.planning.plan_choice import choose_plan
+
+    plan = None
+    if plans:
+        main = unary_union([b.footprint for b in site.buildings if b.is_main])
+        plan = (choose_plan(plans, main).plan if not main.is_empty else None) or plans[0]
+    return site_map(site, plan, findings)
 
 
 def _plan_path(args: argparse.Namespace, plan_ref: str | None) -> Path | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bauantrag.formats.xplan import read_plan  # noqa: E402
+from bauantrag.formats.xplan import read_plans  # noqa: E402
 
 SAMPLES = REPO / "tests" / "data" / "xplan"
 
@@ -28,7 +28,7 @@ def measure(path: Path, runs: int) -> list[float]:
     timings = []
     for _ in range(runs):
         start = time.perf_counter()
-        read_plan(path)
+        read_plans(path)
         timings.append((time.perf_counter() - start) * 1000)
     return timings
 
@@ -37,7 +37,7 @@ def peak_memory(path: Path) -> tuple[float, float]:
     """(peak Python heap in MB during one read, growth of the process's peak RSS in MB)."""
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     tracemalloc.start()
-    read_plan(path)
+    read_plans(path)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss_growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before
@@ -51,18 +51,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     largest = max(SAMPLES.rglob("*.gml"), key=lambda path: path.stat().st_size)
     files = [path.resolve() for path in args.files] or [largest]
-    read_plan(files[0])  # warm caches (pyproj, imports) outside the measurement
+    read_plans(files[0])  # warm caches (pyproj, imports) outside the measurement
     print(f"{args.runs} Durchläufe je Plan, Zeiten in ms, Speicher in MB")
     print(f"{'Plan':45s} {'KB':>6s} {'Flächen':>7s} {'Median':>8s} {'p95':>8s} {'Heap':>6s} {'RSS+':>6s}")
     for path in files:
-        plan = read_plan(path)
+        plans = read_plans(path)
         heap, rss = peak_memory(path)
         timings = measure(path, args.runs)
         median = statistics.median(timings)
         p95 = statistics.quantiles(timings, n=20, method="inclusive")[-1]
         name = str(path.relative_to(SAMPLES)) if path.is_relative_to(SAMPLES) else path.name
         size_kb = path.stat().st_size / 1024
-        print(f"{name:45s} {size_kb:6.0f} {len(plan.areas):7d} {median:8.1f} {p95:8.1f} {heap:6.1f} {rss:6.1f}")
+        areas = sum(len(plan.areas) for plan in plans)
+        print(f"{name:45s} {size_kb:6.0f} {areas:7d} {median:8.1f} {p95:8.1f} {heap:6.1f} {rss:6.1f}")
     return 0
 
 

@@ -58,17 +58,31 @@ def submitted_on(case: Case) -> dt.date | None:
     return timezone.localdate(case.submitted_at) if case.submitted_at else None
 
 
-def applicable_plan(tenant: Tenant, site: SitePlan) -> tuple[PlanRecord | None, Bebauungsplan | None]:
-    """The Kommune's plan the building footprints overlap most (none: the rules answer „bitte prüfen“)."""
+def applicable_plans(tenant: Tenant, site: SitePlan) -> tuple[PlanRecord | None, tuple[Bebauungsplan, ...]]:
+    """The Kommune's plans at the site (with the changes they name) and the entry of the one in force there (the
+    rules choose it the same way and answer „bitte prüfen“ where that is unclear; then the entry the buildings
+    overlap most is returned for the map)."""
     from shapely.ops import unary_union
 
-    from bauantrag.plans.register import parsed_plan, plan_for_geometry
+    from bauantrag.plans.register import plans_for_check
+    from bauantrag.rules.planning.plan_choice import choose_plan
 
-    found = plan_for_geometry(tenant, unary_union([b.footprint for b in site.buildings]))
+    found = plans_for_check(tenant, unary_union([b.footprint for b in site.buildings]))
     if not found:
-        return None, None
-    record = found[0][0]
-    return record, parsed_plan(record)
+        return None, ()
+    plans = tuple(plan for _record, plan in found)
+    main = unary_union([b.footprint for b in site.buildings if b.is_main])
+    chosen = choose_plan(plans, main).plan if not main.is_empty else None
+    record = next((record for record, plan in found if plan is chosen), found[0][0])
+    return record, plans
+
+
+def applicable_plan(tenant: Tenant, site: SitePlan) -> tuple[PlanRecord | None, Bebauungsplan | None]:
+    """The entry and plan of ``applicable_plans`` (for the map)."""
+    from bauantrag.plans.register import parsed_plan
+
+    record, _plans = applicable_plans(tenant, site)
+    return record, parsed_plan(record) if record is not None else None
 
 
 def execute(check_run_id: str) -> None:
@@ -91,8 +105,8 @@ def execute(check_run_id: str) -> None:
         if site is None:
             result = run_precheck(vorhaben)
         else:
-            plan_record, plan = applicable_plan(run.tenant, site)
-            result = run_precheck(vorhaben, plan=plan, site=site)
+            plan_record, plans = applicable_plans(run.tenant, site)
+            result = run_precheck(vorhaben, plan=plans, site=site)
     except Exception as exc:
         logger.exception("pre-check failed for run %s", check_run_id)
         with transaction.atomic():

@@ -57,10 +57,17 @@ def num(value: float, unit: str = "") -> str:
     return f"{text} {unit}".strip()
 
 
+_KIND_SHORT = {
+    "BP_WohngebaeudeFlaeche": "Wohngebäude",
+    "BP_GemeinbedarfsFlaeche": "Gemeinbedarf",
+    "BP_BesondererNutzungszweckFlaeche": "bes. Nutzungszweck",
+}
+
+
 def area_label(area: PlanArea) -> str:
     """Short label as in a Nutzungsschablone: „WA GRZ 0,4 GFZ 0,8 II o“."""
     gebiet = baugebiet_of(area)
-    parts = [gebiet.abbr if gebiet else "?"]
+    parts = [gebiet.abbr if gebiet else _KIND_SHORT.get(area.kind, "?")]
     grz, gfz = area.grz if area.grz is not None else area.grz_max, area.gfz if area.gfz is not None else area.gfz_max
     if grz is not None:
         parts.append(f"GRZ {num(grz)}")
@@ -177,7 +184,7 @@ def _plan_features(
             continue
         style, name, look = _area_style(area)
         label = area_label(area)
-        features.append(svgmap.Feature(shape, style, label=label, title=f"{name}, Teilfläche {area.id}: {label}"))
+        features.append(svgmap.Feature(shape, style, label=label, title=f"{name}, {area.name}: {label}"))
         legend.setdefault(name, (name, f"{look}, beschriftet mit Art und Maß der Nutzung", style, "area"))
     extras = [("überbaubare Grundstücksfläche", "aufgehellt, dünn grau umrandet", BUILDABLE, "area",
                [b.geometry for b in plan.buildable_areas])]  # fmt: skip

@@ -1,4 +1,9 @@
-"""Importing a Bebauungsplan into a Kommune's register: check, parse, store, audit."""
+"""Importing Bebauungspläne into a Kommune's register: check, parse, store, audit.
+
+One file may hold several plans (a plan with its Änderungen, a WFS download): all of them are taken over, one
+register entry each, sharing the stored file; how they relate (``aendert`` / ``wurdeGeaendertVon``) is in each
+entry's summary and is used when the check looks for the plan in force at a site.
+"""
 
 from __future__ import annotations
 
@@ -13,14 +18,14 @@ from django.utils.translation import gettext as _
 from bauantrag.accounts.models import Role, Tenant, User
 from bauantrag.audit.service import record
 from bauantrag.files import UploadRejected, sanitise_display_name
-from bauantrag.formats.xplan import MAX_PLAN_BYTES, PlanFormatError, read_plan
+from bauantrag.formats.xplan import MAX_PLAN_BYTES, PlanFormatError, read_plans
 from bauantrag.formats.xplan.summary import plan_summary
 from bauantrag.plans import geo, register, storage
 from bauantrag.plans.events import PlanEvent
 from bauantrag.plans.models import Bebauungsplan as PlanRecord
 from bauantrag.rules.planning.plan import Bebauungsplan
 
-__all__ = ["MAX_PLAN_BYTES", "UploadRejected", "import_plan"]
+__all__ = ["MAX_PLAN_BYTES", "UploadRejected", "import_plan", "import_plans"]
 
 
 def _clip(value: str | None, field: str) -> str:
@@ -61,14 +66,14 @@ def _refuse_duplicate(tenant: Tenant, sha256: str) -> None:
         )
 
 
-def _parse(data: bytes, max_bytes: int) -> Bebauungsplan:
+def _parse(data: bytes, max_bytes: int) -> tuple[Bebauungsplan, ...]:
     try:
-        return read_plan(data, max_bytes=max_bytes)
+        return read_plans(data, max_bytes=max_bytes)
     except PlanFormatError as exc:
         raise UploadRejected(_("Die Datei ist kein lesbarer XPlanGML-Plan. %(error)s") % {"error": exc}) from exc
 
 
-def _fields(plan: Bebauungsplan) -> dict[str, Any]:
+def _fields(plan: Bebauungsplan, plans: tuple[Bebauungsplan, ...]) -> dict[str, Any]:
     coverage = geo.coverage(plan)
     bounds = coverage.bounds if coverage is not None and not coverage.is_empty else (None, None, None, None)
     return {
@@ -82,49 +87,61 @@ def _fields(plan: Bebauungsplan) -> dict[str, Any]:
         "in_force_date": plan.in_force_date,
         "baunvo_version": _clip(plan.baunvo_version, "baunvo_version"),
         "plan_kind": list(plan.plan_kind),
-        "summary": plan_summary(plan),
+        "summary": plan_summary(plan, plans),
         "geltungsbereich": geo.to_geojson(plan.geltungsbereich) if plan.geltungsbereich is not None else None,
         "features": geo.feature_collection(plan),
         "min_x": bounds[0], "min_y": bounds[1], "max_x": bounds[2], "max_y": bounds[3],
     }  # fmt: skip
 
 
-def import_plan(
+def import_plans(
     actor: User | None, tenant: Tenant, filename: str, data: bytes, *, max_bytes: int = MAX_PLAN_BYTES
-) -> PlanRecord:
-    """Take one XPlanGML file into the tenant's register. Raises PermissionDenied or UploadRejected (German
-    message; for a broken file naming line and element); nothing is stored then."""
+) -> list[PlanRecord]:
+    """Take every plan of one XPlanGML file into the tenant's register, in file order. Raises PermissionDenied
+    or UploadRejected (German message; for a broken file naming line and element); nothing is stored then."""
     _check_actor(actor, tenant)
     display_name = sanitise_display_name(filename)
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         _check_file(data, max_bytes)
         _refuse_duplicate(tenant, sha256)
-        plan = _parse(data, max_bytes)
+        plans = _parse(data, max_bytes)
     except UploadRejected as exc:
         _record_rejection(actor, tenant, display_name, sha256, str(exc))
         raise
-    fields = _fields(plan)
+    rows = [_fields(plan, plans) for plan in plans]
     storage_name = storage.write(tenant.pk, data)
+    entries = []
     try:
         with transaction.atomic():
-            entry = PlanRecord.objects.create(
-                tenant=tenant, display_name=display_name, storage_name=storage_name, size=len(data), sha256=sha256,
-                imported_by=actor, **fields,
-            )
-            record(
-                PlanEvent.PLAN_IMPORTED, actor=actor, tenant=tenant, subject=entry,
-                after={"name": entry.name, "number": entry.number, "file": display_name, "size": len(data),
-                       "sha256": sha256, "xplan_version": entry.xplan_version, "areas": len(plan.areas)},
-            )  # fmt: skip
+            for position, (plan, fields) in enumerate(zip(plans, rows, strict=True)):
+                entry = PlanRecord.objects.create(
+                    tenant=tenant, display_name=display_name, storage_name=storage_name, size=len(data),
+                    sha256=sha256, position=position, imported_by=actor, **fields,
+                )
+                record(
+                    PlanEvent.PLAN_IMPORTED, actor=actor, tenant=tenant, subject=entry,
+                    after={"name": entry.name, "number": entry.number, "file": display_name, "size": len(data),
+                           "sha256": sha256, "xplan_version": entry.xplan_version, "areas": len(plan.areas),
+                           "plan_in_file": f"{position + 1} von {len(plans)}"},
+                )  # fmt: skip
+                entries.append(entry)
     except IntegrityError:
         storage.delete(tenant.pk, storage_name)
         raise UploadRejected(_("Dieser Plan ist bereits im Planregister.")) from None
     except BaseException:
         storage.delete(tenant.pk, storage_name)
         raise
-    register.remember(sha256, plan)
-    return entry
+    register.remember(sha256, plans)
+    return entries
+
+
+def import_plan(
+    actor: User | None, tenant: Tenant, filename: str, data: bytes, *, max_bytes: int = MAX_PLAN_BYTES
+) -> PlanRecord:
+    """``import_plans`` for callers that show one entry: all plans of the file are taken over, the first is
+    returned."""
+    return import_plans(actor, tenant, filename, data, max_bytes=max_bytes)[0]
 
 
 def _record_rejection(actor: User | None, tenant: Tenant, display_name: str, sha256: str, reason: str) -> None:

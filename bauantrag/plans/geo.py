@@ -32,7 +32,8 @@ def _feature(gml_id: str, layer: str, geometry: BaseGeometry, **properties: Any)
 def feature_collection(plan: Bebauungsplan) -> dict[str, Any]:
     """Areas (with their Art der Nutzung), buildable areas, Baugrenzen and Baulinien, in the file's order."""
     features = [
-        _feature(area.id, LAYER_AREA, area.geometry, special_use=area.special_use, general_use=area.general_use)
+        _feature(area.id, LAYER_AREA, area.geometry, special_use=area.special_use, general_use=area.general_use,
+                 kind=area.kind)
         for area in plan.areas
     ]
     features += [_feature(b.id, LAYER_BUILDABLE, b.geometry) for b in plan.buildable_areas]

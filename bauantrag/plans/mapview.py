@@ -12,6 +12,7 @@ from bauantrag.formats import svgmap
 from bauantrag.formats.xplan import codes
 from bauantrag.plans import geo
 from bauantrag.plans.models import Bebauungsplan as PlanRecord
+from bauantrag.rules.planning.plan import AREA_KINDS
 
 # (colour, ink, colour name) per group of the Art der baulichen Nutzung, after the Planzeichenverordnung.
 _GROUPS = {
@@ -54,8 +55,19 @@ class UseKind:
     description: str  # the look in words, for the text legend
 
 
-def use_kind(special_use: str | None, general_use: str | None) -> UseKind:
-    if special_use in _USES:
+_OTHER_KINDS = {  # XPlanGML class of an area that is no Baugebiet -> abbreviation on the map
+    "BP_WohngebaeudeFlaeche": "Wo",
+    "BP_GemeinbedarfsFlaeche": "GB",
+    "BP_BesondererNutzungszweckFlaeche": "NZ",
+}
+
+
+def use_kind(special_use: str | None, general_use: str | None, kind: str | None = None) -> UseKind:
+    angles: tuple[int, ...] | None
+    if special_use is None and kind is not None and kind in _OTHER_KINDS:
+        group, abbreviation, angles, key = "", _OTHER_KINDS[kind], (), kind
+        label = AREA_KINDS[kind]
+    elif special_use in _USES:
         group, abbreviation, angles = _USES[special_use]
         key, label = special_use, codes.label(codes.SPECIAL_USE, special_use) or special_use
     elif special_use is None and general_use in _GENERAL:
@@ -73,7 +85,7 @@ def use_kind(special_use: str | None, general_use: str | None) -> UseKind:
 
 def area_kinds(record: PlanRecord) -> list[UseKind]:
     return [
-        use_kind(props.get("special_use"), props.get("general_use"))
+        use_kind(props.get("special_use"), props.get("general_use"), props.get("kind"))
         for props in (f["properties"] for f, _g in geo.layer(record.features, geo.LAYER_AREA))
     ]
 
@@ -115,7 +127,7 @@ def render(record: PlanRecord, area_titles: list[str]) -> str:
         features.append(svgmap.Feature(geo.from_geojson(record.geltungsbereich), GELTUNGSBEREICH))
     counts = record.summary.get("counts", {})
     description = _(
-        "Planzeichnung mit %(areas)s Baugebietsteilflächen (nummeriert wie in der Tabelle, mit Kürzel der Art der "
+        "Planzeichnung mit %(areas)s Flächen für Gebäude (nummeriert wie in der Tabelle, mit Kürzel der Art der "
         "baulichen Nutzung), %(buildable)s überbaubaren Grundstücksflächen, %(baugrenzen)s Baugrenzen und "
         "%(baulinien)s Baulinien; Maßstabsleiste unten links, Nordpfeil oben rechts."
     ) % {

@@ -1,4 +1,8 @@
-"""The register of Bebauungspläne of a Kommune: the original XPlanGML file, its summary and its geometry."""
+"""The register of Bebauungspläne of a Kommune: the original XPlanGML file, its summary and its geometry.
+
+A file may hold several plans (a plan with its Änderungen, a WFS download): each becomes one entry; the entries
+of one file share the stored file and differ in ``position`` (the plan's place in the file).
+"""
 
 from __future__ import annotations
 
@@ -30,7 +34,10 @@ class Bebauungsplan(models.Model):
     baunvo_version = models.CharField(_("BauNVO-Fassung"), max_length=100, blank=True)
     plan_kind = models.JSONField(_("Planart"), default=list, help_text=_("Schlüssel BP_PlanArt"))
     display_name = models.CharField(_("Dateiname"), max_length=200)
-    storage_name = models.CharField(max_length=80, unique=True, editable=False)
+    storage_name = models.CharField(max_length=80, editable=False)
+    position = models.PositiveSmallIntegerField(
+        _("Nr. des Plans in der Datei"), default=0, help_text=_("0 für den ersten Plan der Datei")
+    )
     size = models.PositiveBigIntegerField(_("Dateigröße"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     summary = models.JSONField(_("Zusammenfassung"), help_text=_("plan_summary() der Datei"))
@@ -53,7 +60,9 @@ class Bebauungsplan(models.Model):
         ordering = ["name", "imported_at"]
         verbose_name = _("Bebauungsplan")
         verbose_name_plural = _("Bebauungspläne")
-        constraints = [models.UniqueConstraint(fields=["tenant", "sha256"], name="plan_unique_file_per_tenant")]
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "sha256", "position"], name="plan_unique_plan_per_file_tenant")
+        ]
         indexes = [models.Index(fields=["tenant", "min_x", "min_y"], name="plan_tenant_bbox")]
 
     def __str__(self) -> str:

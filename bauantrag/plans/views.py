@@ -58,15 +58,23 @@ def upload(request: HttpRequest) -> HttpResponse:
                 raise actions.UploadRejected(
                     _("Die Datei ist zu groß (höchstens %(max)s MB).") % {"max": actions.MAX_PLAN_BYTES >> 20}
                 )
-            plan = actions.import_plan(user, user.tenant, upload.name or "", upload.read())
+            plans = actions.import_plans(user, user.tenant, upload.name or "", upload.read())
         except actions.UploadRejected as exc:
             form.add_error("file", str(exc))
         else:
+            if len(plans) > 1:
+                names = ", ".join(f"„{plan.name}“" for plan in plans)
+                messages.success(
+                    request,
+                    _("Die Datei enthält %(count)s Bebauungspläne; alle wurden in das Planregister übernommen: "
+                      "%(names)s.") % {"count": len(plans), "names": names},
+                )  # fmt: skip
+                return redirect("plans:list")
             messages.success(
                 request,
-                _("Der Bebauungsplan „%(name)s“ wurde in das Planregister übernommen.") % {"name": plan.name},
+                _("Der Bebauungsplan „%(name)s“ wurde in das Planregister übernommen.") % {"name": plans[0].name},
             )
-            return redirect("plans:detail", plan_id=plan.pk)
+            return redirect("plans:detail", plan_id=plans[0].pk)
     return _list_page(request, form, status=400)
 
 

@@ -21,7 +21,7 @@ from bauantrag.rules.engine import RULESET_VERSION, run_precheck
 from bauantrag.rules.model import Vorhaben
 from bauantrag.rules.nrw.baunvo.common import area_label
 from bauantrag.rules.nrw.common import FIELD_LABELS, PLANNING_AREA_LABELS, PROCEDURE_LABELS, USE_LABELS, num
-from bauantrag.rules.planning.engine import LEGAL_STATUS
+from bauantrag.rules.planning.codes import LEGAL_STATUS
 from bauantrag.rules.planning.plan import Bebauungsplan, HeightLimit
 from bauantrag.rules.planning.project import HEIGHT_REFERENCE_CODES, HEIGHT_REFERENCE_LABELS, SitePlan
 

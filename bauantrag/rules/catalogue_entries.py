@@ -295,24 +295,52 @@ _PLANNING = (
     Entry(
         "baunvo.23.baugrenze", PLANUNG, "Baugrenze", "§ 23 Abs. 3 und 5 BauNVO",
         "Vorhaben in einem Bebauungsplan",
-        "Die Hauptgebäude müssen innerhalb der überbaubaren Grundstücksfläche (Baugrenzen) liegen.",
-        (("pass", "innerhalb"), ("fail", "überschritten"),
-         ("needs_review", "geringfügiges Vortreten (bis 0,5 m oder 1 m²), Garagen/Nebengebäude außerhalb, keine "
-          "überbaubare Fläche im Plan")),
+        "Die Hauptgebäude müssen innerhalb der überbaubaren Grundstücksfläche (Baugrenzen) liegen; nur "
+        "untergeordnete Gebäudeteile dürfen in geringfügigem Ausmaß vortreten (Lagetoleranz 5 cm für gerundete "
+        "Koordinaten).",
+        (("pass", "innerhalb"), ("fail", "das Gebäude selbst (mehr als ein Drittel seiner Breite) überschreitet die "
+          "Baugrenze"),
+         ("needs_review", "ein Gebäudeteil (höchstens ein Drittel der Gebäudebreite) tritt vor, Garagen/Nebengebäude "
+          "außerhalb, keine überbaubare Fläche im Plan")),
         (_p("pass", "Haus innerhalb der Baugrenzen"),
          _p("fail", "Haus 2 m über die Baugrenze",
             plan=bplan(buildable=(BuildableArea("UB1", rect(5, 5, 13, 18)),)))),
+        "„Geringfügig“ (§ 23 Abs. 3 Satz 2) ist keine Zahl: nur untergeordnete Gebäudeteile können vortreten (OVG "
+        "NRW, Beschl. v. 24.05.1996 – 11 B 970/96); als Maß dient das der Vorbauten in § 6 Abs. 6 Satz 1 Nr. 2 BauO "
+        "NRW (höchstens ein Drittel der Wandbreite, 1,60 m tief). Über ein Gebäudeteil entscheidet immer die "
+        "Bauaufsicht.",
     ),
     Entry(
         "baunvo.23.baulinie", PLANUNG, "Baulinie", "§ 23 Abs. 2 BauNVO",
         "Grundstücke, die eine Baulinie quert",
-        "Auf einer Baulinie muss gebaut werden.",
+        "Auf einer Baulinie muss gebaut werden; vortreten dürfen nur untergeordnete Gebäudeteile in geringfügigem "
+        "Ausmaß (Lagetoleranz 5 cm für gerundete Koordinaten).",
         (("pass", "eine Außenwand steht auf der Baulinie"),
-         ("needs_review", "die Hauptgebäude stehen nicht (vollständig) auf ihr")),
+         ("fail", "das Gebäude selbst tritt über die Baulinie"),
+         ("needs_review", "die Hauptgebäude stehen nicht (vollständig) auf ihr, oder ein Gebäudeteil tritt vor")),
         (_p("pass", "Haus mit der Außenwand auf der Baulinie", plan=bplan(lines=BAULINIE)),
+         _p("fail", "Haus 2 m über die Baulinie hinaus", site=site(house(10, 8)),
+            plan=bplan(buildable=(BuildableArea("UB1", rect(5, 10, 20, 18)),), lines=BAULINIE)),
          _p("needs_review", "Haus 2 m hinter der Baulinie", site=site(house(10, 12)), plan=bplan(lines=BAULINIE))),
-        "Vor- oder Zurücktreten in geringfügigem Ausmaß kann zugelassen werden (§ 23 Abs. 2 Satz 2); die Regel "
-        "antwortet daher nie „nicht erfüllt“ (fail), sondern „zu prüfen“.",
+        "Ein Zurücktreten hinter die Baulinie kann für Gebäudeteile zugelassen werden (§ 23 Abs. 2 Satz 2); ob das "
+        "ganze Gebäude hinter ihr bleiben darf, hängt vom Plan ab – die Regel antwortet dann „zu prüfen“.",
+    ),
+    Entry(
+        "baunvo.22.hausform", PLANUNG, "Hausform (Einzel-, Doppelhäuser, Hausgruppen)", "§ 22 Abs. 2 BauNVO",
+        "Flächen, für die der Plan nur bestimmte Hausformen zulässt (XPlanGML bebauungsArt)",
+        "Ein frei stehendes Hauptgebäude ist ein Einzelhaus; ein Gebäude mit einer Außenwand auf der "
+        "Grundstücksgrenze ist angebaut (Doppelhaus, Hausgruppe oder Grenzbau). Hausformen der offenen Bauweise "
+        "sind höchstens 50 m lang.",
+        (("pass", "frei stehendes Einzelhaus, wo Einzelhäuser zulässig sind"),
+         ("fail", "frei stehendes Haus mit einer Wohnung, wo nur Doppelhäuser oder Hausgruppen zulässig sind, oder "
+          "länger als 50 m"),
+         ("needs_review", "angebaut an die Grundstücksgrenze, oder frei stehend mit mehreren Wohnungen")),
+        (_p("pass", "Einfamilienhaus frei stehend, zulässig nur Einzelhäuser", plan=bplan(wa(grz=0.4,
+            bebauungsart="1000"))),
+         _p("fail", "Einfamilienhaus frei stehend, zulässig nur Doppelhäuser", plan=bplan(wa(grz=0.4,
+            bebauungsart="2000")))),
+        "Ob ein angebautes Gebäude Hälfte eines Doppelhauses oder Teil einer Hausgruppe ist, hängt vom "
+        "Nachbargebäude ab, das der Lageplan eines Grundstücks nicht zeigt; die Regel antwortet dann „zu prüfen“.",
     ),
     Entry(
         "bauo_nrw.6.abstandsflaechen", BAUO, "Abstandsflächen", "§ 6 Abs. 1 bis 5 BauO NRW",

@@ -7,15 +7,15 @@ basis or a threshold changes.
 The decisive date is the Vorhaben's ``submitted_on`` (the Antragstellung, § 90 Abs. 4 BauO NRW); without it the
 day of the check (``today``, default: the current date). The result names the Fassungen applied (``law``).
 
-With ``site`` (the Lageplan geometry) and/or ``plan`` (a Bebauungsplan read from XPlanGML) the planning-law
-rules run as well (``bauantrag.rules.planning.engine``): BauNVO against the plan, Abstandsflächen (§ 6 BauO NRW)
-also without a plan.
+With ``site`` (the Lageplan geometry) and/or ``plan`` (a Bebauungsplan read from XPlanGML, or several: the one
+that governs the site is chosen) the planning-law rules run as well (``bauantrag.rules.planning.engine``): BauNVO
+against the plan, Abstandsflächen (§ 6 BauO NRW) also without a plan.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from bauantrag.rules.planning.plan import Bebauungsplan
     from bauantrag.rules.planning.project import SitePlan
 
-RULESET_VERSION = "nrw-2026.12.1"
+RULESET_VERSION = "nrw-2026.12.2"
 
 _Rules = Callable[..., nrw_precheck.NrwOutcome]
 _LAENDER: dict[str, _Rules] = {"nrw": nrw_precheck.run}
@@ -36,7 +36,7 @@ def run_precheck(
     v: Vorhaben,
     *,
     land: str = "nrw",
-    plan: Bebauungsplan | None = None,
+    plan: Bebauungsplan | Sequence[Bebauungsplan] | None = None,
     site: SitePlan | None = None,
     today: dt.date | None = None,
 ) -> CheckResult:
@@ -71,7 +71,10 @@ def run_precheck(
 
 
 def _planning(
-    v: Vorhaben, building_class: int | None, plan: Bebauungsplan | None, site: SitePlan | None
+    v: Vorhaben,
+    building_class: int | None,
+    plan: Bebauungsplan | Sequence[Bebauungsplan] | None,
+    site: SitePlan | None,
 ) -> list[Finding]:
     # imported here so that the pre-check without planning law does not load shapely
     from bauantrag.rules.planning.engine import missing_site_finding, run_planning_check

@@ -18,13 +18,14 @@ BLANKENESE = DATA / "hamburg_blankenese29_xplan60" / "xplan.gml"
 BPLAN004 = DATA / "hamburg_bplan004_xplan60" / "xplan.gml"
 EIDELSTEDT = DATA / "hamburg_eidelstedt4_xplan41" / "xplan.gml"
 HAFENCITY = DATA / "hamburg_hafencity7_xplan52.gml"
-# Every real plan in tests/data/xplan (SOURCES.md): file, name, XPlanGML version, number of BaugebietsTeilFlaechen
+# Every real plan in tests/data/xplan (SOURCES.md): file, name, XPlanGML version, number of areas for buildings
+# (BaugebietsTeilFlaechen + Gemeinbedarfs- and Nutzungszweckflächen: 42 + 1, 2 + 1, 4 + 1, 3 + 1, 4 + 3, 7)
 REAL_PLANS = [
-    (BLANKENESE, "Blankenese29_Testplan_60", "6.0", 42),
-    (BPLAN004, "BPlan004_6-0", "6.0", 2),
-    (EIDELSTEDT, "Eidelstedt 4", "4.1", 4),
-    (HAFENCITY, "HafenCity7", "5.2", 3),
-    (DATA / "hamburg_rotherbaum27_xplan52.gml", "Rotherbaum27", "5.2", 4),
+    (BLANKENESE, "Blankenese29_Testplan_60", "6.0", 43),
+    (BPLAN004, "BPlan004_6-0", "6.0", 3),
+    (EIDELSTEDT, "Eidelstedt 4", "4.1", 5),
+    (HAFENCITY, "HafenCity7", "5.2", 4),
+    (DATA / "hamburg_rotherbaum27_xplan52.gml", "Rotherbaum27", "5.2", 7),
     (DATA / "test_xplan60_ueberlappung_valide.gml", "BPlan_6-0_4-5-2-4-Ueberlappung_valide", "6.0", 7),
 ]
 

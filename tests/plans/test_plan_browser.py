@@ -48,7 +48,7 @@ def test_an_administrator_imports_a_plan_and_reads_its_map(
     plan_map = page.get_by_role("img", name="Karte des Bebauungsplans Blankenese29_Testplan_60")
     expect(plan_map).to_be_visible()
     assert plan_map.bounding_box()["height"] > 300  # type: ignore[index]
-    expect(page.locator("table.plan-areas tbody tr")).to_have_count(42)
+    expect(page.locator("table.plan-areas tbody tr")).to_have_count(43)  # 42 Baugebietsteilflächen, 1 Gemeinbedarf
     axe.check(page, "Bebauungsplan mit Karte")
 
     page.get_by_role("link", name="Zurück zum Planregister").click()

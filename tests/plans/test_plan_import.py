@@ -131,7 +131,8 @@ def test_the_management_command_imports_and_summarises(tenant: Any) -> None:
     plan = Bebauungsplan.objects.get(tenant=tenant)
     assert out.getvalue().startswith(
         "Bebauungsplan „Blankenese29_Testplan_60“ Nr. 29 in das Planregister von Stadt Musterstadt übernommen: "
-        "XPlanGML 6.0, 42 Baugebietsteilflächen, 79 überbaubare Grundstücksflächen, 83 Baugrenzen, 0 Baulinien"
+        "XPlanGML 6.0, 42 Baugebietsteilflächen, 1 weitere Flächen für Gebäude, 79 überbaubare Grundstücksflächen, "
+        "83 Baugrenzen, 0 Baulinien"
     )
     assert plan.imported_by is None
     event = AuditEvent.objects.get(event=PlanEvent.PLAN_IMPORTED)

@@ -35,13 +35,13 @@ def test_the_map_of_blankenese_29_draws_every_area_and_boundary(admin_client: Cl
     assert root.get("role") == "img"
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
     assert title is not None and title.text == "Karte des Bebauungsplans Blankenese29_Testplan_60"
-    assert desc is not None and "42 Baugebietsteilflächen" in desc.text and "83 Baugrenzen" in desc.text
+    assert desc is not None and "43 Flächen für Gebäude" in desc.text and "83 Baugrenzen" in desc.text
     assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
-    assert len(paths(root, "area")) == 42
+    assert len(paths(root, "area")) == 43  # 42 Baugebietsteilflächen, 1 Gemeinbedarfsfläche
     assert len(paths(root, "baugrenze")) == 83 + 1  # 83 Baugrenzen and the legend's sample line
     assert len(paths(root, "buildable")) == 79 and len(paths(root, "geltungsbereich")) == 2  # map + legend
     labels = [t.text for t in root.find(f"{SVG}g[@class='labels']")]
-    assert len(labels) == 42 and labels[0] == "1 WR" and "4 WA" in labels  # numbered as in the table
+    assert len(labels) == 43 and labels[0] == "1 WR" and "4 WA" in labels  # numbered as in the table
     legend = " ".join(t.text or "" for t in root.find(f"{SVG}g[@class='legend']").iter(f"{SVG}text"))
     assert "WR – reines Wohngebiet" in legend and "WA – allgemeines Wohngebiet" in legend and "Baugrenze" in legend
     scale = "".join(root.find(f"{SVG}g[@class='scale-bar']").itertext())
@@ -49,7 +49,7 @@ def test_the_map_of_blankenese_29_draws_every_area_and_boundary(admin_client: Cl
     # The areas are told apart by hatching too, not by colour alone; each pattern is defined in the map.
     fills = {p.get("fill") for p in paths(root, "area")}
     ids = {p.get("id") for p in root.iter(f"{SVG}pattern")}
-    assert len(fills) == 2 and {f[5:-1] for f in fills} <= ids  # url(#…)
+    assert len(fills) == 3 and {f[5:-1] for f in fills} <= ids  # url(#…): WR, WA, Gemeinbedarf
 
 
 @pytest.mark.django_db

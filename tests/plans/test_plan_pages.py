@@ -75,10 +75,13 @@ def test_the_detail_page_shows_the_plans_values(admin_client: Client, tenant_adm
     assert (shown["Rechtsstand"], shown["In Kraft seit"]) == ("in Kraft getreten", "16.10.1973")
     assert shown["XPlanGML-Version"] == "4.1"
     assert shown["Koordinatensystem der Datei"] == "urn:adv:crs:ETRS89_UTM32 → EPSG:25832"
-    assert shown["Inhalte"].startswith("4 Baugebietsteilflächen, 9 überbaubare Grundstücksflächen")
+    assert shown["Inhalte"].startswith("4 Baugebietsteilflächen, 1 weitere Flächen für Gebäude, 9 überbaubare")
+    assert shown["Geändert durch"] == "„Eidelstedt 4 (textliche Änderung)“ (Änderung)"
     assert shown["Übernommen"].endswith(f"Uhr, {admin_client.user_name}")  # type: ignore[attr-defined]
     rows = table_rows(page.content, "plan-areas")
-    assert sorted({row[1] for row in rows}) == ["GE – Gewerbegebiet", "GI – Industriegebiet"]
+    assert sorted({row[1] for row in rows}) == [
+        "Fläche für den Gemeinbedarf (§ 9 Abs. 1 Nr. 5 BauGB)", "GE – Gewerbegebiet", "GI – Industriegebiet"
+    ]
     gi = next(row for row in rows if row[1] == "GI – Industriegebiet")
     assert gi[0].endswith("GI") and gi[3] == "0,8"  # Nr. with abbreviation; GRZ in German notation
     assert "Höhe baulicher Anlagen 23 m (absolut über NHN (DHHN92))" in gi[7]
@@ -91,12 +94,13 @@ def test_the_detail_page_lists_values_set_for_buildable_areas(admin_client: Clie
     assert [(row[1], row[3], row[6]) for row in areas] == [
         ("WA – allgemeines Wohngebiet", "0,9", "geschlossene Bauweise"),
         ("WA – allgemeines Wohngebiet", "0,6", "geschlossene Bauweise"),
+        ("Fläche mit besonderem Nutzungszweck (§ 9 Abs. 1 Nr. 9 BauGB) (Kiosk)", "1", "–"),
     ]
     buildable = table_rows(page.content, "plan-buildable")
     assert len(buildable) == 7
     assert buildable[0][4:] == ["7", "Gebäudehöhe 30 m (absolut über NHN (DHHN92))"]
-    # most lie in one of the two Baugebietsteilflächen; one lies outside both (shown as "–")
-    assert {row[0] for row in buildable} == {"1", "2", "–"}
+    # each lies in one of the two Baugebietsteilflächen or in the Nutzungszweckfläche of the kiosk
+    assert {row[0] for row in buildable} == {"1", "2", "3"}
 
 
 def test_the_original_file_can_be_downloaded(admin_client: Client) -> None:

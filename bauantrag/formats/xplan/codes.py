@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bauantrag.rules.planning.codes import HEIGHT_REFERENCE_POINTS
+from bauantrag.rules.planning.codes import BEBAUUNGSARTEN, HEIGHT_REFERENCE_POINTS
 
 SPECIAL_USE = {  # XP_BesondereArtDerBaulNutzung
     "1000": "WS – Kleinsiedlungsgebiet",
@@ -30,6 +30,7 @@ GENERAL_USE = {  # XP_AllgArtDerBaulNutzung
     "9999": "sonstige Baufläche",
 }
 BAUWEISE = {"1000": "offene Bauweise", "2000": "geschlossene Bauweise", "3000": "abweichende Bauweise"}
+BEBAUUNGSART = BEBAUUNGSARTEN  # BP_BebauungsArt (§ 22 Abs. 2 Satz 3 BauNVO)
 REFERENCE_POINT = HEIGHT_REFERENCE_POINTS  # XP_ArtHoehenbezugspunkt
 HEIGHT_REFERENCE = {  # XP_ArtHoehenbezug
     "1000": "absolut über NHN (DHHN92)",

@@ -1,10 +1,12 @@
-"""XPlanGML features → the Bebauungsplan dataclasses: BP_BaugebietsTeilFlaeche, BP_UeberbaubareGrundstuecksFlaeche,
-BP_BauGrenze, BP_BauLinie (same class and attribute names in 4.1, 5.0–5.4 and 6.0).
+"""XPlanGML features → the Bebauungsplan dataclasses: the areas a building stands on (BP_BaugebietsTeilFlaeche, and
+in 5.x/6.0 the Gemeinbedarfs-, Nutzungszweck- and Wohngebäudeflächen that carry GRZ/GFZ/Z the same way),
+BP_UeberbaubareGrundstuecksFlaeche, BP_BauGrenze, BP_BauLinie (same class and attribute names in 4.1, 5.x, 6.0).
 
-Version differences handled here: ``sondernutzung`` is a code in 4.1/5.x and a BP_KomplexeSondernutzung in 6.0.
-Höhenangaben (XP_Hoehenangabe): the hoehenbezug and bezugspunkt codes of 4.1 and 5.x are subsets of the 6.0 codes
-with the same meaning (4.1: 1000/2000/2500/3000; 5.x adds 1100/1200; 6.0 adds 3500/4000; bezugspunkt 6500 from 5.1),
-so they are kept as they are.
+Version differences handled here: ``sondernutzung`` is a code in 4.1/5.x and a BP_KomplexeSondernutzung in 6.0;
+``zweckbestimmung`` a code in 4.1/5.x and a complex value with ``allgemein`` in 6.0. Höhenangaben
+(XP_Hoehenangabe): the hoehenbezug and bezugspunkt codes of 4.1 and 5.x are subsets of the 6.0 codes with the same
+meaning (4.1: 1000/2000/2500/3000; 5.x adds 1100/1200; 6.0 adds 3500/4000; bezugspunkt 6500 from 5.1), so they are
+kept as they are. A Maß value or height of 0 is read as "not set" (``None``) and named in ``zero_values``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,13 @@ from bauantrag.formats.xplan.versions import Dialect
 from bauantrag.rules.planning.plan import BoundaryLine, BuildableArea, HeightLimit, PlanArea
 
 _HEIGHT_VALUES = {"h": "h", "h_min": "hMin", "h_max": "hMax", "h_exact": "hZwingend"}
+# field of the dataclasses -> XPlanGML attribute (the same on all classes that carry the Maß der Nutzung)
+_RATIOS = {
+    "grz": "GRZ", "grz_max": "GRZmax", "grz_min": "GRZmin", "gr": "GR", "gr_max": "GRmax",
+    "gfz": "GFZ", "gfz_max": "GFZmax", "gfz_min": "GFZmin", "gf": "GF", "gf_max": "GFmax", "bmz": "BMZ",
+}  # fmt: skip
+_COUNTS = {"z": "Z", "z_max": "Zmax", "z_min": "Zmin", "z_exact": "Zzwingend"}
+_BUILDABLE_RATIOS = ("grz", "grz_max", "gr", "gr_max", "gfz", "gfz_max", "gf", "gf_max")
 
 
 class FeatureReader:
@@ -27,9 +36,8 @@ class FeatureReader:
         self.geometry = geometry
 
     def label(self, feature: Any) -> str:
-        gml_id = feature.get(self.d.g("id"))
-        name = etree.QName(feature).localname
-        return f"{name} (gml:id {gml_id})" if gml_id else str(name)
+        """The element's class name; its gml:id is an internal identifier and not shown (the line locates it)."""
+        return str(etree.QName(feature).localname)
 
     def error(self, feature: Any, message: str, line: int | None = None) -> PlanFormatError:
         return PlanFormatError(message, line=line or feature.sourceline, element=self.label(feature))
@@ -59,6 +67,21 @@ class FeatureReader:
             raise self.error(feature, f"{name} muss eine ganze Zahl sein, ist {value:g}", line)
         return int(value)
 
+    def mass(self, feature: Any, ratios: tuple[str, ...] | None = None) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """The Maß values (GRZ … Zzwingend) by field name, a 0 read as None, and the names of the zeros."""
+        found: dict[str, Any] = {}
+        zeros: list[str] = []
+        for field, name in _RATIOS.items():
+            if ratios is None or field in ratios:
+                found[field] = self.number(feature, feature, name)
+        for field, name in _COUNTS.items():
+            found[field] = self.integer(feature, name)
+        for field, value in found.items():
+            if value == 0:
+                found[field] = None
+                zeros.append(_RATIOS.get(field) or _COUNTS[field])
+        return found, tuple(zeros)
+
     def position(self, feature: Any, kind: str) -> Any:
         prop = feature.find(self.d.q("position"))
         if prop is None:
@@ -72,11 +95,13 @@ class FeatureReader:
         limits = []
         for angabe in feature.iterfind(f"{self.d.q('hoehenangabe')}/{self.d.q('XP_Hoehenangabe')}"):
             values = {field: self.number(feature, angabe, name) for field, name in _HEIGHT_VALUES.items()}
+            zeros = tuple(_HEIGHT_VALUES[field] for field, value in values.items() if value == 0)
             limits.append(
                 HeightLimit(
                     reference_point=self.text(angabe, "bezugspunkt"),
                     height_reference=self.text(angabe, "hoehenbezug"),
-                    **values,
+                    zero_values=zeros,
+                    **{field: None if value == 0 else value for field, value in values.items()},
                 )
             )
         return tuple(limits)
@@ -91,22 +116,27 @@ class FeatureReader:
                 found.append((str(etree.QName(child).localname), str(child.text.strip())))
         return tuple(found)
 
-    def special_use_detail(self, feature: Any) -> str | None:
-        detail = self.text(feature, "detaillierteArtDerBaulNutzung")
-        if detail:
-            return detail
-        sondernutzung = feature.find(self.d.q("sondernutzung"))
-        if sondernutzung is None:
+    def _code(self, feature: Any, name: str) -> str | None:
+        """A code attribute: plain (4.1/5.x) or complex with ``allgemein`` (6.0)."""
+        element = feature.find(self.d.q(name))
+        if element is None:
             return None
-        if len(sondernutzung):  # 6.0: BP_KomplexeSondernutzung with allgemein (code) and details
-            codes = [e.text.strip() for e in sondernutzung.iter(self.d.q("allgemein")) if e.text and e.text.strip()]
+        if len(element):
+            codes = [e.text.strip() for e in element.iter(self.d.q("allgemein")) if e.text and e.text.strip()]
             return codes[0] if codes else None
-        return self.text(feature, "sondernutzung")
+        return self.text(feature, name)
+
+    def special_use_detail(self, feature: Any) -> str | None:
+        return self.text(feature, "detaillierteArtDerBaulNutzung") or self._code(feature, "sondernutzung")
+
+    def designation(self, feature: Any) -> str | None:
+        """What the plan drawing prints on the area: gliederung1/gliederung2 (e.g. „WA 2“, „MI (M)“)."""
+        parts = [self.text(feature, "gliederung1"), self.text(feature, "gliederung2")]
+        shown = " ".join(" ".join(part.split()) for part in parts if part)
+        return shown[:40] or None
 
     def plan_area(self, feature: Any) -> PlanArea:
-        def number(name: str) -> float | None:
-            return self.number(feature, feature, name)
-
+        mass, zeros = self.mass(feature)
         return PlanArea(
             id=feature.get(self.d.g("id")) or "",
             geometry=self.position(feature, "area"),
@@ -116,35 +146,24 @@ class FeatureReader:
             bauweise=self.text(feature, "bauweise"),
             heights=self.heights(feature),
             values=self.values(feature),
-            grz=number("GRZ"),
-            grz_max=number("GRZmax"),
-            grz_min=number("GRZmin"),
-            gr=number("GR"),
-            gr_max=number("GRmax"),
-            gfz=number("GFZ"),
-            gfz_max=number("GFZmax"),
-            gfz_min=number("GFZmin"),
-            gf=number("GF"),
-            gf_max=number("GFmax"),
-            bmz=number("BMZ"),
-            z=self.integer(feature, "Z"),
-            z_max=self.integer(feature, "Zmax"),
-            z_min=self.integer(feature, "Zmin"),
-            z_exact=self.integer(feature, "Zzwingend"),
+            bebauungsart=self.text(feature, "bebauungsArt"),
+            zero_values=zeros,
+            kind=self.label(feature),
+            purpose=self._code(feature, "zweckbestimmung"),
+            **mass,
         )
 
     def buildable_area(self, feature: Any) -> BuildableArea:
+        mass, zeros = self.mass(feature, _BUILDABLE_RATIOS)
         return BuildableArea(
             id=feature.get(self.d.g("id")) or "",
             geometry=self.position(feature, "area"),
-            z=self.integer(feature, "Z"),
-            z_max=self.integer(feature, "Zmax"),
-            z_min=self.integer(feature, "Zmin"),
-            z_exact=self.integer(feature, "Zzwingend"),
-            grz=self.number(feature, feature, "GRZ"),
-            gfz=self.number(feature, feature, "GFZ"),
             heights=self.heights(feature),
             values=self.values(feature),
+            bauweise=self.text(feature, "bauweise"),
+            bebauungsart=self.text(feature, "bebauungsArt"),
+            zero_values=zeros,
+            **mass,
         )
 
     def boundary_line(self, feature: Any, kind: str) -> BoundaryLine:

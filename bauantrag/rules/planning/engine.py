@@ -8,62 +8,74 @@ or across several Baugebiete, or a plan not in force → ``needs_review`` of ``b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from bauantrag.rules.model import Finding, Status
-from bauantrag.rules.nrw.baunvo import art_der_nutzung, hoehe, mass, ueberbaubare_flaeche, vollgeschosse
+from bauantrag.rules.nrw.baunvo import art_der_nutzung, bauweise, hoehe, mass, ueberbaubare_flaeche, vollgeschosse
 from bauantrag.rules.nrw.baunvo.common import BAUGB_2026, PlanContext, area_label, baugebiet_of
 from bauantrag.rules.nrw.bauo_nrw import abstandsflaechen
 from bauantrag.rules.nrw.common import num
+from bauantrag.rules.planning.codes import LEGAL_STATUS
 from bauantrag.rules.planning.geometry import AREA_TOL_M2
-from bauantrag.rules.planning.plan import Bebauungsplan, PlanArea
+from bauantrag.rules.planning.plan import BAUGEBIET, Bebauungsplan, PlanArea
+from bauantrag.rules.planning.plan_choice import PlanChoice, choose_plan
 from bauantrag.rules.planning.project import PlanningProject
 
 LAGE_RULE = "bplan.lage"
 IN_FORCE = "4000"
-LEGAL_STATUS = {
-    "1000": "Aufstellungsbeschluss",
-    "2000": "Entwurf",
-    "2100": "frühzeitige Behördenbeteiligung",
-    "2200": "frühzeitige Öffentlichkeitsbeteiligung",
-    "2250": "Entwurfsbeteiligung",
-    "2300": "Behördenbeteiligung",
-    "2400": "öffentliche Auslegung",
-    "3000": "Satzung beschlossen",
-    "4000": "in Kraft getreten",
-    "4500": "teilweise untergegangen",
-    "45000": "teilweise aufgehoben",
-    "45001": "teilweise außer Kraft",
-    "5000": "untergegangen",
-    "50000": "aufgehoben",
-    "50001": "außer Kraft",
-}
 NEIGHBOUR_REACH_M = 30.0
 
 
-def run_planning_check(project: PlanningProject, plan: Bebauungsplan | None) -> list[Finding]:
-    """All planning-law findings for the project: location, BauNVO rules, Abstandsflächen."""
+def run_planning_check(
+    project: PlanningProject, plan: Bebauungsplan | Sequence[Bebauungsplan] | None
+) -> list[Finding]:
+    """All planning-law findings for the project: location, BauNVO rules, Abstandsflächen.
+
+    ``plan`` may be several plans (a file with Änderungen, the Kommune's plans at the site): the one that governs
+    the footprint is chosen by ``plan_choice.choose_plan``; where that is unclear, the Lage finding names the plans
+    and the BauNVO rules do not run.
+    """
     main = project.main_footprint()
-    if plan is None:
+    plans = () if plan is None else (plan,) if isinstance(plan, Bebauungsplan) else tuple(plan)
+    if not plans:
         why = (
             "Kein Bebauungsplan übergeben: Art und Maß der baulichen Nutzung und die überbaubare "
             "Grundstücksfläche werden nicht geprüft."
         )
         return [_lage("needs_review", "§ 30 BauGB", why, {}), abstandsflaechen.check(project, _site_context(project))]
-    evidence: dict[str, Any] = {"plan": plan.name, "number": plan.number, "legal_status": plan.legal_status}
-    label = f"Bebauungsplan „{plan.name}“" + (f" Nr. {plan.number}" if plan.number else "")
     if main.is_empty:
+        names = ", ".join(p.label() for p in plans[:3])
         return [
-            _lage("needs_review", "§ 30 BauGB", f"{label}: Der Lageplan enthält kein Hauptgebäude.", evidence),
+            _lage("needs_review", "§ 30 BauGB", f"{names}: Der Lageplan enthält kein Hauptgebäude.", {}),
             abstandsflaechen.check(project, _site_context(project)),
         ]
-    notes = _geltungsbereich_notes(plan, main, evidence)
+    choice = choose_plan(plans, main)
+    if choice.plan is None:
+        message = " ".join((*choice.doubts, *choice.notes)) + " Bitte planungsrechtlich prüfen."
+        evidence = {"plans": list(choice.considered)}
+        return [
+            _lage("needs_review", "§ 30 Abs. 1 BauGB", message, evidence),
+            abstandsflaechen.check(project, _site_context(project)),
+        ]
+    return _check_in_plan(project, choice.plan, main, choice)
+
+
+def _check_in_plan(
+    project: PlanningProject, plan: Bebauungsplan, main: BaseGeometry, choice: PlanChoice
+) -> list[Finding]:
+    evidence: dict[str, Any] = {"plan": plan.name, "number": plan.number, "legal_status": plan.legal_status}
+    if choice.considered:
+        evidence["plans"] = list(choice.considered)
+    label = plan.label()
+    notes = _geltungsbereich_notes(plan, main, evidence) + "".join(f" {text}" for text in choice.doubts)
+    told = "".join(f" {text}" for text in choice.notes)
     hits = [(area, m2) for area, m2 in plan.areas_at(main) if m2 > AREA_TOL_M2]
     evidence["areas"] = [
-        {"id": area.id, "special_use": area.special_use, "overlap_m2": round(m2, 2)} for area, m2 in hits
+        {"area": area.name, "special_use": area.special_use, "overlap_m2": round(m2, 2)} for area, m2 in hits
     ]
     if len(hits) != 1:
         what = (
@@ -73,13 +85,14 @@ def run_planning_check(project: PlanningProject, plan: Bebauungsplan | None) -> 
             + "; ".join(f"{area_label(area)}: {num(m2, 'm²')}" for area, m2 in hits)
             + ")"
         )
-        message = f"{label}: Die Hauptgebäude liegen {what} des Plans; bitte planungsrechtlich prüfen.{notes}"
+        message = f"{label}: Die Hauptgebäude liegen {what} des Plans; bitte planungsrechtlich prüfen.{notes}{told}"
         context = _site_context(project)
         return [_lage("needs_review", "§ 30 Abs. 1 BauGB", message, evidence), abstandsflaechen.check(project, context)]
     area = hits[0][0]
     ctx = _plan_context(project, plan, area, main)
     status: Status = "needs_review" if notes else "pass"
-    message = f"{label}: Die Hauptgebäude liegen im Baugebiet {area_label(area)}.{notes}"
+    where = "im Baugebiet" if area.kind == BAUGEBIET else "auf der"
+    message = f"{label}: Die Hauptgebäude liegen {where} {area_label(area)}.{notes}{told}"
     findings = [
         _lage(status, "§ 30 Abs. 1 BauGB", message, {**evidence, **ctx.evidence()}),
         art_der_nutzung.check(project, ctx),
@@ -89,9 +102,9 @@ def run_planning_check(project: PlanningProject, plan: Bebauungsplan | None) -> 
         hoehe.check(project, ctx),
         ueberbaubare_flaeche.check_baugrenze(project, ctx),
     ]
-    baulinie = ueberbaubare_flaeche.check_baulinie(project, ctx)
-    if baulinie is not None:
-        findings.append(baulinie)
+    for optional in (ueberbaubare_flaeche.check_baulinie(project, ctx), bauweise.check(project, ctx)):
+        if optional is not None:
+            findings.append(optional)
     findings.append(abstandsflaechen.check(project, _plan_area_context(plan, area, main)))
     return findings
 
@@ -135,7 +148,7 @@ def _plan_area_context(plan: Bebauungsplan, area: PlanArea, main: BaseGeometry) 
     )
     return abstandsflaechen.AreaContext(
         baugebiet=gebiet.abbr if gebiet else None,
-        source=f"Bebauungsplan „{plan.name}“",
+        source=f"{plan.label()}, {area.name}",
         closed_construction=area.bauweise == "2000",
         neighbours=neighbours,
     )
@@ -151,11 +164,12 @@ def _lage(status: Status, basis: str, message: str, evidence: dict[str, Any]) ->
     return Finding(LAGE_RULE, status, basis, message, evidence, BAUGB_2026)
 
 
-def missing_site_finding(plan: Bebauungsplan | None) -> Finding:
+def missing_site_finding(plan: Bebauungsplan | Sequence[Bebauungsplan] | None) -> Finding:
     """A Bebauungsplan was given, but the application has no Lageplan geometry to place in it."""
-    name = f" „{plan.name}“" if plan is not None else ""
+    plans = () if plan is None else (plan,) if isinstance(plan, Bebauungsplan) else tuple(plan)
+    name = "".join(f" „{p.name}“" for p in plans[:1])
     message = (
         f"Ein Bebauungsplan{name} wurde übergeben, der Antrag enthält aber keine Lageplan-Geometrie (site); die "
         "planungsrechtliche Prüfung und die Abstandsflächen entfallen."
     )
-    return _lage("needs_review", "§ 30 BauGB", message, {"plan": plan.name if plan is not None else None})
+    return _lage("needs_review", "§ 30 BauGB", message, {"plan": plans[0].name if plans else None})

@@ -143,6 +143,7 @@ class PlanningProject:
     uses: tuple[Use, ...] = ()  # every use of the Vorhaben (mixed use); () means just ``use``
     submitted_on: dt.date | None = None  # the Antragstellung: decides the Fassung of the BauO NRW (§ 90 Abs. 4)
     newer_law_requested: bool = False
+    dwellings: int | None = None  # Wohnungen (for the Hausform of § 22 Abs. 2 BauNVO)
 
     @classmethod
     def from_vorhaben(cls, v: Vorhaben, site: SitePlan, building_class: int | None = None) -> PlanningProject:
@@ -158,6 +159,7 @@ class PlanningProject:
             floor_area_m2=v.floor_area_m2,
             wall_height_mean_m=v.wall_height_mean_m,
             sales_area_m2=v.sales_area_m2,
+            dwellings=v.dwellings,
         )
 
     def all_uses(self) -> tuple[Use, ...]:

@@ -9,7 +9,7 @@ import pytest
 from shapely.geometry import Point
 
 from bauantrag.formats.xplan import read_plan
-from bauantrag.rules.planning.plan import Bebauungsplan
+from bauantrag.rules.planning.plan import BAUGEBIET, Bebauungsplan
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "xplan"
 
@@ -67,6 +67,15 @@ INDEX: dict[str, dict[str, Any]] = {
         "h": {"31.1", "32.3", "34.9"}, "hoehenbezug": {"1000"},
     },
 }  # fmt: skip
+# Areas of other classes that carry the Maß der Nutzung (counted in the files: grep -c "<xplan:BP_Gemeinbedarfs…").
+OTHER_AREAS: dict[str, dict[str, int]] = {
+    "hamburg_blankenese29_xplan60/xplan.gml": {"BP_GemeinbedarfsFlaeche": 1},
+    "hamburg_bplan004_xplan60/xplan.gml": {"BP_BesondererNutzungszweckFlaeche": 1},
+    "hamburg_eidelstedt4_xplan41/xplan.gml": {"BP_GemeinbedarfsFlaeche": 1},
+    "hamburg_hafencity7_xplan52.gml": {"BP_BesondererNutzungszweckFlaeche": 1},
+    "hamburg_rotherbaum27_xplan52.gml": {"BP_GemeinbedarfsFlaeche": 3},
+    "test_xplan60_ueberlappung_valide.gml": {},
+}
 PLANS = sorted(INDEX)
 _CACHE: dict[str, Bebauungsplan] = {}
 
@@ -103,12 +112,18 @@ def test_feature_counts_match_the_index(name: str) -> None:
     result = plan(name)
     baugrenzen = sum(1 for line in result.boundary_lines if line.kind == "baugrenze")
     baulinien = sum(1 for line in result.boundary_lines if line.kind == "baulinie")
-    assert (len(result.areas), baugrenzen, baulinien, len(result.buildable_areas)) == INDEX[name]["counts"]
+    baugebiete = [a for a in result.areas if a.kind == BAUGEBIET]
+    assert (len(baugebiete), baugrenzen, baulinien, len(result.buildable_areas)) == INDEX[name]["counts"]
+    others: dict[str, int] = {}
+    for area in result.areas:
+        if area.kind != BAUGEBIET:
+            others[area.kind] = others.get(area.kind, 0) + 1
+    assert others == OTHER_AREAS[name]
 
 
 @pytest.mark.parametrize("name", PLANS)
 def test_area_only_attributes_match_exactly(name: str) -> None:
-    expected, areas = INDEX[name], plan(name).areas
+    expected, areas = INDEX[name], [a for a in plan(name).areas if a.kind == BAUGEBIET]
     assert {a.special_use for a in areas} == expected["besondereArtDerBaulNutzung"]
     assert {a.general_use for a in areas} - {None} == expected.get("allgArtDerBaulNutzung", set())
     assert {a.bauweise for a in areas} - {None} == expected.get("bauweise", set())

@@ -35,7 +35,7 @@ def test_ein_einfamilienhaus_im_wa_durchlaeuft_alle_planungsrechtlichen_regeln_i
     findings = run_planning_check(project(), plan())
     assert [f.rule for f in findings] == RULES
     assert {f.status for f in findings} == {"pass"}
-    assert "Baugebiet WA (allgemeines Wohngebiet, § 4 BauNVO)." in findings[0].message  # no GML id in the text
+    assert "Baugebiet WA (allgemeines Wohngebiet, § 4 BauNVO), Teilfläche 1 von 1." in findings[0].message
 
 
 def test_ohne_bebauungsplan_werden_nur_die_abstandsflaechen_geprueft() -> None:
@@ -51,7 +51,7 @@ def test_ein_haus_in_zwei_baugebieten_ist_zu_pruefen_und_nennt_beide() -> None:
     assert [f.rule for f in findings] == ["bplan.lage", "bauo_nrw.6.abstandsflaechen"]
     assert findings[0].status == "needs_review"
     assert "in mehreren Baugebieten" in findings[0].message
-    assert [a["id"] for a in findings[0].evidence["areas"]] == ["WA1", "MI1"]
+    assert [a["area"] for a in findings[0].evidence["areas"]] == ["Teilfläche 1 von 2", "Teilfläche 2 von 2"]
 
 
 def test_ein_haus_ausserhalb_aller_baugebiete_ist_zu_pruefen() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from bauantrag.rules.model import Finding, Status
 from bauantrag.rules.nrw.baunvo.versions import Governing, governing
-from bauantrag.rules.planning.plan import Bebauungsplan, BuildableArea, PlanArea
+from bauantrag.rules.planning.plan import AREA_KINDS, BAUGEBIET, Bebauungsplan, BuildableArea, PlanArea
 
 BAUNVO_2023 = (
     "BauNVO in der ab 07.07.2023 geltenden Fassung (Bek. vom 21.11.2017, zuletzt geändert durch Art. 2 G v. "
@@ -57,9 +57,15 @@ def baugebiet_of(area: PlanArea) -> Baugebiet | None:
 
 
 def area_label(area: PlanArea) -> str:
-    """The Baugebiet in words; the feature's GML id is no text for people and stays in the evidence."""
+    """„WA (allgemeines Wohngebiet, § 4 BauNVO), Teilfläche 3 von 42 „WA 2““: what a person finds in the plan."""
     gebiet = baugebiet_of(area)
-    return f"{gebiet.abbr} ({gebiet.name}, {gebiet.paragraph} BauNVO)" if gebiet else "Baugebiet ohne Art-Angabe"
+    if gebiet:
+        kind = f"{gebiet.abbr} ({gebiet.name}, {gebiet.paragraph} BauNVO)"
+    elif area.kind != BAUGEBIET:
+        kind = AREA_KINDS.get(area.kind, area.kind)
+    else:
+        kind = "Baugebiet ohne Art-Angabe"
+    return f"{kind}, {area.name}"
 
 
 @dataclass(frozen=True)
@@ -78,12 +84,12 @@ class PlanContext:
         return governing(self.plan)
 
     def plan_label(self) -> str:
-        number = f" Nr. {self.plan.number}" if self.plan.number else ""
-        return f"Bebauungsplan „{self.plan.name}“{number}"
+        return self.plan.label()
 
     def evidence(self) -> dict[str, Any]:
         return {
             "plan": self.plan.name,
+            "area": self.area.name,
             "area_id": self.area.id,
             "baugebiet": getattr(baugebiet_of(self.area), "abbr", None),
             "baunvo_year": self.plan.baunvo_year,

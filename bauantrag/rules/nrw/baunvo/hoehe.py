@@ -61,7 +61,7 @@ def check(project: PlanningProject, ctx: PlanContext) -> Finding:
             RULE_ID,
             "pass",
             "§ 16 Abs. 2 Nr. 4 BauNVO",
-            f"{ctx.plan_label()} setzt für die Teilfläche keine Höhe baulicher Anlagen fest; nichts zu prüfen.",
+            f"{ctx.plan_label()} setzt für {ctx.area.name} keine Höhe baulicher Anlagen fest; nichts zu prüfen.",
             evidence,
         )
     status: Status = (
@@ -96,6 +96,9 @@ def _compare(
     if code is None:
         row["status"] = "needs_review"
         return "needs_review", f"{name}: Höhenangabe ohne Bezugspunkt im Plan – bitte prüfen"
+    if limit.h is None and limit.h_max is None and limit.h_min is None and limit.h_exact is None:
+        row["status"] = "needs_review"
+        return "needs_review", f"{name}: {what} {_against(0.0, limit)[1]}"
     stated = [h.value_m for h in building.heights if HEIGHT_REFERENCE_CODES[h.reference] == code]
     if not stated:
         row["status"] = "needs_review"
@@ -126,6 +129,11 @@ def _compare(
 
 def _against(value: float, limit: HeightLimit) -> tuple[Status, str]:
     if limit.h is None and limit.h_max is None and limit.h_min is None and limit.h_exact is None:
+        if limit.zero_values:
+            return "needs_review", (
+                f"im Plan mit {' und '.join(f'{n} 0 m' for n in limit.zero_values)} angegeben; 0 steht in Plandaten "
+                "für „nicht festgesetzt“ und wurde nicht als Obergrenze angewandt, bitte prüfen"
+            )
         return "needs_review", "Höhenangabe ohne Wert im Plan, bitte prüfen"
     if limit.h_exact is not None and abs(value - limit.h_exact) > EXACT_TOL_M:
         off = abs(value - limit.h_exact)

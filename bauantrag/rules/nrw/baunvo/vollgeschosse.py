@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from bauantrag.rules.model import Finding, Status
+from bauantrag.rules.nrw.baunvo import mass
 from bauantrag.rules.nrw.baunvo.common import BAUNVO_2023, PlanContext
 from bauantrag.rules.nrw.baunvo.versions import VollgeschossRegime, vollgeschoss_regime
 from bauantrag.rules.planning.project import Building, PlanningProject
@@ -54,10 +55,21 @@ def check(project: PlanningProject, ctx: PlanContext) -> Finding:
     if not rows:
         return _finding("needs_review", "§ 20 Abs. 1 BauNVO", "Kein Hauptgebäude im Lageplan.", evidence)
     if all(status == "pass" and "keine Zahl" in text for status, text, _ in rows):
+        zero = mass.zeros(ctx, "Z", "Zmax", "Zmin", "Zzwingend")
+        if zero:
+            evidence["zero_values"] = zero
+            return _finding(
+                "needs_review",
+                "§ 16 Abs. 2 Nr. 3 BauNVO",
+                f"{ctx.plan_label()} nennt für {ctx.area.name} {mass.zero_note(zero)}; 0 steht in Plandaten für "
+                "„nicht festgesetzt“ und ist keine Obergrenze. Die Zahl der Vollgeschosse wurde nicht geprüft; ob die "
+                "Planurkunde sie festsetzt, prüft die Bauaufsicht.",
+                evidence,
+            )
         return _finding(
             "pass",
             "§ 16 Abs. 2 Nr. 3 BauNVO",
-            f"{ctx.plan_label()} setzt für die Teilfläche keine Zahl der Vollgeschosse fest; nichts zu prüfen.",
+            f"{ctx.plan_label()} setzt für {ctx.area.name} keine Zahl der Vollgeschosse fest; nichts zu prüfen.",
             evidence,
         )
     status = _worst([s for s, _, _ in rows])

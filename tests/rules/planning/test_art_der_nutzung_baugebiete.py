@@ -141,7 +141,8 @@ def test_die_meldung_nennt_keine_gml_kennung_der_teilflaeche() -> None:
     gml = replace(ctx.area, id="GML_8ebb5c68-1f0e-4d5a-9c57-0e0a2d3bd0b1")
     finding = check(project(use="wohngebaeude"), replace(ctx, area=gml))
     assert "GML_" not in finding.message
-    assert finding.evidence["area_id"] == gml.id
+    assert finding.evidence["area"] == gml.name  # the evidence names the area as the plan does, not by GML id
+    assert "GML_" not in str(finding.evidence)
 
 
 def test_nennt_der_plan_eine_baunvo_die_es_bei_seinem_inkrafttreten_noch_nicht_gab_gilt_sie_nicht() -> None:

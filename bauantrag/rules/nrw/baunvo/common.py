@@ -90,7 +90,6 @@ class PlanContext:
         return {
             "plan": self.plan.name,
             "area": self.area.name,
-            "area_id": self.area.id,
             "baugebiet": getattr(baugebiet_of(self.area), "abbr", None),
             "baunvo_year": self.plan.baunvo_year,
             "baunvo_governing": self.baunvo.name,

@@ -28,6 +28,7 @@ from bauantrag.cases.models import (
 from bauantrag.cases.signals import case_event
 from bauantrag.cases.vorhaben_fields import EDITABLE_FIELDS, REQUIRED_FOR_SUBMISSION, snapshot
 from bauantrag.rules.calendar import completeness_deadline
+from bauantrag.rules.fristen import legal_end
 
 
 def _require_applicant_side(actor: User, case: Case | None = None) -> None:
@@ -205,6 +206,9 @@ def send_nachforderung(
         raise ValidationError(errors)
     before, after = workflow.apply(case, workflow.SEND_NACHFORDERUNG, actor=actor)
     case.save()
+    # § 31 Abs. 3 Satz 1 VwVfG NRW: a deadline set to a Saturday, Sunday or holiday ends on the next Werktag; the
+    # stored (and written) deadline is that day.
+    requested, deadline = deadline, legal_end(deadline)
     nachforderung = Nachforderung.objects.create(
         tenant=case.tenant, case=case, round=case.round, items=clean_items, message=message.strip(),
         deadline=deadline, created_by=actor,
@@ -212,7 +216,8 @@ def send_nachforderung(
     record(
         CaseEvent.NACHFORDERUNG_SENT, actor=actor, tenant=case.tenant, subject=nachforderung, case=case,
         before={"state": before},
-        after={"state": after, "items": clean_items, "deadline": deadline, "message": nachforderung.message},
+        after={"state": after, "items": clean_items, "deadline": deadline, "requested_deadline": requested,
+               "message": nachforderung.message},
     )
     case_event.send(sender=Case, case=case, event=CaseEvent.NACHFORDERUNG_SENT, actor=actor, obj=nachforderung)
     return nachforderung

@@ -44,7 +44,7 @@ def workspace_context(request: HttpRequest, case: Case) -> dict[str, Any] | None
     context: dict[str, Any] = {
         "case": case, "closed": False, "today": today,
         "nachforderung": nachforderung,
-        "nachforderung_past": nachforderung is not None and nachforderung.deadline < today,
+        "nachforderung_past": nachforderung is not None and deadlines.is_past_deadline(nachforderung, today),
         "late_basis": deadlines.fictitious_withdrawal_basis(case, today) if case.state == CaseState.SUBMITTED else None,
         "completeness_overdue": case.state == CaseState.SUBMITTED and case.completeness_due is not None
         and case.completeness_due < today,
@@ -61,6 +61,6 @@ def portal_context(request: HttpRequest, case: Case) -> dict[str, Any] | None:
     if case.state in CLOSED_STATES:
         return {"case": case, **_closed(case, APPLICANT_LETTER_URL)}
     nachforderung = deadlines.open_nachforderung(case)
-    if nachforderung is not None and nachforderung.deadline < timezone.localdate():
+    if nachforderung is not None and deadlines.is_past_deadline(nachforderung):
         return {"case": case, "closed": False, "nachforderung": nachforderung}
     return None

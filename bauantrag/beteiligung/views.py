@@ -249,6 +249,7 @@ def start(request: HttpRequest, case_id: Any) -> HttpResponse:
                 beteiligung = actions.request_beteiligung(
                     user, case, form.cleaned_data["fachstelle"], documents=form.cleaned_data["documents"],
                     message=form.cleaned_data["message"], deadline=form.cleaned_data["deadline"],
+                    extension_reason=form.cleaned_data["extension_reason"],
                 )
             except ValidationError as exc:
                 for name, errors in exc.message_dict.items():

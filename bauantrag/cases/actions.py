@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from bauantrag.accounts.models import Tenant, User
 from bauantrag.accounts.permissions import require_casework
 from bauantrag.audit.service import record
-from bauantrag.cases import workflow
+from bauantrag.cases import entscheidungsfrist, workflow
 from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import (
     Case,
@@ -22,6 +22,7 @@ from bauantrag.cases.models import (
     Finding,
     FindingReview,
     Nachforderung,
+    Procedure,
     ReviewDecision,
     Vorhaben,
 )
@@ -224,15 +225,24 @@ def send_nachforderung(
 
 
 @transaction.atomic
-def confirm_completeness(actor: User, case: Case) -> Case:
+def confirm_completeness(
+    actor: User, case: Case, *, procedure: str | None = None, hearings_planned: bool = True
+) -> Case:
+    """Confirm that the Bauantrag and the Bauvorlagen are complete and compute the date by which the Bauaufsicht
+    decides (§ 71 Abs. 2 Nr. 1, Abs. 6 BauO NRW). procedure: the Verfahrensart the clerk determined (default:
+    the latest pre-check's); hearings_planned: whether the Gemeinde or Stellen will be heard (§ 71 Abs. 2 Nr. 2)."""
     require_casework(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
+    if procedure is not None and procedure not in Procedure.values:
+        raise ValidationError({"procedure": _("Bitte wählen Sie eine Verfahrensart.")})
     before, after = workflow.apply(case, workflow.CONFIRM_COMPLETE, actor=actor)
     case.completed_at = timezone.now()
+    case.decision_due_basis = {}
     case.save()
     record(
         CaseEvent.CASE_COMPLETE, actor=actor, tenant=case.tenant, subject=case, case=case,
         before={"state": before}, after={"state": after},
     )
+    entscheidungsfrist.refresh(case, actor, procedure=procedure, hearings_planned=hearings_planned)
     case_event.send(sender=Case, case=case, event=CaseEvent.CASE_COMPLETE, actor=actor, obj=None)
     return case

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<uuid:beteiligung_id>/dokumente/<uuid:document_id>/", views.document, name="document"),
     path("<uuid:beteiligung_id>/zuruecknehmen/", views.withdraw, name="withdraw"),
     path("vorgaenge/<uuid:case_id>/anfragen/", views.start, name="start"),
+    path("vorgaenge/<uuid:case_id>/paragraph-36a/", views.verfahren_36a, name="verfahren_36a"),
     path("fachstellen/", views.fachstellen, name="fachstellen"),
     path("fachstellen/neu/", views.fachstelle_create, name="fachstelle_create"),
     path("fachstellen/<uuid:fachstelle_id>/", views.fachstelle_detail, name="fachstelle"),

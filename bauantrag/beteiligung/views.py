@@ -229,6 +229,25 @@ def withdraw(request: HttpRequest, beteiligung_id: Any) -> HttpResponse:
     return redirect(_case_anchor(beteiligung.case_id))
 
 
+@login_required
+@require_POST
+def verfahren_36a(request: HttpRequest, case_id: Any) -> HttpResponse:
+    """The clerk's judgement: a Vorhaben under § 31 Abs. 3 / § 34 Abs. 3b BauGB (Zustimmung nach § 36a BauGB)."""
+    user = _casework(request)
+    case = access_case(user, case_id)
+    try:
+        actions.set_verfahren_36a(
+            user, case, applies=request.POST.get("applies") == "yes", reason=request.POST.get("reason", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except TransitionNotAllowed as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Die Einordnung nach § 36a BauGB wurde gespeichert."))
+    return redirect(_case_anchor(case.pk))
+
+
 # ---------------------------------------------------------------------------------------------------- request
 
 

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
-from bauantrag.cases import deadlines
+from bauantrag.cases import deadlines, entscheidungsfrist
 from bauantrag.cases.models import CLOSED_STATES, Case, CaseState, Decision
 from bauantrag.decision.actions import decision_drafts
 
@@ -54,7 +54,23 @@ def workspace_context(request: HttpRequest, case: Case) -> dict[str, Any] | None
     }
     if context["can_decide"]:
         context["drafts"] = [{"letter": d, "url": letter_url(d.pk)} for d in decision_drafts(case)]
+        context.update(_decision_date(case, today))
+        context["decision_due_notes"] = entscheidungsfrist.decision_due_notes(case)
     return context
+
+
+def _decision_date(case: Case, today: Any) -> dict[str, Any]:
+    """The date by which the Bauaufsicht decides (§ 71 Abs. 6 BauO NRW) and how it was computed."""
+    basis = case.decision_due_basis or {}
+    due = entscheidungsfrist.decision_due_date(case)
+    return {
+        "decision_due": due,
+        "decision_due_overdue": due is not None and due < today,
+        "decision_due_period": basis.get("period", ""),
+        "decision_due_reason": basis.get("reason", ""),
+        "decision_due_legal_basis": basis.get("legal_basis", ""),
+        "decision_due_provisional": bool(basis.get("provisional")),
+    }
 
 
 def portal_context(request: HttpRequest, case: Case) -> dict[str, Any] | None:
@@ -63,4 +79,8 @@ def portal_context(request: HttpRequest, case: Case) -> dict[str, Any] | None:
     nachforderung = deadlines.open_nachforderung(case)
     if nachforderung is not None and deadlines.is_past_deadline(nachforderung):
         return {"case": case, "closed": False, "nachforderung": nachforderung}
+    if case.state == CaseState.COMPLETE and case.decision_due is not None:
+        # § 71 Abs. 2 Nr. 1 BauO NRW: the Bauherrschaft is told the date of the decision; the clerk's doubts stay
+        # in the Bauaufsicht.
+        return {"case": case, "closed": False, "complete": True, **_decision_date(case, timezone.localdate())}
     return None

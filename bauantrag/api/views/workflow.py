@@ -75,7 +75,9 @@ class ConfirmCompletenessView(ApiView):
     def post(self, request: Request, case_id: str) -> Response:
         user = acting_user(request)
         case = access_case(user, case_id)
-        serializer = ConfirmCompletenessRequestSerializer(data=request.data or {})
+        # The body is optional (JSON); a bare POST, as before, confirms with the pre-check's Verfahrensart.
+        body = request.data if (request.content_type or "").startswith("application/json") else {}
+        serializer = ConfirmCompletenessRequestSerializer(data=body or {})
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         actions.confirm_completeness(

@@ -77,3 +77,11 @@ def test_fassung_2024_ohne_zweifel() -> None:
                                 hearings_planned=False, rechtslage=rechtslage(D(2025, 2, 10)))
     assert result.zu_pruefen == ()
     assert result.due == D(2025, 4, 14)  # Monday 03.03.2025 + 6 Wochen
+
+
+def test_der_hinweis_zur_geltungsdauer_folgt_dem_wortlaut_von_paragraph_75() -> None:
+    # § 75 Abs. 1: „… oder die Bauausführung länger als ein Jahr unterbrochen worden ist.“ (review M13)
+    from bauantrag.rules.nrw.bauo_nrw.geltungsdauer import HINWEIS
+
+    assert "die Bauausführung länger als ein Jahr unterbrochen worden ist" in HINWEIS
+    assert "auf in Textform gestellten Antrag jeweils bis zu einem Jahr verlängert" in HINWEIS

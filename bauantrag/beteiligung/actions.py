@@ -388,3 +388,45 @@ def set_verfahren_36a(actor: User, case: Case, *, applies: bool, reason: str) ->
     )
     entscheidungsfrist.refresh(case, actor)
     return case
+
+
+@transaction.atomic
+def extend_beteiligung(actor: User, beteiligung: Beteiligung, *, deadline: dt.date, reason: str) -> Beteiligung:
+    """Extend the period of an open request to a Fachstelle „ausnahmsweise bis zu einem Monat“ (§ 71 Abs. 6 Satz 3
+    BauO NRW): at most three months from the request in all, with a reason; in the vereinfachte Verfahren only when
+    the Einvernehmen of the Gemeinde is required. The Gemeinde's period is statutory and cannot be extended."""
+    require_casework(actor, beteiligung.case)
+    case = _locked_case(beteiligung.case_id)
+    beteiligung = Beteiligung.objects.select_for_update(of=("self",)).select_related("fachstelle").get(
+        pk=beteiligung.pk)
+    if beteiligung.status != BeteiligungStatus.REQUESTED or case.state in CLOSED_STATES:
+        raise TransitionNotAllowed(_("Nur die Frist einer offenen Beteiligung kann verlängert werden."))
+    if beteiligung.fachstelle.is_gemeinde:
+        raise ValidationError({"deadline": _gemeinde_period_error(case, beteiligung.deadline)})
+    reason = (reason or "").strip()
+    requested_on = timezone.localdate(beteiligung.requested_at)
+    errors: dict[str, str] = {}
+    if deadline <= beteiligung.deadline:
+        errors["deadline"] = _("Die neue Frist muss nach der bisherigen Frist (%(old)s) liegen.") % {
+            "old": beteiligung.deadline.strftime("%d.%m.%Y")}
+    else:
+        errors.update(agency_deadline_errors(
+            requested_on, deadline, reason, simplified=_simplified(case),
+            einvernehmen_required=_einvernehmen_required(case),
+        ))
+        if not reason and "deadline" not in errors:
+            errors["extension_reason"] = _("Bitte begründen Sie die Verlängerung (§ 71 Abs. 6 Satz 3 BauO NRW).")
+    if len(reason) > MAX_REASON:
+        errors["extension_reason"] = _("Die Begründung ist zu lang (höchstens %(n)d Zeichen).") % {"n": MAX_REASON}
+    if errors:
+        raise ValidationError(errors)
+    before = {"deadline": beteiligung.deadline, "extension_reason": beteiligung.extension_reason}
+    beteiligung.deadline, beteiligung.extension_reason = deadline, reason
+    beteiligung.save(update_fields=["deadline", "extension_reason"])
+    record(
+        BeteiligungEvent.BETEILIGUNG_EXTENDED, actor=actor, tenant=case.tenant, subject=beteiligung, case=case,
+        before=before, after={"deadline": deadline, "extension_reason": reason,
+                              "fachstelle": beteiligung.fachstelle.name},
+    )
+    entscheidungsfrist.refresh(case, actor)
+    return beteiligung

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -227,6 +228,27 @@ def withdraw(request: HttpRequest, beteiligung_id: Any) -> HttpResponse:
             request, _("Die Beteiligung von „%(name)s“ wurde zurückgenommen.") % {"name": beteiligung.fachstelle.name}
         )
     return redirect(_case_anchor(beteiligung.case_id))
+
+
+@login_required
+@require_POST
+def extend(request: HttpRequest, beteiligung_id: Any) -> HttpResponse:
+    user = _casework(request)
+    beteiligung = access_beteiligung(user, beteiligung_id)
+    try:
+        raw = request.POST.get("deadline", "")
+        try:
+            deadline = dt.date.fromisoformat(raw)
+        except ValueError:
+            raise ValidationError({"deadline": _("Bitte geben Sie die neue Frist als Datum an.")}) from None
+        actions.extend_beteiligung(user, beteiligung, deadline=deadline, reason=request.POST.get("reason", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except TransitionNotAllowed as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Die Frist wurde verlängert."))
+    return redirect("beteiligung:detail", beteiligung_id=beteiligung.pk)
 
 
 @login_required

@@ -316,6 +316,11 @@ def queue_deadlines(cases: Iterable[Case], today: dt.date | None = None) -> dict
             info.notes.append(DeadlineNote(
                 _("Vollständigkeitsprüfung"), case.completeness_due, case.completeness_due < today,
             ))
+        elif case.state == CaseState.COMPLETE and case.decision_due is not None:
+            # § 71 Abs. 6 BauO NRW: the date the Bauherrschaft was told (§ 71 Abs. 2 Nr. 1)
+            info.notes.append(DeadlineNote(
+                _("Entscheidung"), case.decision_due, has_ended(case.decision_due, today),
+            ))
         elif case.state == CaseState.NACHFORDERUNG:
             if hasattr(case, "open_nf_deadline"):
                 due = case.open_nf_deadline

@@ -131,3 +131,27 @@ def test_the_request_form_says_why_a_longer_period_is_refused(kommune: Any) -> N
     assert response.status_code == 400
     assert "Bitte begründen Sie die Ausnahme." in response.content.decode()
     assert not Beteiligung.objects.exists()
+
+
+def test_a_running_period_is_extended_by_at_most_one_month_with_a_reason(kommune: Any) -> None:
+    with_procedure(kommune.case, "baugenehmigungsverfahren")
+    today = timezone.localdate()
+    beteiligung = ask(kommune, kommune.brandschutz)
+    with pytest.raises(ValidationError) as exc:
+        actions.extend_beteiligung(kommune.clerk, beteiligung, deadline=add_months(today, 4), reason="Gutachten")
+    assert "längstens bis zum" in errors(exc)["deadline"]
+    with pytest.raises(ValidationError) as exc:
+        actions.extend_beteiligung(kommune.clerk, beteiligung, deadline=between_two_and_three_months(today), reason="")
+    assert "extension_reason" in errors(exc)
+    longer = between_two_and_three_months(today)
+    clerk = login(Client(), kommune.clerk)
+    response = clerk.post(f"/beteiligung/{beteiligung.pk}/verlaengern/",
+                          {"deadline": longer.isoformat(), "reason": "Ortstermin erst im Frühjahr möglich"})
+    assert response.status_code == 302
+    beteiligung.refresh_from_db()
+    assert beteiligung.deadline == longer and beteiligung.extension_reason == "Ortstermin erst im Frühjahr möglich"
+    assert AuditEvent.objects.filter(event=BeteiligungEvent.BETEILIGUNG_EXTENDED, case_id=kommune.case.pk).exists()
+    gemeinde = ask(kommune, kommune.gemeinde)
+    with pytest.raises(ValidationError) as exc:
+        actions.extend_beteiligung(kommune.clerk, gemeinde, deadline=longer, reason="x")
+    assert "§ 36 Abs. 2 Satz 2 BauGB" in errors(exc)["deadline"]

@@ -10,6 +10,7 @@ Dates computed by hand on the calendar.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -98,3 +99,19 @@ def test_api_confirmation_returns_the_date_and_rejects_an_unknown_procedure(appl
     completed = Case.objects.get(pk=case.pk).completed_at
     assert completed is not None
     assert response.json()["decision_due"] == fristende(timezone.localdate(completed), months=3).end.isoformat()
+
+
+@pytest.mark.django_db
+def test_the_queue_lists_the_decision_date_and_marks_it_once_passed(applicant: Any) -> None:
+    from bauantrag.cases.deadlines import queue_deadlines
+
+    case = submitted_case(applicant)
+    with run_actions_now():
+        actions.confirm_completeness(clerk_for(case.tenant), case, procedure="vereinfachtes_verfahren",
+                                     hearings_planned=False)
+    case.refresh_from_db()
+    due = case.decision_due
+    assert due is not None
+    note = queue_deadlines([case], due)[case.pk].notes[0]
+    assert (note.label, note.due, note.overdue) == ("Entscheidung", due, False)
+    assert queue_deadlines([case], due + dt.timedelta(days=1))[case.pk].overdue

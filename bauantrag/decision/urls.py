@@ -5,5 +5,5 @@ from bauantrag.decision import views
 app_name = "decision"
 urlpatterns = [
     path("", views.archive, name="archive"),
-    path("<uuid:offer_id>/", views.archive_offer, name="archive_offer"),
+    path("vermerk/", views.archive_offer, name="archive_offer"),
 ]

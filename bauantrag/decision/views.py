@@ -3,7 +3,7 @@ through ``retention.offers_for``, changes through ``retention.record_*`` only.""
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -36,9 +36,13 @@ def archive(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def archive_offer(request: HttpRequest, offer_id: Any) -> HttpResponse:
+def archive_offer(request: HttpRequest) -> HttpResponse:
+    """One step on one offer; the offer's id comes with the form and is looked up in the Kommune's own offers."""
     user = _admin(request)
-    offer = retention.offers_for(user).filter(pk=offer_id).first()
+    try:
+        offer = retention.offers_for(user).filter(pk=uuid.UUID(request.POST.get("offer", ""))).first()
+    except ValueError:
+        offer = None
     if offer is None:
         raise Http404
     step = request.POST.get("step", "")

@@ -78,7 +78,8 @@ def test_after_the_period_the_case_is_offered_to_the_archive_and_nothing_is_dele
     assert case.file_number in html and "dem Archiv anzubieten" in html
     with pytest.raises(TransitionNotAllowed):
         retention.record_archive_answer(admin, offer, taken=False, note="zu früh")
-    response = page.post(f"/kommune/archiv/{offer.pk}/", {"step": "offered", "note": "Stadtarchiv, Liste 2037/1"})
+    response = page.post("/kommune/archiv/vermerk/",
+                         {"offer": str(offer.pk), "step": "offered", "note": "Stadtarchiv, Liste 2037/1"})
     assert response.status_code == 302
     offer.refresh_from_db()
     assert offer.status == ArchiveStatus.OFFERED and offer.offered_by == admin
@@ -102,4 +103,6 @@ def test_only_the_kommunes_administration_records_the_offer(applicant: Any, tena
         retention.record_offer(UserFactory(tenant=other_tenant, role=Role.TENANT_ADMIN), offer)
     assert login(Client(), clerk_for(tenant)).get("/kommune/archiv/").status_code == 403
     foreign = login(Client(), UserFactory(tenant=other_tenant, role=Role.TENANT_ADMIN))
-    assert foreign.post(f"/kommune/archiv/{offer.pk}/", {"step": "offered"}).status_code == 404
+    assert foreign.post("/kommune/archiv/vermerk/", {"offer": str(offer.pk), "step": "offered"}).status_code == 404
+    offer.refresh_from_db()
+    assert offer.status == ArchiveStatus.DUE

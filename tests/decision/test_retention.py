@@ -106,3 +106,14 @@ def test_only_the_kommunes_administration_records_the_offer(applicant: Any, tena
     assert foreign.post("/kommune/archiv/vermerk/", {"offer": str(offer.pk), "step": "offered"}).status_code == 404
     offer.refresh_from_db()
     assert offer.status == ArchiveStatus.DUE
+
+
+def test_the_daily_task_lists_due_cases(applicant: Any) -> None:
+    from bauantrag.celery import app as celery_app
+    from bauantrag.decision.tasks import offer_to_archive
+
+    assert celery_app.conf.beat_schedule["decision.offer_to_archive"]["task"] == offer_to_archive.name
+    case = withdrawn(applicant)
+    Case.objects.filter(pk=case.pk).update(retention_until=dt.date(2000, 12, 31))
+    assert offer_to_archive.delay().get() == 1
+    assert ArchiveOffer.objects.get(case=case).due_on == dt.date(2000, 12, 31)

@@ -155,3 +155,14 @@ def test_a_running_period_is_extended_by_at_most_one_month_with_a_reason(kommune
     with pytest.raises(ValidationError) as exc:
         actions.extend_beteiligung(kommune.clerk, gemeinde, deadline=longer, reason="x")
     assert "§ 36 Abs. 2 Satz 2 BauGB" in errors(exc)["deadline"]
+
+
+def test_after_three_months_the_zustimmung_is_deemed_given(kommune: Any) -> None:
+    from bauantrag.beteiligung.results import gemeinde_result
+
+    actions.set_verfahren_36a(kommune.clerk, kommune.case, applies=True, reason="§ 34 Abs. 3b BauGB")
+    beteiligung = ask(kommune, kommune.gemeinde)
+    beteiligung.refresh_from_db()
+    assert "Frist bis" in gemeinde_result(beteiligung, beteiligung.deadline)
+    after = beteiligung.deadline + dt.timedelta(days=1)
+    assert gemeinde_result(beteiligung, after) == "Zustimmung gilt als erteilt (§ 36a Abs. 1 Satz 4 BauGB)"

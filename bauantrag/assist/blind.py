@@ -8,7 +8,11 @@ listed there; a listed document's field without a label has no value, so anythin
 are third-party and not in the repository: ``$BAUANTRAG_REAL_DOCS/blind/<id>.txt``, UTF-8, pages separated by form
 feeds. Documents are read the way the running system reads them (``classifier.classify(pages)``,
 ``extractor.extract(pages)``). Prints figures, not pass/fail; exit status 0 whenever it ran, also when texts are
-missing (it says which). Nothing here is used for training or for choosing a threshold.
+missing (it says which).
+
+Split (fixed before any result of the fix was looked at; ``realdocs.blind_split``): an id whose SHA-256 has an
+even first byte is blind-train (may be used for training and choosing parameters), an odd one blind-holdout (never
+used for either). Figures are printed for blind-holdout and blind-train separately, then for all.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bauantrag.assist.classification import features, realmetrics
+from bauantrag.assist.classification import features, realdocs, realmetrics
 from bauantrag.assist.classification.classifier import Classifier, Prediction, get_classifier
 from bauantrag.assist.corpus.classes import CLASSES, NOT_A_BAUVORLAGE
 from bauantrag.assist.extraction.evaluate import same
@@ -41,6 +45,10 @@ class BlindDoc:
     id: str
     label: str
     pages: list[str]
+
+    @property
+    def split(self) -> str:
+        return realdocs.blind_split(self.id)
 
 
 @dataclass
@@ -117,12 +125,15 @@ def _pct(value: float | None) -> str:
     return "   –  " if value is None else f"{value * 100:5.1f} %"
 
 
-def report_classification(docs: list[BlindDoc], predictions: list[Prediction]) -> None:
+def report_classification(docs: list[BlindDoc], predictions: list[Prediction], title: str = "Blindtest") -> None:
+    if not docs:
+        print(f"\n=== Klassifikation, {title}: keine Texte ===")
+        return
     truth = [d.label for d in docs]
     names = [p.doc_class for p in predictions]
     sure = [not p.uncertain for p in predictions]
     scores = realmetrics.score(truth, names, sure)
-    print(f"\n=== Klassifikation, Blindtest: {scores.n} Dokumente ===")
+    print(f"\n=== Klassifikation, {title}: {scores.n} Dokumente ===")
     print(scores.table)
     print("\nKonfusionsmatrix (Zeilen: Handlabel, Spalten: Vorschlag)")
     print(scores.confusion)
@@ -190,8 +201,15 @@ def main(argv: list[str] | None = None) -> int:
     if not docs:
         print("Keine Texte vorhanden: nichts gemessen.")
         return 0
-    report_classification(docs, [classifier.classify(d.pages) for d in docs])
-    report_kind_without_reject(classifier, docs)
+    predictions = {d.id: classifier.classify(d.pages) for d in docs}
+    for split, title in (
+        (realdocs.BLIND_HOLDOUT, "Blindtest, Hälfte blind-holdout (nie trainiert, nichts danach gewählt)"),
+        (realdocs.BLIND_TRAIN, "Blindtest, Hälfte blind-train (zum Training/Kalibrieren benutzt)"),
+        (None, "Blindtest, alle"),
+    ):
+        part = [d for d in docs if split is None or d.split == split]
+        report_classification(part, [predictions[d.id] for d in part], title)
+        report_kind_without_reject(classifier, part)
     report_extraction(docs)
     return 0
 

@@ -195,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     where = Path(args.texts) / SUBDIR if args.texts else f"(${ENV_VAR} nicht gesetzt)"
     classifier = get_classifier()
     print(f"Blindtest: {len(docs)} Texte gefunden, {len(missing)} fehlen (gesucht in {where}). "
-          f"Klassifikator {classifier.version}, Schwelle für „sicher“ {classifier.model.confident_threshold}.")
+          f"Klassifikator {classifier.version}, Schwelle für „sicher“ {classifier.model.confident_threshold} (Art), "
+          f"{classifier.model.threshold_for(NOT_A_BAUVORLAGE)} (keine Bauvorlage).")
     if missing:
         print("  Ohne Text: " + ", ".join(missing))
     if not docs:

@@ -21,7 +21,7 @@ from bauantrag.accounts.models import Role, Tenant, User
 from bauantrag.accounts.permissions import require_casework
 from bauantrag.audit.models import AuditEvent
 from bauantrag.audit.service import jsonable, record
-from bauantrag.cases.models import Case, CaseState
+from bauantrag.cases.models import Case, CaseState, Decision
 from bauantrag.fees.assessment import calculation_for, live_assessment, to_fixed
 from bauantrag.fees.events import FeeEvent
 from bauantrag.fees.kassenzeichen import render_kassenzeichen
@@ -187,7 +187,13 @@ def override_fee(actor: User, case: Case, *, total: Decimal, reason: str) -> Cas
         raise ValidationError({"reason": _("Bitte begründen Sie die abweichende Festsetzung.")})
     if total < 0:
         raise ValidationError({"total": _("Die Gebühr darf nicht negativ sein.")})
-    calculated = calculation_for(case, fee).total
+    calculation = calculation_for(case, fee)
+    calculated = calculation.total
+    if calculation.frame is not None and case.decision in ("", Decision.APPROVED):
+        low, high = calculation.frame
+        if not low <= total <= high:
+            raise ValidationError({"total": _("Die Rahmengebühr liegt zwischen %(low)s und %(high)s.") % {
+                "low": euro(low), "high": euro(high)}})
     before = {"override_total": fee.override_total, "override_reason": fee.override_reason}
     fee.override_total, fee.override_reason = cents(total), reason
     fee.overridden_by, fee.overridden_at = actor, timezone.now()

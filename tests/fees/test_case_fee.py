@@ -136,3 +136,24 @@ def test_only_the_kommunes_casework_reaches_the_fee_page(tariff: None, applicant
         assert client.get(url).status_code == 404
         assert client.post(url, {"schritt": "kassenzeichen"}).status_code == 404
     assert not CaseFee.objects.exists()
+
+
+def test_a_rahmengebuehr_is_set_by_the_clerk_within_its_frame(tariff: None, admin_client: Client,
+                                                              clerk_client: Client, applicant: Any) -> None:
+    assert admin_client.post("/gebuehren/tarif/saetze/neu/", {
+        "purpose": "genehmigungsfreistellung", "tarifstelle": "3.1.3.1", "label": "Freistellung", "kind": "rahmen",
+        "value": "50", "value_max": "500", "valid_from": "2026-01-01", "source": "Satzung der Testkommune",
+    }).status_code == 302
+    case = submitted_case(applicant)
+    url = f"/gebuehren/vorgaenge/{case.pk}/"
+    clerk_client.post(url, {"schritt": "grundlagen", "gebaeudeart": "1", "procedure": "genehmigungsfreistellung"})
+    page = clerk_client.get(url).content.decode()
+    assert "Rahmengebühr von 50,00 € bis 500,00 €: die Sachbearbeitung setzt den Betrag im Rahmen fest." in page
+    assert current_assessment(case) is None
+    outside = clerk_client.post(url, {"schritt": "festsetzen", "total": "600", "reason": "Aufwand"})
+    assert outside.status_code == 400 and "zwischen 50,00 € und 500,00 €" in outside.content.decode()
+    assert clerk_client.post(url, {"schritt": "festsetzen", "total": "120", "reason": "Einfacher Fall"}
+                             ).status_code == 302
+    assessment = current_assessment(case)
+    assert assessment is not None and assessment.total == Decimal("120.00")
+    assert [(line.tarifstelle, line.amount) for line in assessment.lines] == [("3.1.3.1", Decimal("120.00"))]

@@ -21,8 +21,8 @@ def _localize(form: forms.BaseForm) -> None:
     for field in form.fields.values():
         if isinstance(field, forms.DecimalField):
             field.localize = True
+            field.widget = forms.TextInput(attrs={"inputmode": "decimal", "class": "input-short"})
             field.widget.is_localized = True
-            field.widget.attrs.setdefault("inputmode", "decimal")
 
 
 class RateForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -45,7 +45,7 @@ def test_the_clerk_sees_the_calculation_and_fixes_it_with_a_kassenzeichen(
     page = clerk_client.get(f"/gebuehren/vorgaenge/{case.pk}/").content.decode()
     assert "Brutto-Rauminhalt 720 m³ × Rohbauwert 172,00 €/m³" in page and "= 123.840,00 €" in page
     assert "6 Tausendstel der Rohbausumme von 123.840,00 €" in page and "743,04 €" in page
-    assert "Gebührensatz der Testkommune (gültig ab 01.01.2026)" in page  # the source of each line
+    assert "Gebührensatz der Testkommune, gültig ab 01.01.2026" in page  # the source of each line
     assert "Tarifstellen 3.1.1.2, 3.1.4.2 des Allgemeinen Gebührentarifs" in page
 
     response = clerk_client.post(f"/gebuehren/vorgaenge/{case.pk}/", {"schritt": "kassenzeichen"})

@@ -141,7 +141,7 @@ def _rohbauwert(values: Sequence[Rohbauwert], key: str, day: dt.date) -> Rohbauw
 def _source(entry: Rate | Rohbauwert) -> str:
     until = f" bis {german_date(entry.valid_to)}" if entry.valid_to else ""
     text = f"gültig ab {german_date(entry.valid_from)}{until}"
-    return f"{entry.source} ({text})" if entry.source else text
+    return f"{entry.source}, {text}" if entry.source else text
 
 
 @dataclass

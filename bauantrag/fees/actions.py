@@ -31,7 +31,7 @@ from bauantrag.rules.fees.tariff import PROCEDURE_PURPOSES, Purpose, Rate, RateK
 
 RATE_FIELDS = ("purpose", "tarifstelle", "label", "kind", "value", "value_max", "valid_from", "valid_to", "source")
 ROHBAUWERT_FIELDS = ("gebaeudeart", "eur_per_m3", "valid_from", "valid_to", "source")
-SETTINGS_FIELDS = ("kassenzeichen_format", "number_digits", "booking_account", "payment_days")
+SETTINGS_FIELDS = ("kassenzeichen_format", "number_digits", "booking_account", "payment_details", "payment_days")
 
 
 def require_tenant_admin(actor: object) -> User:

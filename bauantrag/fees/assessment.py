@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from bauantrag.cases.display import latest_run
 from bauantrag.cases.models import Case, Decision, Vorhaben
-from bauantrag.fees.models import CaseFee, RohbauwertEntry, TariffRate
+from bauantrag.fees.models import CaseFee, FeeSettings, RohbauwertEntry, TariffRate
 from bauantrag.rules.fees.calculation import Calculation, FeeCase, Line, Outcome, calculate, cents, euro
 from bauantrag.rules.fees.tariff import GEBAEUDEART_OF_USE, PROCEDURE_PURPOSES, Purpose, Rate, RateKind, Rohbauwert
 
@@ -53,6 +53,7 @@ class Assessment:
     due_date: dt.date | None
     overridden: bool
     override_reason: str
+    payment_details: str = ""  # the Kommune's bank details for the Bescheid (FeeSettings)
 
 
 def tariff_of(tenant_id: Any) -> tuple[list[Rate], list[Rohbauwert]]:
@@ -145,7 +146,7 @@ def live_assessment(case: Case, fee: CaseFee | None, calculation: Calculation) -
         return None
     return Assessment(tuple(lines), total, "", calculation.legal_basis, calculation.basis, None,
                       fee is not None and fee.override_total is not None,
-                      fee.override_reason if fee is not None else "")
+                      fee.override_reason if fee is not None else "", payment_details_of(case.tenant_id))
 
 
 def to_fixed(assessment: Assessment) -> dict[str, Any]:
@@ -157,13 +158,18 @@ def to_fixed(assessment: Assessment) -> dict[str, Any]:
     }
 
 
+def payment_details_of(tenant_id: Any) -> str:
+    settings = FeeSettings.objects.filter(tenant_id=tenant_id).first()
+    return settings.payment_details if settings is not None else ""
+
+
 def from_fixed(fee: CaseFee) -> Assessment:
     data = fee.fixed or {}
     return Assessment(
         tuple(AssessmentLine(line["label"], Decimal(line["amount"]), line["tarifstelle"], line["explanation"])
               for line in data["lines"]),
         Decimal(data["total"]), fee.kassenzeichen, data["legal_basis"], tuple(data["basis"]), fee.due_date,
-        bool(data["overridden"]), data["override_reason"],
+        bool(data["overridden"]), data["override_reason"], payment_details_of(fee.tenant_id),
     )
 
 

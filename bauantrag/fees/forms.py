@@ -50,7 +50,7 @@ class RohbauwertForm(forms.ModelForm):  # type: ignore[type-arg]
 class SettingsForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = FeeSettings
-        fields = ("kassenzeichen_format", "number_digits", "booking_account", "payment_days")
+        fields = ("kassenzeichen_format", "number_digits", "booking_account", "payment_details", "payment_days")
 
 
 class BasisForm(forms.Form):

@@ -55,6 +55,12 @@ class FeeSettings(models.Model):
         validators=[RegexValidator(r"^[A-Za-z0-9./_ -]*$", _("Nur Buchstaben, Ziffern, Leerzeichen und . / _ -"))],
         help_text=_("Wird in der Ausgabe für das Kassenverfahren je Gebühr mitgegeben, z. B. „1.09.01.431100“."),
     )
+    payment_details = models.CharField(
+        _("Bankverbindung für die Zahlung"), max_length=300, blank=True,
+        validators=[RegexValidator(r"^[^<>]*$", _("Bitte keine spitzen Klammern verwenden."))],
+        help_text=_("Steht im Bescheid bei der Gebühr, z. B. „Stadtkasse Musterstadt, "
+                    "IBAN DE00 0000 0000 0000 0000 00, BIC XXXXDEXX“."),
+    )
     payment_days = models.PositiveSmallIntegerField(
         _("Zahlungsfrist (Tage nach Festsetzung)"), default=30, validators=[MaxValueValidator(365)],
         help_text=_("Fälligkeit = Tag der Vergabe des Kassenzeichens plus diese Zahl Tage (Einstellung der Kommune)."),

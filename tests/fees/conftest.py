@@ -30,7 +30,7 @@ TARIFF_POSTS = (
         "source": "Rohbauwerte der Testkommune 2026"}),
     ("/gebuehren/tarif/einstellungen/", {
         "kassenzeichen_format": "GEB/{JAHR}/{NR}", "number_digits": "5", "booking_account": "1.09.01.431100",
-        "payment_days": "30"}),
+        "payment_details": "Stadtkasse Musterstadt, IBAN DE02 1203 0000 0000 2020 51", "payment_days": "30"}),
 )
 
 

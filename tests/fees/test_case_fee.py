@@ -157,3 +157,19 @@ def test_a_rahmengebuehr_is_set_by_the_clerk_within_its_frame(tariff: None, admi
     assessment = current_assessment(case)
     assert assessment is not None and assessment.total == Decimal("120.00")
     assert [(line.tarifstelle, line.amount) for line in assessment.lines] == [("3.1.3.1", Decimal("120.00"))]
+
+
+def test_the_bescheid_block_states_the_fixed_fee_with_kassenzeichen_and_legal_basis(
+        tariff: None, clerk_client: Client, applicant: Any) -> None:
+    from django.template.loader import render_to_string
+
+    case = submitted_case(applicant)
+    clerk_client.post(f"/gebuehren/vorgaenge/{case.pk}/", {"schritt": "kassenzeichen"})
+    assessment = current_assessment(case)
+    assert assessment is not None
+    text = " ".join(render_to_string("fees/bescheid_festsetzung.html", {"assessment": assessment}).split())
+    assert "Verwaltungsgebühr von 743,04 € festgesetzt (§ 1 Abs. 1 AVwGebO NRW" in text
+    assert "= 123.840,00 €" in text and "3.1.4.2" in text
+    due = f"{assessment.due_date:%d.%m.%Y}"
+    assert (f"bis zum {due} unter Angabe des Kassenzeichens {assessment.kassenzeichen} auf das Konto: Stadtkasse "
+            "Musterstadt, IBAN DE02 1203 0000 0000 2020 51.") in text

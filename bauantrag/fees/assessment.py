@@ -100,13 +100,20 @@ def fee_day(case: Case) -> dt.date:
     return timezone.localdate(case.decided_at) if case.decided_at else timezone.localdate()
 
 
+def gross_volume_of(fee: CaseFee | None, vorhaben: Vorhaben | None) -> Decimal | None:
+    """The clerk's figure for the fee, else the application's."""
+    if fee is not None and fee.gross_volume_m3 is not None:
+        return fee.gross_volume_m3
+    return vorhaben.gross_volume_m3 if vorhaben is not None else None
+
+
 def fee_case(case: Case, fee: CaseFee | None) -> FeeCase:
     vorhaben = _vorhaben(case)
     return FeeCase(
         procedure=procedure_of(case, fee),
         outcome=OUTCOME_OF_DECISION.get(Decision(case.decision), Outcome.APPROVAL) if case.decision
         else Outcome.APPROVAL,
-        gross_volume_m3=vorhaben.gross_volume_m3 if vorhaben is not None else None,
+        gross_volume_m3=gross_volume_of(fee, vorhaben),
         gebaeudeart=gebaeudeart_of(case, fee),
         day=fee_day(case),
     )

@@ -60,6 +60,13 @@ class BasisForm(forms.Form):
     )
     procedure = forms.ChoiceField(label=_("Verfahren, nach dessen Satz die Gebühr berechnet wird"), required=False,
                                   choices=PROCEDURE_CHOICES)
+    gross_volume_m3 = forms.DecimalField(
+        label=_("Brutto-Rauminhalt für die Gebühr (m³)"), required=False, min_value=0, max_digits=12,
+        decimal_places=2, localize=True,
+        help_text=_("Leer: der Wert aus dem Antrag. Sonst z. B. aus der Berechnung des Brutto-Rauminhalts nach "
+                    "DIN 277 in den Bauvorlagen."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "input-short"}),
+    )
 
 
 class OverrideForm(forms.Form):

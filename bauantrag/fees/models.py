@@ -151,6 +151,12 @@ class CaseFee(models.Model):
                                    blank=True)
     procedure = models.CharField(_("Verfahren für die Gebühr"), max_length=30, blank=True,
                                  help_text=_("Leer: das Verfahren aus der Vorprüfung bzw. dem Antrag"))
+    gross_volume_m3 = models.DecimalField(
+        _("Brutto-Rauminhalt für die Gebühr (m³)"), max_digits=12, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Leer: der Wert aus dem Antrag. Sonst z. B. aus der Berechnung des Brutto-Rauminhalts nach "
+                    "DIN 277 in den Bauvorlagen."),
+    )
     override_total = models.DecimalField(_("Festgesetzte Gebühr (abweichend)"), max_digits=12, decimal_places=2,
                                          null=True, blank=True, validators=[MinValueValidator(0)])
     override_reason = models.TextField(_("Begründung der Abweichung"), max_length=2000, blank=True)

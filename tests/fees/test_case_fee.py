@@ -173,3 +173,18 @@ def test_the_bescheid_block_states_the_fixed_fee_with_kassenzeichen_and_legal_ba
     due = f"{assessment.due_date:%d.%m.%Y}"
     assert (f"bis zum {due} unter Angabe des Kassenzeichens {assessment.kassenzeichen} auf das Konto: Stadtkasse "
             "Musterstadt, IBAN DE02 1203 0000 0000 2020 51.") in text
+
+
+def test_the_clerk_sets_the_volume_when_the_application_lacks_it(tariff: None, clerk_client: Client,
+                                                                  applicant: Any) -> None:
+    case = submitted_case(applicant, gross_volume_m3=None)
+    url = f"/gebuehren/vorgaenge/{case.pk}/"
+    assert "Brutto-Rauminhalt (m³) nach DIN 277:2021-08 fehlt" in clerk_client.get(url).content.decode()
+    assert clerk_client.post(url, {"schritt": "grundlagen", "gebaeudeart": "1", "procedure": "",
+                                   "gross_volume_m3": "0"}).status_code == 400
+    assert clerk_client.post(url, {"schritt": "grundlagen", "gebaeudeart": "1", "procedure": "",
+                                   "gross_volume_m3": "850,00"}).status_code == 302
+    # 850 m³ × 172 €/m³ = 146 200,00 €; × 6 / 1000 = 877,20 €
+    assert (current_assessment(case) or pytest.fail("no fee")).total == Decimal("877.20")
+    event = AuditEvent.objects.get(event=FeeEvent.BASIS_SET, case_id=case.pk)
+    assert event.after["gross_volume_m3"] == "850.00"

@@ -227,8 +227,10 @@ def remove_override(actor: User, case: Case) -> CaseFee:
 
 
 def _next_kassenzeichen(case: Case, settings: FeeSettings, year: int) -> str:
+    """The next free number: counted per year where the format shows the year, else in one running sequence."""
+    counter = year if "{JAHR}" in settings.kassenzeichen_format else 0
     sequence, _created = KassenzeichenSequence.objects.select_for_update().get_or_create(tenant=case.tenant,
-                                                                                           year=year)
+                                                                                           year=counter)
     taken = CaseFee.objects.filter(tenant=case.tenant).exclude(kassenzeichen="")
     while True:  # skip numbers already used (e.g. after the format was changed back)
         sequence.last_number += 1

@@ -181,7 +181,8 @@ class CaseFee(models.Model):
 
 
 class KassenzeichenSequence(models.Model):
-    """The running number of the Kassenzeichen per Kommune and year (locked while a number is drawn)."""
+    """The running number of the Kassenzeichen per Kommune and year (locked while a number is drawn); year 0 is the
+    one sequence of a format without {JAHR}."""
 
     tenant = models.ForeignKey("accounts.Tenant", on_delete=models.CASCADE)
     year = models.PositiveSmallIntegerField()

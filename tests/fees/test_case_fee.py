@@ -188,3 +188,17 @@ def test_the_clerk_sets_the_volume_when_the_application_lacks_it(tariff: None, c
     assert (current_assessment(case) or pytest.fail("no fee")).total == Decimal("877.20")
     event = AuditEvent.objects.get(event=FeeEvent.BASIS_SET, case_id=case.pk)
     assert event.after["gross_volume_m3"] == "850.00"
+
+
+def test_a_format_without_the_year_counts_on_across_years(tariff: None, admin_client: Client, clerk_client: Client,
+                                                           applicant: Any, tenant: Any) -> None:
+    from bauantrag.fees.models import KassenzeichenSequence
+
+    assert admin_client.post("/gebuehren/tarif/einstellungen/", {
+        "kassenzeichen_format": "5{NR}", "number_digits": "7", "booking_account": "", "payment_details": "",
+        "payment_days": "14"}).status_code == 302
+    KassenzeichenSequence.objects.create(tenant=tenant, year=0, last_number=41)  # numbers given in earlier years
+    case = submitted_case(applicant)
+    clerk_client.post(f"/gebuehren/vorgaenge/{case.pk}/", {"schritt": "kassenzeichen"})
+    fee = CaseFee.objects.get(case=case)
+    assert fee.kassenzeichen == "50000042" and fee.due_date == timezone.localdate() + dt.timedelta(days=14)

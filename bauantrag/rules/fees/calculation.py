@@ -189,9 +189,10 @@ def _procedure_fee(case: FeeCase, rates: Sequence[Rate], values: Sequence[Rohbau
         return None
     rate = _valid(rates, case.procedure, case.day)
     if rate is None:
-        work.missing.append(f"Tarifstelle für {case.procedure.label} (eine der Tarifstellen "
-                            f"{UNKNOWN_PROCEDURE_TARIFSTELLE}, im abgerufenen Text nicht enthalten): Satz fehlt, "
-                            f"gültig am {german_date(case.day)}.")
+        where = ("eine der Tarifstellen " + UNKNOWN_PROCEDURE_TARIFSTELLE + ", "
+                 if case.procedure is not Purpose.GENEHMIGUNGSFREISTELLUNG else "")
+        work.missing.append(f"Tarifstelle für {case.procedure.label} ({where}im abgerufenen Text nicht enthalten): "
+                            f"Satz fehlt, gültig am {german_date(case.day)}.")
         if case.procedure is not Purpose.GENEHMIGUNGSFREISTELLUNG:
             _rohbausumme(case, values, work)  # say at once whether the Rohbausumme's figures are there
         return None

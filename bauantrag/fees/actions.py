@@ -163,7 +163,7 @@ def _open_fee(actor: User, case: Case) -> CaseFee:
 
 @transaction.atomic
 def set_basis(actor: User, case: Case, *, gebaeudeart: str, procedure: str,
-              gross_volume_m3: Decimal | None = None) -> CaseFee:
+              gross_volume_m3: Decimal | None = None, outcome: str = "") -> CaseFee:
     """The clerk's choice of the Gebäudeart (Anhang 1), of the procedure whose rate applies and of the
     Brutto-Rauminhalt (blank: derived from the pre-check and the application)."""
     fee = _open_fee(actor, case)
@@ -172,12 +172,13 @@ def set_basis(actor: User, case: Case, *, gebaeudeart: str, procedure: str,
     if gross_volume_m3 is not None and gross_volume_m3 <= 0:
         raise ValidationError({"gross_volume_m3": _("Der Brutto-Rauminhalt muss größer als 0 sein.")})
     before = jsonable({"gebaeudeart": fee.gebaeudeart, "procedure": fee.procedure,
-                       "gross_volume_m3": fee.gross_volume_m3})
+                       "gross_volume_m3": fee.gross_volume_m3, "outcome": fee.outcome})
     fee.gebaeudeart, fee.procedure, fee.gross_volume_m3 = gebaeudeart, procedure, gross_volume_m3
+    fee.outcome = outcome
     fee.full_clean(exclude=["case", "tenant"])
     fee.save()
     after = jsonable({"gebaeudeart": fee.gebaeudeart, "procedure": fee.procedure,
-                      "gross_volume_m3": fee.gross_volume_m3})
+                      "gross_volume_m3": fee.gross_volume_m3, "outcome": fee.outcome})
     if after != before:
         record(FeeEvent.BASIS_SET, actor=actor, tenant=case.tenant, subject=fee, case=case, before=before,
                after=after, message=_("Grundlagen der Gebühr festgelegt"))

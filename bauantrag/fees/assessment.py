@@ -27,7 +27,7 @@ OUTCOME_OF_DECISION = {
     Decision.WITHDRAWN_FICTITIOUS: Outcome.WITHDRAWAL,
 }
 OUTCOME_LABELS = {
-    Outcome.APPROVAL: "Genehmigung (bei offenem Vorgang: die Gebühr, die mit der Genehmigung fällig würde)",
+    Outcome.APPROVAL: "Genehmigung",
     Outcome.REFUSAL: "Ablehnung",
     Outcome.WITHDRAWAL: "Rücknahme",
 }
@@ -107,22 +107,32 @@ def gross_volume_of(fee: CaseFee | None, vorhaben: Vorhaben | None) -> Decimal |
     return vorhaben.gross_volume_m3 if vorhaben is not None else None
 
 
-def fee_case(case: Case, fee: CaseFee | None) -> FeeCase:
+def outcome_of(case: Case, fee: CaseFee | None, decision: str = "") -> Outcome:
+    """The decision taken; while the case is open the one being prepared (``decision``, a Decision value, from the
+    letters), else the clerk's choice on the fee page, else the approval."""
+    for value in (case.decision, decision):
+        if value in Decision.values:
+            return OUTCOME_OF_DECISION[Decision(value)]
+    if fee is not None and fee.outcome:
+        return Outcome(fee.outcome)
+    return Outcome.APPROVAL
+
+
+def fee_case(case: Case, fee: CaseFee | None, decision: str = "") -> FeeCase:
     vorhaben = _vorhaben(case)
     return FeeCase(
         procedure=procedure_of(case, fee),
-        outcome=OUTCOME_OF_DECISION.get(Decision(case.decision), Outcome.APPROVAL) if case.decision
-        else Outcome.APPROVAL,
+        outcome=outcome_of(case, fee, decision),
         gross_volume_m3=gross_volume_of(fee, vorhaben),
         gebaeudeart=gebaeudeart_of(case, fee),
         day=fee_day(case),
     )
 
 
-def calculation_for(case: Case, fee: CaseFee | None = None) -> Calculation:
+def calculation_for(case: Case, fee: CaseFee | None = None, decision: str = "") -> Calculation:
     fee = fee if fee is not None else case_fee(case)
     rates, values = tariff_of(case.tenant_id)
-    return calculate(fee_case(case, fee), rates, values)
+    return calculate(fee_case(case, fee, decision), rates, values)
 
 
 def _lines(calculation: Calculation) -> list[AssessmentLine]:
@@ -180,12 +190,15 @@ def from_fixed(fee: CaseFee) -> Assessment:
     )
 
 
-def current_assessment(case: Case) -> Assessment | None:
-    """The fee for the Bescheid: fixed (with Kassenzeichen) if assigned, else as it stands, else None."""
+def current_assessment(case: Case, decision: str = "") -> Assessment | None:
+    """The fee for the Bescheid: fixed (with Kassenzeichen) if assigned, else as it stands, else None.
+
+    decision: for a Bescheid prepared while the case is still open, the decision it will state ("approved",
+    "refused", a ``cases.models.Decision`` value), so that a refusal is charged as one."""
     fee = case_fee(case)
     if fee is not None and fee.kassenzeichen:
         return from_fixed(fee)
-    return live_assessment(case, fee, calculation_for(case, fee))
+    return live_assessment(case, fee, calculation_for(case, fee, decision))
 
 
 def total_text(assessment: Assessment) -> str:

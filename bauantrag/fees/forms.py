@@ -60,6 +60,12 @@ class BasisForm(forms.Form):
     )
     procedure = forms.ChoiceField(label=_("Verfahren, nach dessen Satz die Gebühr berechnet wird"), required=False,
                                   choices=PROCEDURE_CHOICES)
+    outcome = forms.ChoiceField(
+        label=_("Entscheidung, für die die Gebühr berechnet wird"), required=False,
+        choices=[("", _("Genehmigung (solange nicht anders entschieden)")), ("ablehnung", _("Ablehnung")),
+                 ("ruecknahme", _("Rücknahme"))],
+        help_text=_("Nur solange der Vorgang offen ist; danach gilt die getroffene Entscheidung."),
+    )
     gross_volume_m3 = forms.DecimalField(
         label=_("Brutto-Rauminhalt für die Gebühr (m³)"), required=False, min_value=0, max_digits=12,
         decimal_places=2, localize=True,

@@ -151,6 +151,11 @@ class CaseFee(models.Model):
                                    blank=True)
     procedure = models.CharField(_("Verfahren für die Gebühr"), max_length=30, blank=True,
                                  help_text=_("Leer: das Verfahren aus der Vorprüfung bzw. dem Antrag"))
+    outcome = models.CharField(
+        _("Entscheidung, für die die Gebühr berechnet wird"), max_length=20, blank=True,
+        choices=[("genehmigung", _("Genehmigung")), ("ablehnung", _("Ablehnung")), ("ruecknahme", _("Rücknahme"))],
+        help_text=_("Nur solange der Vorgang offen ist; danach gilt die getroffene Entscheidung."),
+    )
     gross_volume_m3 = models.DecimalField(
         _("Brutto-Rauminhalt für die Gebühr (m³)"), max_digits=12, decimal_places=2, null=True, blank=True,
         validators=[MinValueValidator(0)],

@@ -33,7 +33,15 @@ from bauantrag.fees.access import (
     rates_visible_to,
     rohbauwerte_visible_to,
 )
-from bauantrag.fees.assessment import calculation_for, case_fee, current_assessment, gebaeudeart_of, procedure_of
+from bauantrag.fees.assessment import (
+    OUTCOME_LABELS,
+    calculation_for,
+    case_fee,
+    current_assessment,
+    gebaeudeart_of,
+    outcome_of,
+    procedure_of,
+)
 from bauantrag.fees.forms import BasisForm, ExportForm, OverrideForm, RateForm, RohbauwertForm, SettingsForm
 from bauantrag.fees.models import RohbauwertEntry, TariffRate
 from bauantrag.rules.fees.tariff import ANHANG_1_SOURCE
@@ -64,9 +72,11 @@ def case_context(case: Any, user: User, basis: BasisForm | None = None,
     return {
         "case": case, "fee": fee, "calculation": calculation, "assessment": current_assessment(case),
         "fixed": bool(fee and fee.kassenzeichen), "procedure": procedure,
+        "outcome": OUTCOME_LABELS[outcome_of(case, fee)],
         "basis_form": basis or BasisForm(initial={"gebaeudeart": gebaeudeart_of(case, fee) or "",
                                                   "procedure": fee.procedure if fee else "",
-                                                  "gross_volume_m3": fee.gross_volume_m3 if fee else None}),
+                                                  "gross_volume_m3": fee.gross_volume_m3 if fee else None,
+                                                  "outcome": fee.outcome if fee else ""}),
         "override_form": override or OverrideForm(initial={
             "total": fee.override_total if fee and fee.override_total is not None else calculation.total,
             "reason": fee.override_reason if fee else ""}),

@@ -202,3 +202,19 @@ def test_a_format_without_the_year_counts_on_across_years(tariff: None, admin_cl
     clerk_client.post(f"/gebuehren/vorgaenge/{case.pk}/", {"schritt": "kassenzeichen"})
     fee = CaseFee.objects.get(case=case)
     assert fee.kassenzeichen == "50000042" and fee.due_date == timezone.localdate() + dt.timedelta(days=14)
+
+
+def test_a_refusal_prepared_while_the_case_is_open_is_charged_as_a_refusal(
+        tariff: None, admin_client: Client, clerk_client: Client, applicant: Any) -> None:
+    case = submitted_case(applicant)
+    url = f"/gebuehren/vorgaenge/{case.pk}/"
+    assert current_assessment(case, "refused") is None  # the Kommune has no refusal percentage yet
+    assert clerk_client.post(url, {"schritt": "grundlagen", "gebaeudeart": "1", "procedure": "",
+                                   "outcome": "ablehnung"}).status_code == 302
+    assert "Ablehnung des Bauantrags: Prozentsatz der Gebühr fehlt" in clerk_client.get(url).content.decode()
+    assert admin_client.post("/gebuehren/tarif/saetze/neu/", {
+        "purpose": "ablehnung", "tarifstelle": "3.1.4.9", "label": "Ablehnung", "kind": "prozent", "value": "50",
+        "valid_from": "2026-01-01", "source": "Satzung der Testkommune"}).status_code == 302
+    # 743,04 € × 50 % = 371,52 €
+    assert (current_assessment(case) or pytest.fail("no fee")).total == Decimal("371.52")
+    assert (current_assessment(case, "approved") or pytest.fail("no fee")).total == Decimal("743.04")

@@ -22,7 +22,7 @@ from bauantrag.accounts.permissions import require_casework
 from bauantrag.audit.models import AuditEvent
 from bauantrag.audit.service import jsonable, record
 from bauantrag.cases.models import Case, CaseState, Decision
-from bauantrag.fees.assessment import calculation_for, live_assessment, to_fixed
+from bauantrag.fees.assessment import calculation_for, live_assessment, outcome_of, to_fixed
 from bauantrag.fees.events import FeeEvent
 from bauantrag.fees.kassenzeichen import render_kassenzeichen
 from bauantrag.fees.models import CaseFee, FeeSettings, KassenzeichenSequence, RohbauwertEntry, TariffRate
@@ -257,7 +257,7 @@ def assign_kassenzeichen(actor: User, case: Case) -> CaseFee:
     today = timezone.localdate(now)
     fee.kassenzeichen = _next_kassenzeichen(case, settings, today.year)
     fee.assigned_at, fee.due_date = now, today + dt.timedelta(days=settings.payment_days)
-    fee.fixed = to_fixed(assessment)
+    fee.fixed = {**to_fixed(assessment), "outcome": outcome_of(case, fee).value}
     fee.save()
     record(FeeEvent.KASSENZEICHEN_ASSIGNED, actor=actor, tenant=case.tenant, subject=fee, case=case,
            after={"kassenzeichen": fee.kassenzeichen, "total": str(assessment.total),

@@ -206,3 +206,13 @@ def total_text(assessment: Assessment) -> str:
 
 
 __all__ = ["Assessment", "AssessmentLine", "Line", "current_assessment"]
+
+
+def fixed_for_other_decision(case: Case, fee: CaseFee | None) -> str:
+    """If the fee was fixed for another decision than the one taken since (e.g. fixed as an approval, then the
+    application was refused): the decision it was fixed for, for a warning to the clerk; else ""."""
+    if fee is None or not fee.kassenzeichen or not case.decision or not fee.fixed:
+        return ""
+    fixed_for = fee.fixed.get("outcome", "")
+    taken = outcome_of(case, fee)
+    return OUTCOME_LABELS[Outcome(fixed_for)] if fixed_for and fixed_for != taken.value else ""

@@ -218,3 +218,16 @@ def test_a_refusal_prepared_while_the_case_is_open_is_charged_as_a_refusal(
     # 743,04 € × 50 % = 371,52 €
     assert (current_assessment(case) or pytest.fail("no fee")).total == Decimal("371.52")
     assert (current_assessment(case, "approved") or pytest.fail("no fee")).total == Decimal("743.04")
+
+
+def test_a_fee_fixed_as_an_approval_warns_when_the_case_is_withdrawn_afterwards(
+        tariff: None, clerk_client: Client, applicant: Any) -> None:
+    case = submitted_case(applicant)
+    url = f"/gebuehren/vorgaenge/{case.pk}/"
+    clerk_client.post(url, {"schritt": "kassenzeichen"})
+    assert "entschieden wurde inzwischen" not in clerk_client.get(url).content.decode()
+    record_withdrawal(clerk_for(case.tenant), case, reason="Erklärung der Bauherrschaft")
+    page = clerk_client.get(url).content.decode()
+    assert "Die Gebühr wurde für die Entscheidung „Genehmigung“ festgesetzt; entschieden wurde inzwischen " \
+           "„Rücknahme“." in page
+    assert (current_assessment(case) or pytest.fail("no fee")).total == Decimal("743.04")  # fixed stays fixed

@@ -201,7 +201,17 @@ def _edit(request: HttpRequest, form_class: Any, obj: Any, save: Any, title: str
         return render(request, "fees/entry_form.html", {"form": form, "title": title, "can_manage": True},
                       status=400)
     form = form_class(instance=obj)
-    return render(request, "fees/entry_form.html", {"form": form, "title": title, "can_manage": can_manage})
+    return render(request, "fees/entry_form.html", {"form": form, "title": title, "can_manage": can_manage,
+                                                    "rows": [] if can_manage else _readonly_rows(form, obj)})
+
+
+def _readonly_rows(form: BaseForm, obj: Any) -> list[tuple[str, Any]]:
+    """Label and shown value of each field, choices by their label (for the Sachbearbeitung, who only reads)."""
+    rows = []
+    for name, field in form.fields.items():
+        shown = getattr(obj, f"get_{name}_display", None)
+        rows.append((str(field.label), shown() if callable(shown) else getattr(obj, name)))
+    return rows
 
 
 def _require_view(request: HttpRequest) -> None:

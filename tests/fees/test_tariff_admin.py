@@ -73,6 +73,7 @@ def test_clerks_read_the_tariff_but_only_the_administration_changes_it(tariff: N
     assert clerk.get("/gebuehren/tarif/").status_code == 200
     page = clerk.get(f"/gebuehren/tarif/saetze/{rate.pk}/")
     assert page.status_code == 200 and "Änderungen nimmt die Administration der Kommune vor." in page.content.decode()
+    assert "Vereinfachtes Baugenehmigungsverfahren (§ 64 BauO NRW)" in page.content.decode()  # the label, not the key
     url, data = TARIFF_POSTS[0]
     assert clerk.post(f"/gebuehren/tarif/saetze/{rate.pk}/", {**data, "value": "1"}).status_code == 403
     assert clerk.post(url, data).status_code == 403

@@ -19,5 +19,6 @@ urlpatterns = [
     path("post/", include("bauantrag.correspondence.urls")),
     path("beteiligung/", include("bauantrag.beteiligung.urls")),
     path("statistik/", include("bauantrag.reports.urls")),
+    path("gebuehren/", include("bauantrag.fees.urls")),
     path("verwaltung/", admin.site.urls),
 ]

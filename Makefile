@@ -11,5 +11,5 @@ eval-classifier: ## document classifier: synthetic and real documents side by si
 	bash scripts/eval.sh classifier
 eval-extraction: ## key-data extraction: precision and recall per field on the labelled set
 	bash scripts/eval.sh extraction
-eval-blind: ## classifier and extractor on the blind set of real documents (set BAUANTRAG_REAL_DOCS, texts in blind/)
-	bash scripts/eval.sh blind
+eval-blind: ## classifier and extractor on the blind set of real documents (set BAUANTRAG_REAL_DOCS, texts in blind/; SET=blind2 for the second set)
+	bash scripts/eval.sh blind $(if $(SET),--set $(SET))

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "bauantrag.correspondence",
     "bauantrag.decision",
     "bauantrag.beteiligung",
+    "bauantrag.fees",
     "bauantrag.reports",
     "bauantrag.demo",
 ]

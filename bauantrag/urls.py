@@ -20,5 +20,6 @@ urlpatterns = [
     path("beteiligung/", include("bauantrag.beteiligung.urls")),
     path("statistik/", include("bauantrag.reports.urls")),
     path("kommune/archiv/", include("bauantrag.decision.urls")),
+    path("gebuehren/", include("bauantrag.fees.urls")),
     path("verwaltung/", admin.site.urls),
 ]

@@ -1,6 +1,7 @@
 """The blind test (issue 10): the shipped classifier and extractor on real documents that nobody tuned on.
 
-    BAUANTRAG_REAL_DOCS=/path/to/texts python -m bauantrag.assist.blind        (make eval-blind)
+    BAUANTRAG_REAL_DOCS=/path/to/texts python -m bauantrag.assist.blind                (make eval-blind)
+    BAUANTRAG_REAL_DOCS=/path/to/texts python -m bauantrag.assist.blind --set blind2   (make eval-blind SET=blind2)
 
 The set is ``classification/real/blind_manifest.csv`` (hand label per document, written before the first run) and
 ``extraction/real/blind_labels.json`` (the values a careful reader finds, with their exact text, for the documents
@@ -8,7 +9,15 @@ listed there; a listed document's field without a label has no value, so anythin
 are third-party and not in the repository: ``$BAUANTRAG_REAL_DOCS/blind/<id>.txt``, UTF-8, pages separated by form
 feeds. Documents are read the way the running system reads them (``classifier.classify(pages)``,
 ``extractor.extract(pages)``). Prints figures, not pass/fail; exit status 0 whenever it ran, also when texts are
-missing (it says which). Nothing here is used for training or for choosing a threshold.
+missing (it says which).
+
+``--set blind2`` measures a second, independently collected set the same way: ``classification/real/
+blind2_manifest.csv``, ``extraction/real/blind2_labels.json``, texts in ``$BAUANTRAG_REAL_DOCS/blind2/``.
+
+Split (fixed before any result of the fix was looked at; ``realdocs.blind_split``): an id whose SHA-256 has an
+even first byte is blind-train (may be used for training and choosing parameters), an odd one blind-holdout (never
+used for either). Figures are printed for blind-holdout and blind-train separately, then for all. The second set
+was never used for training or for choosing anything and is reported whole.
 """
 
 from __future__ import annotations
@@ -22,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bauantrag.assist.classification import features, realmetrics
+from bauantrag.assist.classification import features, realdocs, realmetrics
 from bauantrag.assist.classification.classifier import Classifier, Prediction, get_classifier
 from bauantrag.assist.corpus.classes import CLASSES, NOT_A_BAUVORLAGE
 from bauantrag.assist.extraction.evaluate import same
@@ -37,10 +46,36 @@ SUBDIR = "blind"
 
 
 @dataclass(frozen=True)
+class BlindSet:
+    """Where one blind set lives: its manifest, its extraction labels and the sub-directory of its texts."""
+
+    name: str
+    manifest: Path
+    labels: Path
+    subdir: str
+
+
+SETS = {
+    "blind": BlindSet("blind", MANIFEST, LABELS, SUBDIR),
+    "blind2": BlindSet(
+        "blind2",
+        HERE / "classification" / "real" / "blind2_manifest.csv",
+        HERE / "extraction" / "real" / "blind2_labels.json",
+        "blind2",
+    ),
+}
+DEFAULT_SET = SETS["blind"]
+
+
+@dataclass(frozen=True)
 class BlindDoc:
     id: str
     label: str
     pages: list[str]
+
+    @property
+    def split(self) -> str:
+        return realdocs.blind_split(self.id)
 
 
 @dataclass
@@ -59,16 +94,18 @@ class FieldCounts:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
 
 
-def manifest_rows() -> list[dict[str, str]]:
-    with MANIFEST.open(encoding="utf-8", newline="") as handle:
+def manifest_rows(blind_set: BlindSet = DEFAULT_SET) -> list[dict[str, str]]:
+    with blind_set.manifest.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
-def load(directory: str | os.PathLike[str] | None) -> tuple[list[BlindDoc], list[str]]:
-    """The documents whose text is present in ``directory/blind`` and the ids whose text is missing."""
-    folder = Path(directory) / SUBDIR if directory else None
+def load(
+    directory: str | os.PathLike[str] | None, blind_set: BlindSet = DEFAULT_SET
+) -> tuple[list[BlindDoc], list[str]]:
+    """The documents whose text is present in ``directory/<subdir>`` and the ids whose text is missing."""
+    folder = Path(directory) / blind_set.subdir if directory else None
     docs, missing = [], []
-    for row in manifest_rows():
+    for row in manifest_rows(blind_set):
         path = folder / f"{row['id']}.txt" if folder else None
         if path is None or not path.is_file():
             missing.append(row["id"])
@@ -77,9 +114,9 @@ def load(directory: str | os.PathLike[str] | None) -> tuple[list[BlindDoc], list
     return docs, missing
 
 
-def extraction_labels() -> tuple[list[str], dict[tuple[str, str], list[str]]]:
+def extraction_labels(blind_set: BlindSet = DEFAULT_SET) -> tuple[list[str], dict[tuple[str, str], list[str]]]:
     """(ids of the fully labelled documents, {(id, field): accepted values})."""
-    data = json.loads(LABELS.read_text(encoding="utf-8"))
+    data = json.loads(blind_set.labels.read_text(encoding="utf-8"))
     truth: dict[tuple[str, str], list[str]] = {}
     for label in data["labels"]:
         truth[(label["id"], label["field"])] = [label["value"], *label.get("also_correct", [])]
@@ -87,13 +124,17 @@ def extraction_labels() -> tuple[list[str], dict[tuple[str, str], list[str]]]:
 
 
 def score_extraction(
-    read: dict[str, list[Extracted]], truth: dict[tuple[str, str], list[str]], fields: Sequence[str] = ALL_FIELDS
+    read: dict[str, list[Extracted]],
+    truth: dict[tuple[str, str], list[str]],
+    fields: Sequence[str] = ALL_FIELDS,
+    certain_only: bool = False,
 ) -> dict[str, FieldCounts]:
     """Per field: a chosen value equal to an accepted one is right; any other chosen value is wrong (also where
-    the document has no such value); a labelled value nothing was chosen for is missed."""
+    the document has no such value); a labelled value nothing was chosen for is missed. ``certain_only``: only
+    values shown as certain count as read (what can raise a plausibility finding); a doubtful one counts as none."""
     counts = {name: FieldCounts() for name in fields}
     for doc_id, extracted in read.items():
-        chosen = {e.field: e for e in extracted if e.chosen}
+        chosen = {e.field: e for e in extracted if e.chosen and (e.certain or not certain_only)}
         for name in fields:
             accepted = truth.get((doc_id, name), [])
             guess = chosen.get(name)
@@ -117,12 +158,15 @@ def _pct(value: float | None) -> str:
     return "   –  " if value is None else f"{value * 100:5.1f} %"
 
 
-def report_classification(docs: list[BlindDoc], predictions: list[Prediction]) -> None:
+def report_classification(docs: list[BlindDoc], predictions: list[Prediction], title: str = "Blindtest") -> None:
+    if not docs:
+        print(f"\n=== Klassifikation, {title}: keine Texte ===")
+        return
     truth = [d.label for d in docs]
     names = [p.doc_class for p in predictions]
     sure = [not p.uncertain for p in predictions]
     scores = realmetrics.score(truth, names, sure)
-    print(f"\n=== Klassifikation, Blindtest: {scores.n} Dokumente ===")
+    print(f"\n=== Klassifikation, {title}: {scores.n} Dokumente ===")
     print(scores.table)
     print("\nKonfusionsmatrix (Zeilen: Handlabel, Spalten: Vorschlag)")
     print(scores.confusion)
@@ -155,44 +199,65 @@ def report_kind_without_reject(classifier: Classifier, docs: list[BlindDoc]) -> 
           f"{len(positives)} Bauvorlagen richtig.")
 
 
-def report_extraction(docs: list[BlindDoc]) -> None:
-    labelled, truth = extraction_labels()
+def report_extraction(docs: list[BlindDoc], blind_set: BlindSet = DEFAULT_SET, title: str = "Blindtest") -> None:
+    labelled, truth = extraction_labels(blind_set)
     present = {d.id: d for d in docs}
     read = {doc_id: extract(present[doc_id].pages) for doc_id in labelled if doc_id in present}
-    counts = score_extraction(read, truth)
-    print(f"\n=== Auslesen (Extraktor {EXTRACTOR_VERSION}), Blindtest: {len(read)} von {len(labelled)} "
-          f"handbeschrifteten Dokumenten vorhanden, {len(truth)} beschriftete Werte ===")
-    print(f"{'Feld':<22} {'richtig':>7} {'falsch':>7} {'verfehlt':>8} {'Präzision':>10} {'Trefferquote':>13}")
-    total = FieldCounts()
-    for name, c in counts.items():
-        if c.tp + c.fp + c.fn:
-            print(f"{name:<22} {c.tp:>7} {c.fp:>7} {c.fn:>8} {_pct(c.precision):>10} {_pct(c.recall):>13}")
-        total.tp, total.fp, total.fn = total.tp + c.tp, total.fp + c.fp, total.fn + c.fn
-    print(f"{'gesamt (mikro)':<22} {total.tp:>7} {total.fp:>7} {total.fn:>8} {_pct(total.precision):>10} "
-          f"{_pct(total.recall):>13}")
-    print("\nFalsche und verfehlte Werte mit ihrem Text:")
-    for c in counts.values():
-        for line in c.wrong:
-            print("  " + line)
+    for certain_only, heading in ((False, "alle gewählten Werte, auch unsichere"),
+                                  (True, "nur als sicher gezeigte Werte – nur sie können einen Befund auslösen")):
+        counts = score_extraction(read, truth, certain_only=certain_only)
+        print(f"\n=== Auslesen (Extraktor {EXTRACTOR_VERSION}), {title}, {heading}: {len(read)} von "
+              f"{len(labelled)} handbeschrifteten Dokumenten vorhanden, {len(truth)} beschriftete Werte ===")
+        print(f"{'Feld':<22} {'richtig':>7} {'falsch':>7} {'verfehlt':>8} {'Präzision':>10} {'Trefferquote':>13}")
+        total = FieldCounts()
+        for name, c in counts.items():
+            if c.tp + c.fp + c.fn:
+                print(f"{name:<22} {c.tp:>7} {c.fp:>7} {c.fn:>8} {_pct(c.precision):>10} {_pct(c.recall):>13}")
+            total.tp, total.fp, total.fn = total.tp + c.tp, total.fp + c.fp, total.fn + c.fn
+        print(f"{'gesamt (mikro)':<22} {total.tp:>7} {total.fp:>7} {total.fn:>8} {_pct(total.precision):>10} "
+              f"{_pct(total.recall):>13}")
+        print("\nFalsche und verfehlte Werte mit ihrem Text:")
+        for c in counts.values():
+            for line in c.wrong:
+                print("  " + line)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--texts", default=os.environ.get(ENV_VAR), help=f"Verzeichnis mit {SUBDIR}/ (${ENV_VAR})")
+    parser.add_argument("--texts", default=os.environ.get(ENV_VAR),
+                        help=f"Verzeichnis mit dem Unterordner des Satzes, z. B. {SUBDIR}/ (${ENV_VAR})")
+    parser.add_argument("--set", dest="blind_set", choices=sorted(SETS), default=DEFAULT_SET.name,
+                        help="welcher Blindsatz gemessen wird (Vorgabe: %(default)s)")
     args = parser.parse_args(argv)
-    docs, missing = load(args.texts)
-    where = Path(args.texts) / SUBDIR if args.texts else f"(${ENV_VAR} nicht gesetzt)"
+    blind_set = SETS[args.blind_set]
+    title = "Blindtest" if blind_set is DEFAULT_SET else f"Blindtest {blind_set.name}"
+    docs, missing = load(args.texts, blind_set)
+    where = Path(args.texts) / blind_set.subdir if args.texts else f"(${ENV_VAR} nicht gesetzt)"
     classifier = get_classifier()
-    print(f"Blindtest: {len(docs)} Texte gefunden, {len(missing)} fehlen (gesucht in {where}). "
-          f"Klassifikator {classifier.version}, Schwelle für „sicher“ {classifier.model.confident_threshold}.")
+    print(f"{title}: {len(docs)} Texte gefunden, {len(missing)} fehlen (gesucht in {where}). "
+          f"Klassifikator {classifier.version}, Schwelle für „sicher“ {classifier.model.confident_threshold} (Art), "
+          f"{classifier.model.threshold_for(NOT_A_BAUVORLAGE)} (keine Bauvorlage).")
     if missing:
         print("  Ohne Text: " + ", ".join(missing))
     if not docs:
         print("Keine Texte vorhanden: nichts gemessen.")
         return 0
-    report_classification(docs, [classifier.classify(d.pages) for d in docs])
-    report_kind_without_reject(classifier, docs)
-    report_extraction(docs)
+    predictions = {d.id: classifier.classify(d.pages) for d in docs}
+    # Only the first set was split for training; a later set was never used for anything and is reported whole.
+    parts = (
+        (
+            (realdocs.BLIND_HOLDOUT, "Blindtest, Hälfte blind-holdout (nie trainiert, nichts danach gewählt)"),
+            (realdocs.BLIND_TRAIN, "Blindtest, Hälfte blind-train (zum Training/Kalibrieren benutzt)"),
+            (None, "Blindtest, alle"),
+        )
+        if blind_set is DEFAULT_SET
+        else ((None, f"{title} (nie trainiert, nichts danach gewählt)"),)
+    )
+    for split, part_title in parts:
+        part = [d for d in docs if split is None or d.split == split]
+        report_classification(part, [predictions[d.id] for d in part], part_title)
+        report_kind_without_reject(classifier, part)
+    report_extraction(docs, blind_set, title)
     return 0
 
 

@@ -55,6 +55,8 @@ class Target:
     messages: list[Any] = field(default_factory=list)  # correspondence.Message
     beteiligungen: list[Any] = field(default_factory=list)  # beteiligung.Beteiligung
     fachstellen: list[Any] = field(default_factory=list)  # beteiligung.Fachstelle
+    tariff_rates: list[Any] = field(default_factory=list)  # fees.TariffRate
+    rohbauwerte: list[Any] = field(default_factory=list)  # fees.RohbauwertEntry
 
     @classmethod
     def of(cls, label: str, case: Case) -> Target:
@@ -79,6 +81,8 @@ class Target:
             "message_id": [message.pk for message in self.messages],
             "beteiligung_id": [b.pk for b in self.beteiligungen],
             "fachstelle_id": [f.pk for f in self.fachstellen],
+            "rate_id": [r.pk for r in self.tariff_rates],
+            "rohbauwert_id": [r.pk for r in self.rohbauwerte],
         }
         values: dict[str, Any] = {}
         for name in route.params:
@@ -114,6 +118,7 @@ def world(tenant: Any, other_tenant: Any) -> World:
     # Flurstücke of the Kommune's register: the same rule as for plans.
     import_parcels(None, tenant, "flurstuecke.geojson", PARCEL_FILE.read_bytes())
     targets[0].parcels.extend(Parcel.objects.filter(tenant=tenant))
+    _fee_targets(tenant, targets[0])
     agency = UserFactory(tenant=tenant, role=Role.AGENCY)
     _beteiligung_targets(tenant, targets, agency)
     neighbour = UserFactory(tenant=tenant, role=Role.APPLICANT)
@@ -130,6 +135,20 @@ def world(tenant: Any, other_tenant: Any) -> World:
             "admin_other_kommune": UserFactory(tenant=other_tenant, role=Role.TENANT_ADMIN),
         },
     )
+
+
+def _fee_targets(tenant: Any, target: Target) -> None:
+    """The Kommune's tariff entries: read by its Bauaufsicht, foreign to everyone else (made directly)."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from bauantrag.fees.models import RohbauwertEntry, TariffRate
+
+    target.tariff_rates.append(TariffRate.objects.create(
+        tenant=tenant, purpose="vereinfachtes_verfahren", tarifstelle="3.1.4.2", label="Satz", kind="promille",
+        value=Decimal("6"), valid_from=dt.date(2026, 1, 1), source="Test"))
+    target.rohbauwerte.append(RohbauwertEntry.objects.create(
+        tenant=tenant, gebaeudeart="1", eur_per_m3=Decimal("172"), valid_from=dt.date(2026, 1, 1), source="Test"))
 
 
 def _beteiligung_targets(tenant: Any, targets: list[Target], agency: User) -> None:

@@ -6,8 +6,9 @@
 
 The model (``model/classifier.npz`` + ``.json``) is trained by ``python -m bauantrag.assist.classification.train``
 on the synthetic corpus (``bauantrag.assist.corpus``); it is loaded once per process without pickle.
-``confidence`` is the model's probability of the top class; below the threshold stored with the model
-(calibrated at training on the real calibration documents, see train.py) the prediction is ``uncertain``
+``confidence`` is the model's probability of the top class; below the threshold stored with the model for that
+decision (one for a Bauvorlage kind, one for "keine Bauvorlage"; calibrated at training on out-of-fold answers for
+real documents, see train.py) the prediction is ``uncertain``
 ("Vorschlag unsicher") and must not be used to contradict what the applicant declared; so is a text with fewer
 than three words. One class is a reject class: ``keine_bauvorlage`` (information pages, blank forms, laws,
 Satzungen, letters, e-mails) has no XBau code. The software suggests; the clerk decides.
@@ -65,9 +66,10 @@ class Classifier:
         result: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
         return result
 
-    def is_confident(self, text: str, confidence: float) -> bool:
-        """Shown as certain: at or above the calibrated threshold and with enough words to judge."""
-        return confidence >= self.model.confident_threshold and len(_WORD.findall(text)) >= MIN_WORDS
+    def is_confident(self, text: str, confidence: float, name: str = "") -> bool:
+        """Shown as certain: at or above the calibrated threshold of the decision (class ``name``: keine Bauvorlage
+        or a Bauvorlage kind) and with enough words to judge."""
+        return confidence >= self.model.threshold_for(name) and len(_WORD.findall(text)) >= MIN_WORDS
 
     def classify(self, pages: list[str]) -> Prediction:
         text = features.document_text(pages)
@@ -86,7 +88,7 @@ class Classifier:
             version=self.version,
             top=top,
             doc_class=classes[best]["name"],
-            uncertain=not self.is_confident(text, confidence),
+            uncertain=not self.is_confident(text, confidence, classes[best]["name"]),
         )
 
 

@@ -22,13 +22,14 @@ import numpy as np
 from bauantrag.assist.classification import dataset, modelfile, realdocs, realmetrics
 from bauantrag.assist.classification.classifier import Classifier, get_classifier
 from bauantrag.assist.corpus import DEFAULT_SEEDS, SCANNED_FRACTION, generate
+from bauantrag.assist.corpus.classes import NOT_A_BAUVORLAGE as REJECT
 
 
 def _predict(classifier: Classifier, texts: list[str]) -> tuple[list[str], np.ndarray, list[bool]]:
     probs = classifier.probabilities(texts)
     names = [classifier.model.classes[i]["name"] for i in probs.argmax(axis=1)]
     confidence = probs.max(axis=1)
-    sure = [classifier.is_confident(t, float(c)) for t, c in zip(texts, confidence, strict=True)]
+    sure = [classifier.is_confident(t, float(c), n) for t, c, n in zip(texts, confidence, names, strict=True)]
     return names, confidence, sure
 
 
@@ -79,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     meta = classifier.model.meta
     print(
         f"Klassifikator {classifier.version} (trainiert {meta.get('trained_at', '?')}), "
-        f"{len(classifier.model.classes)} Klassen, Schwelle für „sicher“: {classifier.model.confident_threshold}"
+        f"{len(classifier.model.classes)} Klassen, Schwelle für „sicher“: "
+        f"{classifier.model.confident_threshold} (Art), {classifier.model.threshold_for(REJECT)} (keine Bauvorlage)"
     )
     samples = generate("test", seed=args.seed, per_class=args.per_class, scanned_fraction=args.scanned)
     data = dataset.build(samples, workers=args.workers)

@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from bauantrag.assist.corpus.classes import NOT_A_BAUVORLAGE
+
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 ARRAYS = "classifier.npz"
 META = "classifier.json"
@@ -33,8 +35,15 @@ class Model:
     idf: np.ndarray  # float32 per column
     coef: np.ndarray  # float32 (n_classes, n_columns)
     intercept: np.ndarray  # float32 (n_classes,)
-    confident_threshold: float
+    confident_threshold: float  # for "a Bauvorlage of kind X" (calibrated at training, see train.py)
     meta: dict[str, Any]
+    reject_threshold: float = 0.0  # for "keine Bauvorlage"; 0 in old models: falls back to confident_threshold
+
+    def threshold_for(self, name: str) -> float:
+        """The probability from which a suggestion of class ``name`` is shown as certain."""
+        if name == NOT_A_BAUVORLAGE and self.reject_threshold:
+            return self.reject_threshold
+        return self.confident_threshold
 
 
 def save(directory: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> Path:
@@ -101,4 +110,5 @@ def load(directory: Path = MODEL_DIR) -> Model:
         intercept=arrays["intercept"].astype(np.float32),
         confident_threshold=float(meta.get("confident_threshold", 0.6)),
         meta=meta,
+        reject_threshold=float(meta.get("reject_threshold", 0.0)),
     )

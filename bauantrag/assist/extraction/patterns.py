@@ -88,11 +88,17 @@ PATTERNS: tuple[Pattern, ...] = (
                            "flurst.-nr."), "parcel"),
     Pattern("flur", ("flur", "flur-nr.", "flurnummer", "fl."), "flur"),
     Pattern("gemarkung", ("gemarkung",), "place"),
-    Pattern("gemarkung", ("gem.", "gmkg.", "gemarkungsname"), "place", confidence=0.75, rule="short"),
+    Pattern("gemarkung", ("gmkg.", "gemarkungsname"), "place", confidence=0.75, rule="short"),
+    # "gem." is as often "gemäß" ("gem. SächsBO", "gem. Bodengutachten") as Gemarkung: never certain by itself.
+    Pattern("gemarkung", ("gem.",), "place", confidence=0.6, rule="short"),
     Pattern("bauherr", ("bauherr", "bauherrin", "bauherren", "bauherrschaft", "bauherr/in", "bauherr/-in",
                         "bauherr(in)", "bauherr(en)", "name der bauherrschaft", "antragsteller", "antragstellerin",
-                        "antragsteller/in", "antragsteller(in)", "antragstellende", "bauherrin/bauherr",
-                        "auftraggeber", "auftraggeberin", "auftraggeber/in"), "name", strict=True),
+                        "antragsteller/in", "antragsteller(in)", "antragstellende", "bauherrin/bauherr"),
+            "name", strict=True),
+    # Whoever commissioned a Gutachten or a plan (Gemeinde, Investor, Bank) is not necessarily the Bauherrschaft
+    # (§ 53 BauO NRW): offered as a reading, never certain.
+    Pattern("bauherr", ("auftraggeber", "auftraggeberin", "auftraggeber/in"), "name", strict=True, confidence=0.6,
+            rule="client"),
     Pattern("bauherr", ("bh",), "name", colon=True, confidence=0.8, rule="short"),
     Pattern("bauherr", ("bauherr", "bauherrin", "bauherrschaft", "bauherren"), "name", where="before",
             confidence=0.6, rule="signature"),

@@ -243,6 +243,8 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # Nachforderung deadlines: reminders before, expiry (with the proposed consequence) after. Idempotent.
     "cases.run_deadlines": {"task": "bauantrag.cases.tasks.run_deadlines", "schedule": 60 * 60},
+    # Refused/withdrawn cases at the end of their retention: listed for the offer to the archive. Deletes nothing.
+    "decision.offer_to_archive": {"task": "bauantrag.decision.tasks.offer_to_archive", "schedule": 24 * 60 * 60},
     # Notifications whose sending could not be queued when their action committed (broker down).
     "notifications.requeue_unsent": {
         "task": "bauantrag.notifications.tasks.requeue_unsent_notifications", "schedule": 10 * 60,
@@ -260,9 +262,10 @@ CELERY_BEAT_SCHEDULE = {
 # Deadlines and the end of the procedure (bauantrag/cases/deadlines.py, bauantrag/decision/actions.py).
 # Reminder to the applicant side this many working days before a Nachforderung's deadline.
 NACHFORDERUNG_REMINDER_WORKING_DAYS = int(os.environ.get("BAUANTRAG_NACHFORDERUNG_REMINDER_DAYS", 3))
-# Aufbewahrungsfrist in years after the end of the year the case was closed in; 0 = dauerhaft (no end date).
-# The defaults are placeholders: the Kommune's Aktenplan / Aufbewahrungsfristen decide (not verified here).
-RETENTION_YEARS_APPROVED = int(os.environ.get("BAUANTRAG_RETENTION_YEARS", 30))
+# Aufbewahrung (bauantrag/decision/retention.py). Approved cases have no end date: the Bauvorlagen are kept „so lange
+# …, wie die Anlage besteht“ (§ 74 Abs. 5 Satz 3 BauO NRW); there is no setting for them. Refused and withdrawn cases:
+# years after the end of the closing year (0 = dauerhaft), then offered to the archive (ArchivG NRW § 10 Abs. 4); no
+# statutory period was found, so the default is a placeholder for the Kommune's Aktenplan. Nothing is deleted.
 RETENTION_YEARS_NOT_APPROVED = int(os.environ.get("BAUANTRAG_RETENTION_YEARS_NOT_APPROVED", 10))
 
 REST_FRAMEWORK = {

@@ -19,6 +19,7 @@ urlpatterns = [
     path("post/", include("bauantrag.correspondence.urls")),
     path("beteiligung/", include("bauantrag.beteiligung.urls")),
     path("statistik/", include("bauantrag.reports.urls")),
+    path("kommune/archiv/", include("bauantrag.decision.urls")),
     path("gebuehren/", include("bauantrag.fees.urls")),
     path("verwaltung/", admin.site.urls),
 ]

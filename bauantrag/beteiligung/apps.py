@@ -33,6 +33,11 @@ class BeteiligungConfig(AppConfig):
 
         register_deadline_source("beteiligung.requests", deadlines_for_cases)  # the open requests in the queue
 
+        from bauantrag.beteiligung.deadlines import hearings_for_case
+        from bauantrag.cases.entscheidungsfrist import register_hearing_source
+
+        register_hearing_source("beteiligung.requests", hearings_for_case)  # the decision date (§ 71 Abs. 6 BauO NRW)
+
         from bauantrag.beteiligung.results import conditions_for_case
         from bauantrag.decision.actions import CONDITION_SOURCES
 

@@ -9,6 +9,7 @@ from bauantrag.audit.events import register_events
 class BeteiligungEvent(models.TextChoices):
     BETEILIGUNG_SENT = "beteiligung.sent", _("Fachstelle beteiligt")
     BETEILIGUNG_WITHDRAWN = "beteiligung.withdrawn", _("Beteiligung zurückgenommen")
+    BETEILIGUNG_EXTENDED = "beteiligung.extended", _("Frist der Beteiligung ausnahmsweise verlängert")
     STELLUNGNAHME_SUBMITTED = "stellungnahme.submitted", _("Stellungnahme abgegeben")
     FACHSTELLE_CHANGED = "fachstelle.changed", _("Verzeichnis der Fachstellen geändert")
 

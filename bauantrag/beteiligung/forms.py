@@ -52,8 +52,15 @@ class RequestForm(forms.Form):
     deadline = forms.DateField(
         label=_("Abweichende Frist"), required=False,
         widget=forms.DateInput(attrs={"type": "date", "class": "input-short"}, format="%Y-%m-%d"),
-        help_text=_("Leer lassen für die Frist der Fachstelle. Für die Gemeinde gilt immer die gesetzliche Frist "
-                    "von zwei Monaten (§ 36 Abs. 2 Satz 2 BauGB)."),
+        help_text=_("Leer lassen für die Frist der Fachstelle. Höchstens zwei Monate (§ 71 Abs. 4 Satz 1 BauO "
+                    "NRW), ausnahmsweise einen Monat mehr mit Begründung (§ 71 Abs. 6 Satz 3 BauO NRW). Für die "
+                    "Gemeinde gilt immer die gesetzliche Frist: zwei Monate (§ 36 Abs. 2 Satz 2 BauGB), bei "
+                    "Vorhaben nach § 36a BauGB drei Monate."),
+    )
+    extension_reason = forms.CharField(
+        label=_("Begründung einer Frist über zwei Monate"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Nur für die Ausnahme nach § 71 Abs. 6 Satz 3 BauO NRW; wird in der Akte vermerkt."),
     )
     message = forms.CharField(label=_("Anschreiben"), max_length=8000, widget=forms.Textarea(attrs={"rows": 7}))
 
@@ -125,8 +132,9 @@ class FachstelleForm(forms.Form):
     deadline_months = forms.IntegerField(
         label=_("Frist für die Stellungnahme (Monate)"), min_value=1, max_value=MAX_MONTHS, initial=1,
         widget=forms.NumberInput(attrs={"class": "input-short"}),
-        help_text=_("Vorgabe für neue Beteiligungen. Für die Gemeinde gilt die gesetzliche Frist von zwei Monaten "
-                    "(§ 36 Abs. 2 Satz 2 BauGB)."),
+        help_text=_("Vorgabe für neue Beteiligungen, höchstens zwei Monate (§ 71 Abs. 4 Satz 1 BauO NRW). Für die "
+                    "Gemeinde gilt die gesetzliche Frist von zwei Monaten (§ 36 Abs. 2 Satz 2 BauGB)."),
+        error_messages={"max_value": _("Höchstens zwei Monate (§ 71 Abs. 4 Satz 1 BauO NRW).")},
     )
     active = forms.BooleanField(label=_("aktiv (kann beteiligt werden)"), required=False, initial=True)
     members = MemberChoiceField(

@@ -28,9 +28,18 @@ class FachstelleKind(models.TextChoices):
 #: § 36 Abs. 2 Satz 2 BauGB: the Einvernehmen of the Gemeinde is deemed given if it is not refused within two
 #: months of the receipt of the request. The period is set by law and cannot be changed per Fachstelle.
 EINVERNEHMEN_MONTHS = 2
+#: § 36a Abs. 1 Satz 4 BauGB: „Die Zustimmung der Gemeinde gilt als erteilt, wenn sie nicht binnen drei Monaten nach
+#: Eingang des Ersuchens der Genehmigungsbehörde verweigert wird“ (Vorhaben nach § 31 Abs. 3, § 34 Abs. 3b BauGB).
+ZUSTIMMUNG_36A_MONTHS = 3
 #: Other Fachstellen: one month unless the Kommune sets another period for the Fachstelle.
 DEFAULT_MONTHS = 1
-MAX_MONTHS = 6
+#: § 71 Abs. 4 Satz 1 BauO NRW: „Die Bauaufsichtsbehörde setzt … eine angemessene Frist; sie darf höchstens zwei
+#: Monate betragen.“
+MAX_MONTHS = 2
+#: § 71 Abs. 6 Satz 3 BauO NRW: „Die Fristen nach Absatz 4 dürfen nur ausnahmsweise bis zu einem Monat verlängert
+#: werden, im vereinfachten Baugenehmigungsverfahren jedoch nur, wenn das Einvernehmen der Gemeinde nach § 36 Absatz 1
+#: Satz 1 und 2 des Baugesetzbuches erforderlich ist.“ Only with a recorded reason.
+EXCEPTION_MONTHS = 1
 
 
 class Fachstelle(models.Model):
@@ -47,8 +56,9 @@ class Fachstelle(models.Model):
     deadline_months = models.PositiveSmallIntegerField(
         _("Frist für die Stellungnahme (Monate)"), default=DEFAULT_MONTHS,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_MONTHS)],
-        help_text=_("Vorgabe für neue Beteiligungen. Für die Gemeinde gilt die gesetzliche Frist von zwei Monaten "
-                    "(§ 36 Abs. 2 Satz 2 BauGB)."),
+        help_text=_("Vorgabe für neue Beteiligungen, höchstens zwei Monate (§ 71 Abs. 4 Satz 1 BauO NRW). Für die "
+                    "Gemeinde gilt die gesetzliche Frist von zwei Monaten (§ 36 Abs. 2 Satz 2 BauGB), bei Vorhaben "
+                    "nach § 36a BauGB drei Monate."),
     )
     active = models.BooleanField(_("aktiv"), default=True, help_text=_("Nur aktive Stellen können beteiligt werden."))
     members = models.ManyToManyField(
@@ -78,8 +88,9 @@ class Fachstelle(models.Model):
 
     @property
     def months(self) -> int:
-        """The period for the Stellungnahme in months: statutory for the Gemeinde, else the Kommune's setting."""
-        return EINVERNEHMEN_MONTHS if self.is_gemeinde else self.deadline_months
+        """The period for the Stellungnahme in months: statutory for the Gemeinde (§ 36 BauGB; see
+        deadlines.deadline_for for § 36a), else the Kommune's setting, never more than § 71 Abs. 4 allows."""
+        return EINVERNEHMEN_MONTHS if self.is_gemeinde else min(self.deadline_months, MAX_MONTHS)
 
 
 class BeteiligungStatus(models.TextChoices):
@@ -102,6 +113,10 @@ class Beteiligung(models.Model):
     )
     message = models.TextField(_("Anschreiben"), max_length=8000)
     deadline = models.DateField(_("Frist"))
+    extension_reason = models.TextField(
+        _("Grund für eine Frist über zwei Monate"), max_length=2000, blank=True,
+        help_text=_("Ausnahme nach § 71 Abs. 6 Satz 3 BauO NRW: höchstens ein weiterer Monat"),
+    )
     status = models.CharField(
         _("Stand"), max_length=10, choices=BeteiligungStatus.choices, default=BeteiligungStatus.REQUESTED
     )

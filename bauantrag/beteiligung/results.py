@@ -48,7 +48,7 @@ def deadlines_for_cases(cases: list[Case], today: dt.date) -> dict[Any, list[Dea
     latest: dict[tuple[object, object], Beteiligung] = {}
     rows = (
         Beteiligung.objects.filter(case_id__in=complete).exclude(status=BeteiligungStatus.WITHDRAWN)
-        .select_related("fachstelle").order_by("requested_at")
+        .select_related("fachstelle", "case").order_by("requested_at")
     )
     for beteiligung in rows:
         latest[(beteiligung.case_id, beteiligung.fachstelle_id)] = beteiligung
@@ -61,7 +61,7 @@ def deadlines_for_cases(cases: list[Case], today: dt.date) -> dict[Any, list[Dea
             label=_("Beteiligung %(name)s") % {"name": beteiligung.fachstelle.name},
             due=beteiligung.deadline,
             overdue=beteiligung.is_overdue(today) and not deemed,
-            proposal=_("Einvernehmen gilt als erteilt (§ 36 Abs. 2 Satz 2 BauGB)") if deemed else "",
+            proposal=deemed_given_text(beteiligung) if deemed else "",
         ))
     return out
 
@@ -91,12 +91,20 @@ def conditions_for_case(case: Case) -> list[dict[str, str]]:
     return conditions
 
 
+def deemed_given_text(beteiligung: Beteiligung) -> str:
+    """The fiction after the Gemeinde's silence: Einvernehmen (§ 36 Abs. 2 Satz 2 BauGB) or, in a case the clerk
+    marked as § 36a BauGB, Zustimmung (§ 36a Abs. 1 Satz 4 BauGB)."""
+    if beteiligung.case.verfahren_36a:
+        return _("Zustimmung gilt als erteilt (§ 36a Abs. 1 Satz 4 BauGB)")
+    return _("Einvernehmen gilt als erteilt (§ 36 Abs. 2 Satz 2 BauGB)")
+
+
 def gemeinde_result(beteiligung: Beteiligung, today: dt.date) -> str:
     stellungnahme = _stellungnahme(beteiligung)
     if stellungnahme is not None:
         return str(Verdict(stellungnahme.verdict).label)
     if beteiligung.einvernehmen_deemed_given(today):
-        return _("Einvernehmen gilt als erteilt (§ 36 Abs. 2 Satz 2 BauGB)")
+        return deemed_given_text(beteiligung)
     return _("Einvernehmen ausstehend, Frist bis %(date)s") % {"date": beteiligung.deadline.strftime("%d.%m.%Y")}
 
 

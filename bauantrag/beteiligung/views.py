@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -229,6 +230,46 @@ def withdraw(request: HttpRequest, beteiligung_id: Any) -> HttpResponse:
     return redirect(_case_anchor(beteiligung.case_id))
 
 
+@login_required
+@require_POST
+def extend(request: HttpRequest, beteiligung_id: Any) -> HttpResponse:
+    user = _casework(request)
+    beteiligung = access_beteiligung(user, beteiligung_id)
+    try:
+        raw = request.POST.get("deadline", "")
+        try:
+            deadline = dt.date.fromisoformat(raw)
+        except ValueError:
+            raise ValidationError({"deadline": _("Bitte geben Sie die neue Frist als Datum an.")}) from None
+        actions.extend_beteiligung(user, beteiligung, deadline=deadline, reason=request.POST.get("reason", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except TransitionNotAllowed as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Die Frist wurde verlängert."))
+    return redirect("beteiligung:detail", beteiligung_id=beteiligung.pk)
+
+
+@login_required
+@require_POST
+def verfahren_36a(request: HttpRequest, case_id: Any) -> HttpResponse:
+    """The clerk's judgement: a Vorhaben under § 31 Abs. 3 / § 34 Abs. 3b BauGB (Zustimmung nach § 36a BauGB)."""
+    user = _casework(request)
+    case = access_case(user, case_id)
+    try:
+        actions.set_verfahren_36a(
+            user, case, applies=request.POST.get("applies") == "yes", reason=request.POST.get("reason", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except TransitionNotAllowed as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Die Einordnung nach § 36a BauGB wurde gespeichert."))
+    return redirect(_case_anchor(case.pk))
+
+
 # ---------------------------------------------------------------------------------------------------- request
 
 
@@ -249,6 +290,7 @@ def start(request: HttpRequest, case_id: Any) -> HttpResponse:
                 beteiligung = actions.request_beteiligung(
                     user, case, form.cleaned_data["fachstelle"], documents=form.cleaned_data["documents"],
                     message=form.cleaned_data["message"], deadline=form.cleaned_data["deadline"],
+                    extension_reason=form.cleaned_data["extension_reason"],
                 )
             except ValidationError as exc:
                 for name, errors in exc.message_dict.items():

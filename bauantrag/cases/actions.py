@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from bauantrag.accounts.models import Tenant, User
 from bauantrag.accounts.permissions import require_casework
 from bauantrag.audit.service import record
-from bauantrag.cases import workflow
+from bauantrag.cases import entscheidungsfrist, workflow
 from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import (
     Case,
@@ -22,12 +22,14 @@ from bauantrag.cases.models import (
     Finding,
     FindingReview,
     Nachforderung,
+    Procedure,
     ReviewDecision,
     Vorhaben,
 )
 from bauantrag.cases.signals import case_event
 from bauantrag.cases.vorhaben_fields import EDITABLE_FIELDS, REQUIRED_FOR_SUBMISSION, snapshot
 from bauantrag.rules.calendar import completeness_deadline
+from bauantrag.rules.fristen import legal_end
 
 
 def _require_applicant_side(actor: User, case: Case | None = None) -> None:
@@ -205,6 +207,9 @@ def send_nachforderung(
         raise ValidationError(errors)
     before, after = workflow.apply(case, workflow.SEND_NACHFORDERUNG, actor=actor)
     case.save()
+    # § 31 Abs. 3 Satz 1 VwVfG NRW: a deadline set to a Saturday, Sunday or holiday ends on the next Werktag; the
+    # stored (and written) deadline is that day.
+    requested, deadline = deadline, legal_end(deadline)
     nachforderung = Nachforderung.objects.create(
         tenant=case.tenant, case=case, round=case.round, items=clean_items, message=message.strip(),
         deadline=deadline, created_by=actor,
@@ -212,22 +217,32 @@ def send_nachforderung(
     record(
         CaseEvent.NACHFORDERUNG_SENT, actor=actor, tenant=case.tenant, subject=nachforderung, case=case,
         before={"state": before},
-        after={"state": after, "items": clean_items, "deadline": deadline, "message": nachforderung.message},
+        after={"state": after, "items": clean_items, "deadline": deadline, "requested_deadline": requested,
+               "message": nachforderung.message},
     )
     case_event.send(sender=Case, case=case, event=CaseEvent.NACHFORDERUNG_SENT, actor=actor, obj=nachforderung)
     return nachforderung
 
 
 @transaction.atomic
-def confirm_completeness(actor: User, case: Case) -> Case:
+def confirm_completeness(
+    actor: User, case: Case, *, procedure: str | None = None, hearings_planned: bool = True
+) -> Case:
+    """Confirm that the Bauantrag and the Bauvorlagen are complete and compute the date by which the Bauaufsicht
+    decides (§ 71 Abs. 2 Nr. 1, Abs. 6 BauO NRW). procedure: the Verfahrensart the clerk determined (default:
+    the latest pre-check's); hearings_planned: whether the Gemeinde or Stellen will be heard (§ 71 Abs. 2 Nr. 2)."""
     require_casework(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
+    if procedure is not None and procedure not in Procedure.values:
+        raise ValidationError({"procedure": _("Bitte wählen Sie eine Verfahrensart.")})
     before, after = workflow.apply(case, workflow.CONFIRM_COMPLETE, actor=actor)
     case.completed_at = timezone.now()
+    case.decision_due_basis = {}
     case.save()
     record(
         CaseEvent.CASE_COMPLETE, actor=actor, tenant=case.tenant, subject=case, case=case,
         before={"state": before}, after={"state": after},
     )
+    entscheidungsfrist.refresh(case, actor, procedure=procedure, hearings_planned=hearings_planned)
     case_event.send(sender=Case, case=case, event=CaseEvent.CASE_COMPLETE, actor=actor, obj=None)
     return case

@@ -7,14 +7,18 @@ The software never draws that consequence itself: when the deadline has passed i
 expired and PROPOSES the Rücknahmefiktion; the clerk records it (decision.actions.record_withdrawal with
 fictitious=True) or extends the deadline (extend_nachforderung_deadline).
 
-A deadline ends with its last day: a Nachforderung due on the 10th expires when the 11th begins (local time).
+A deadline ends with its last day: a Nachforderung due on the 10th expires when the 11th begins (local time). The
+last day is the § 31 end (``rules.fristen``): „Fällt das Ende einer Frist auf einen Sonntag, einen gesetzlichen
+Feiertag oder einen Sonnabend, so endet die Frist mit dem Ablauf des nächstfolgenden Werktages“ (§ 31 Abs. 3 Satz 1
+VwVfG NRW). A new or extended deadline is stored as that Werktag (``statutory_deadline``); rows stored before that
+rule are read through ``legal_deadline``, so reminders, expiry, the proposal and the queue never treat a Saturday as
+the end. The letters do not name the day „unter Hinweis auf diese Vorschrift“ (Satz 2), so Satz 1 always applies.
 `run_deadlines` is idempotent and row-locks the case and the Nachforderung it changes; Celery beat runs it
 hourly (settings.CELERY_BEAT_SCHEDULE), `manage.py run_deadlines` runs it once.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
@@ -38,6 +42,7 @@ from bauantrag.cases.signals import case_event
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.registry import Registry
 from bauantrag.rules.calendar import add_working_days
+from bauantrag.rules.fristen import fristende, has_ended, legal_end
 
 logger = logging.getLogger(__name__)
 
@@ -49,9 +54,20 @@ MAX_EXTENSION_REASON = 2000
 
 
 def one_month_later(day: dt.date) -> dt.date:
-    """The default deadline of a Nachforderung: the same day of the next month (or its last day)."""
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    """The default deadline of a Nachforderung sent on ``day``: one month (§ 188 Abs. 2, 3 BGB), moved to the next
+    Werktag if that is a Saturday, Sunday or holiday (§ 31 Abs. 3 Satz 1 VwVfG NRW)."""
+    return fristende(day, months=1).end
+
+
+def statutory_deadline(day: dt.date) -> dt.date:
+    """The last day of a deadline the clerk set to ``day``: ``day`` itself on a Werktag, else the next Werktag
+    (§ 31 Abs. 3 Satz 1 VwVfG NRW; the letter does not name the day with the reference of Satz 2)."""
+    return legal_end(day)
+
+
+def legal_deadline(nachforderung: Nachforderung) -> dt.date:
+    """The day the Nachforderung's deadline really ends (also for rows stored before the § 31 rule was applied)."""
+    return legal_end(nachforderung.deadline)
 
 
 def reminder_working_days() -> int:
@@ -63,7 +79,7 @@ def reminder_day(nachforderung: Nachforderung) -> dt.date | None:
     days = reminder_working_days()
     if days <= 0:
         return None
-    return add_working_days(nachforderung.deadline, -days)
+    return add_working_days(legal_deadline(nachforderung), -days)
 
 
 def is_open(nachforderung: Nachforderung) -> bool:
@@ -74,8 +90,8 @@ def is_past_deadline(nachforderung: Nachforderung, today: dt.date | None = None)
     """True when the deadline's last day is over and nothing was resubmitted within it."""
     today = today or timezone.localdate()
     if nachforderung.answered_at is not None:
-        return timezone.localdate(nachforderung.answered_at) > nachforderung.deadline
-    return nachforderung.deadline < today
+        return timezone.localdate(nachforderung.answered_at) > legal_deadline(nachforderung)
+    return has_ended(legal_deadline(nachforderung), today)
 
 
 def needs_reminder(nachforderung: Nachforderung, case: Case, today: dt.date) -> bool:
@@ -84,7 +100,7 @@ def needs_reminder(nachforderung: Nachforderung, case: Case, today: dt.date) -> 
     if nachforderung.reminded_at is not None or nachforderung.expired_at is not None:
         return False
     due = reminder_day(nachforderung)
-    if due is None or not (due <= today <= nachforderung.deadline):
+    if due is None or not (due <= today <= legal_deadline(nachforderung)):
         return False
     # No reminder for a deadline set on or after the reminder day: the Nachforderung (or the extension) itself
     # told the applicant side just now.
@@ -95,7 +111,7 @@ def needs_reminder(nachforderung: Nachforderung, case: Case, today: dt.date) -> 
 def needs_expiry(nachforderung: Nachforderung, case: Case, today: dt.date) -> bool:
     return (
         case.state == CaseState.NACHFORDERUNG and is_open(nachforderung) and nachforderung.expired_at is None
-        and nachforderung.deadline < today
+        and has_ended(legal_deadline(nachforderung), today)
     )
 
 
@@ -114,7 +130,7 @@ def fictitious_withdrawal_basis(case: Case, today: dt.date | None = None) -> Nac
     latest = case.nachforderungen.order_by("-created_at").first()
     if latest is None:
         return None
-    if case.state == CaseState.NACHFORDERUNG and latest.answered_at is None and latest.deadline < today:
+    if case.state == CaseState.NACHFORDERUNG and latest.answered_at is None and is_past_deadline(latest, today):
         return latest
     if case.state == CaseState.SUBMITTED and latest.answered_at is not None and is_past_deadline(latest, today):
         return latest
@@ -182,13 +198,16 @@ def run_deadlines(today: dt.date | None = None) -> dict[str, int]:
         answered_at__isnull=True, expired_at__isnull=True, case__state=CaseState.NACHFORDERUNG
     )
     counts = {"expired": 0, "reminded": 0}
+    # deadline < today is a superset: expire() checks the § 31 end (a Saturday deadline runs until Monday).
     for pk in open_ones.filter(deadline__lt=today).values_list("pk", flat=True):
         counts["expired"] += expire(pk, today)
     days = reminder_working_days()
     if days > 0:
         # A superset (the precise test is needs_reminder): deadlines up to N+1 working days ahead.
         horizon = add_working_days(today, days + 1)
-        candidates = open_ones.filter(reminded_at__isnull=True, deadline__gte=today, deadline__lte=horizon)
+        # A stored Saturday may end only on the next Werktag (at most a long weekend plus holidays later).
+        earliest = today - dt.timedelta(days=7)
+        candidates = open_ones.filter(reminded_at__isnull=True, deadline__gte=earliest, deadline__lte=horizon)
         for pk in candidates.values_list("pk", flat=True):
             counts["reminded"] += remind(pk, today)
     return counts
@@ -232,6 +251,7 @@ def extend_nachforderung_deadline(
         }
     if errors:
         raise ValidationError(errors)
+    requested, deadline = deadline, statutory_deadline(deadline)
     before = {"deadline": nachforderung.deadline, "expired_at": nachforderung.expired_at}
     if nachforderung.original_deadline is None:
         nachforderung.original_deadline = nachforderung.deadline
@@ -245,7 +265,7 @@ def extend_nachforderung_deadline(
     ])
     record(
         CaseEvent.NACHFORDERUNG_EXTENDED, actor=actor, tenant=case.tenant, subject=nachforderung, case=case,
-        before=before, after={"deadline": deadline, "reason": reason},
+        before=before, after={"deadline": deadline, "requested_deadline": requested, "reason": reason},
     )
     case_event.send(sender=Case, case=case, event=CaseEvent.NACHFORDERUNG_EXTENDED, actor=actor, obj=nachforderung)
     return nachforderung
@@ -296,6 +316,11 @@ def queue_deadlines(cases: Iterable[Case], today: dt.date | None = None) -> dict
             info.notes.append(DeadlineNote(
                 _("Vollständigkeitsprüfung"), case.completeness_due, case.completeness_due < today,
             ))
+        elif case.state == CaseState.COMPLETE and case.decision_due is not None:
+            # § 71 Abs. 6 BauO NRW: the date the Bauherrschaft was told (§ 71 Abs. 2 Nr. 1)
+            info.notes.append(DeadlineNote(
+                _("Entscheidung"), case.decision_due, has_ended(case.decision_due, today),
+            ))
         elif case.state == CaseState.NACHFORDERUNG:
             if hasattr(case, "open_nf_deadline"):
                 due = case.open_nf_deadline
@@ -303,7 +328,8 @@ def queue_deadlines(cases: Iterable[Case], today: dt.date | None = None) -> dict
                 nf = open_nachforderung(case)
                 due = nf.deadline if nf else None
             if due is not None:
-                past = due < today
+                due = legal_end(due)
+                past = has_ended(due, today)
                 info.notes.append(DeadlineNote(
                     _("Nachforderung"), due, past, str(EXPIRY_PROPOSAL) if past else "",
                 ))

@@ -13,6 +13,8 @@ class CaseEvent(models.TextChoices):
     CASE_SUBMITTED = "case.submitted", _("Antrag eingereicht")
     CASE_RESUBMITTED = "case.resubmitted", _("Antrag nach Nachforderung erneut eingereicht")
     CASE_COMPLETE = "case.complete", _("Vollständigkeit bestätigt")
+    DECISION_DUE_SET = "case.decision_due", _("Zeitpunkt der Entscheidung berechnet (§ 71 Abs. 6 BauO NRW)")
+    VERFAHREN_36A_SET = "case.verfahren_36a", _("Einordnung nach § 36a BauGB festgelegt")
     CHECK_STARTED = "check.started", _("Automatische Vorprüfung gestartet")
     CHECK_FINISHED = "check.finished", _("Automatische Vorprüfung abgeschlossen")
     CHECK_FAILED = "check.failed", _("Automatische Vorprüfung fehlgeschlagen")
@@ -32,4 +34,5 @@ class CaseEvent(models.TextChoices):
 register_events("cases", CaseEvent, applicant_visible=(
     CaseEvent.CASE_CREATED, CaseEvent.CASE_SUBMITTED, CaseEvent.CASE_RESUBMITTED, CaseEvent.CASE_COMPLETE,
     CaseEvent.CHECK_FINISHED, CaseEvent.CHECK_FAILED, CaseEvent.NACHFORDERUNG_SENT, CaseEvent.CASE_UPDATED,
+    CaseEvent.DECISION_DUE_SET,
 ))

@@ -22,7 +22,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -39,6 +38,7 @@ from bauantrag.cases.signals import case_event
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence.actions import draft_letter
 from bauantrag.correspondence.models import Letter, LetterState
+from bauantrag.decision.retention import retention_until
 from bauantrag.registry import Registry
 
 APPROVE, REFUSE = "approve", "refuse"
@@ -54,21 +54,8 @@ CONDITION_KINDS = ("auflage", "bedingung", "befristung", "auflagenvorbehalt", "w
 
 
 # --------------------------------------------------------------------------------------------- retention
-
-
-def retention_years(decision: str) -> int:
-    if decision == Decision.APPROVED:
-        return int(getattr(settings, "RETENTION_YEARS_APPROVED", 30))
-    return int(getattr(settings, "RETENTION_YEARS_NOT_APPROVED", 10))
-
-
-def retention_until(decision: str, closed_on: dt.date) -> dt.date | None:
-    """End of the Aufbewahrungsfrist: the period runs from the end of the year the case was closed in (common
-    records practice), so closed on 14.03.2026 with 30 years → 31.12.2056. None: kept permanently (0 years)."""
-    years = retention_years(decision)
-    if years <= 0:
-        return None
-    return dt.date(closed_on.year + years, 12, 31)
+# retention.py: approved cases are kept as long as the Anlage exists (§ 74 Abs. 5 Satz 3 BauO NRW), the others are
+# offered to the archive at the end of the Kommune's period.
 
 
 def _close(case: Case, decision: str, *, now: dt.datetime, reason: str = "",

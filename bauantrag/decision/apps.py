@@ -1,4 +1,7 @@
+from typing import cast
+
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DecisionConfig(AppConfig):
@@ -10,9 +13,10 @@ class DecisionConfig(AppConfig):
     verbose_name = "Entscheidung"
 
     def ready(self) -> None:
+        from bauantrag.accounts.models import Role
         from bauantrag.correspondence.hooks import register_on_letter_sent
-        from bauantrag.decision import actions, panels
-        from bauantrag.panels import Panel, register_panel
+        from bauantrag.decision import actions, events, panels  # noqa: F401 - events registers the audit codes
+        from bauantrag.panels import NavLink, Panel, register_link, register_panel
 
         register_panel("workspace", Panel(key="decision.deadlines", template="decision/panel_workspace.html",
                                           context=panels.workspace_context, order=25))
@@ -20,3 +24,7 @@ class DecisionConfig(AppConfig):
                                        context=panels.portal_context, order=25))
         # A sent Bescheid decides the case; a sent Rücknahme confirmation is linked to it.
         register_on_letter_sent("decision.record_decision", actions.record_decision)
+        register_link(NavLink(
+            key="decision.archive", label=cast(str, _("Archiv")), url_name="decision:archive",
+            visible=lambda user: user.role == Role.TENANT_ADMIN, order=58,
+        ))

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
-from bauantrag.cases import deadlines
+from bauantrag.cases import deadlines, entscheidungsfrist
 from bauantrag.cases.models import CLOSED_STATES, Case, CaseState, Decision
 from bauantrag.decision.actions import decision_drafts
 
@@ -44,7 +44,7 @@ def workspace_context(request: HttpRequest, case: Case) -> dict[str, Any] | None
     context: dict[str, Any] = {
         "case": case, "closed": False, "today": today,
         "nachforderung": nachforderung,
-        "nachforderung_past": nachforderung is not None and nachforderung.deadline < today,
+        "nachforderung_past": nachforderung is not None and deadlines.is_past_deadline(nachforderung, today),
         "late_basis": deadlines.fictitious_withdrawal_basis(case, today) if case.state == CaseState.SUBMITTED else None,
         "completeness_overdue": case.state == CaseState.SUBMITTED and case.completeness_due is not None
         and case.completeness_due < today,
@@ -54,13 +54,33 @@ def workspace_context(request: HttpRequest, case: Case) -> dict[str, Any] | None
     }
     if context["can_decide"]:
         context["drafts"] = [{"letter": d, "url": letter_url(d.pk)} for d in decision_drafts(case)]
+        context.update(_decision_date(case, today))
+        context["decision_due_notes"] = entscheidungsfrist.decision_due_notes(case)
     return context
+
+
+def _decision_date(case: Case, today: Any) -> dict[str, Any]:
+    """The date by which the Bauaufsicht decides (§ 71 Abs. 6 BauO NRW) and how it was computed."""
+    basis = case.decision_due_basis or {}
+    due = entscheidungsfrist.decision_due_date(case)
+    return {
+        "decision_due": due,
+        "decision_due_overdue": due is not None and due < today,
+        "decision_due_period": basis.get("period", ""),
+        "decision_due_reason": basis.get("reason", ""),
+        "decision_due_legal_basis": basis.get("legal_basis", ""),
+        "decision_due_provisional": bool(basis.get("provisional")),
+    }
 
 
 def portal_context(request: HttpRequest, case: Case) -> dict[str, Any] | None:
     if case.state in CLOSED_STATES:
         return {"case": case, **_closed(case, APPLICANT_LETTER_URL)}
     nachforderung = deadlines.open_nachforderung(case)
-    if nachforderung is not None and nachforderung.deadline < timezone.localdate():
+    if nachforderung is not None and deadlines.is_past_deadline(nachforderung):
         return {"case": case, "closed": False, "nachforderung": nachforderung}
+    if case.state == CaseState.COMPLETE and case.decision_due is not None:
+        # § 71 Abs. 2 Nr. 1 BauO NRW: the Bauherrschaft is told the date of the decision; the clerk's doubts stay
+        # in the Bauaufsicht.
+        return {"case": case, "closed": False, "complete": True, **_decision_date(case, timezone.localdate())}
     return None

@@ -3,7 +3,7 @@
 * "Birkenweg 3": a Nachforderung whose deadline passed – the queue and the case show the proposal
   "Antrag gilt als zurückgenommen (Vorschlag)", the clerk confirms it or extends the deadline;
 * "Kastanienallee 5": a complete case ready for "Entscheidung vorbereiten";
-* "Ulmenweg 8": approved with two Nebenbestimmungen – closed, with its Bescheid and retention date
+* "Ulmenweg 8": approved with two Nebenbestimmungen – closed, with its Bescheid (kept while the building exists)
   (only if the Kommune's letterhead names the Verwaltungsgericht, which the Bescheid needs; otherwise the
   Bescheid stays a draft and the case stays complete).
 
@@ -22,6 +22,7 @@ from bauantrag.accounts.models import Tenant, User
 from bauantrag.cases import actions, deadlines
 from bauantrag.cases.models import Case, Nachforderung, Vorhaben
 from bauantrag.decision import actions as decision
+from bauantrag.rules.calendar import add_working_days
 
 logger = logging.getLogger(__name__)
 
@@ -57,9 +58,10 @@ def load(tenant: Tenant, users: dict[str, User]) -> None:
                                  "reason": "Die Baubeschreibung fehlt (§ 10 Abs. 1 Satz 1 Nr. 4 BauPrüfVO)."}],
             message="Bitte reichen Sie die Baubeschreibung nach.", deadline=timezone.localdate() + dt.timedelta(days=1),
         )
-        # As if sent five weeks ago with a deadline that ended yesterday.
+        # As if sent five weeks ago with a deadline that ended on the last Werktag (a Saturday deadline would run
+        # until Monday, § 31 Abs. 3 VwVfG NRW).
         Nachforderung.objects.filter(case=case).update(
-            deadline=timezone.localdate() - dt.timedelta(days=1), created_at=timezone.now() - dt.timedelta(days=35),
+            deadline=add_working_days(timezone.localdate(), -1), created_at=timezone.now() - dt.timedelta(days=35),
         )
         deadlines.run_deadlines()
     if not _exists(tenant, "Kastanienallee"):

@@ -43,6 +43,7 @@ from bauantrag.cases.access import cases_visible_to
 from bauantrag.cases.models import Case, CaseState, Nachforderung, StatusChange
 from bauantrag.reports.periods import Month, Period
 from bauantrag.reports.stats import Summary, WorkingDays, days
+from bauantrag.rules.fristen import has_ended, legal_end
 
 
 @dataclass(frozen=True)
@@ -349,6 +350,7 @@ def overdue(user: User, today: dt.date, workdays: WorkingDays | None = None) -> 
             case__in=cases.filter(state=CaseState.NACHFORDERUNG), answered_at__isnull=True, deadline__lt=today
         ).order_by("deadline", "case__file_number").values_list("case_id", "case__file_number", "deadline",
                                                                 "created_at")
+        if has_ended(legal_end(deadline), today)  # § 31 Abs. 3 VwVfG NRW: a Saturday deadline runs until Monday
     ]  # fmt: skip
     open_cases = cases.filter(state__in=(CaseState.SUBMITTED, CaseState.NACHFORDERUNG, CaseState.COMPLETE))
     return Overdue(completeness, nachforderungen, _overdue_beteiligungen(open_cases, today, workdays))

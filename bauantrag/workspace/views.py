@@ -157,9 +157,12 @@ def review(request: HttpRequest, finding_id: Any) -> HttpResponse:
 def confirm(request: HttpRequest, case_id: Any) -> HttpResponse:
     case = access_case(request.user, case_id)
     try:
-        actions.confirm_completeness(_user(request), case)
-    except TransitionNotAllowed as exc:
-        messages.error(request, str(exc))
+        case = actions.confirm_completeness(
+            _user(request), case, procedure=request.POST.get("procedure") or None,
+            hearings_planned=request.POST.get("hearings", "yes") != "no",
+        )
+    except (TransitionNotAllowed, ValidationError) as exc:
+        messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
     else:
         messages.success(request, _("Die Vollständigkeit des Antrags wurde bestätigt."))
     return redirect("workspace:case", case_id=case.pk)

@@ -178,9 +178,11 @@ def test_application_from_draft_to_complete(applicant: Any, applicant_client: Cl
     ):
         assert expected in events, expected
     assert events[0] == "case.created"
-    # After the confirmation only the Vollständigkeitsbestätigung letter is filed (correspondence).
+    # After the confirmation: the decision date (§ 71 Abs. 2 Nr. 1, Abs. 6 BauO NRW), then only the
+    # Vollständigkeitsbestätigung letter is filed (correspondence).
     last_complete = max(i for i, e in enumerate(events) if e == "case.complete")
-    assert all(e.startswith("letter.") for e in events[last_complete + 1:]), events[last_complete:]
+    assert events[last_complete + 1] == "case.decision_due", events[last_complete:]
+    assert all(e.startswith("letter.") for e in events[last_complete + 2:]), events[last_complete:]
     complete = history[last_complete]
     assert complete["event_label"] == "Vollständigkeit bestätigt"
     assert complete["before"] == {"state": "submitted"} and complete["after"] == {"state": "complete"}
@@ -189,6 +191,7 @@ def test_application_from_draft_to_complete(applicant: Any, applicant_client: Cl
     # The applicant's history leaves out internal steps and names the authority, not the clerk.
     theirs = get(applicant_client, case_url(case_id, "history/") + "?limit=200").json()["results"]
     assert "finding.reviewed" not in [entry["event"] for entry in theirs]
-    assert theirs[-1]["event"] == "case.complete" and theirs[-1]["actor_label"] == "Bauaufsicht"
+    assert [e["event"] for e in theirs[-2:]] == ["case.complete", "case.decision_due"]
+    assert theirs[-1]["actor_label"] == "Bauaufsicht"
     assert theirs[0]["event"] == "case.created" and theirs[0]["actor_label"] == applicant.display_name()
     assert all("<" not in entry["actor_label"] for entry in theirs)

@@ -47,7 +47,9 @@ def test_gemeinde_has_two_months_by_law(received: dt.date, due: dt.date, why: st
     (D(2028, 1, 31), 1, D(2028, 2, 29)),  # leap year, a Tuesday
     (D(2026, 11, 30), 1, D(2026, 12, 30)),
     (D(2026, 12, 1), 1, D(2027, 1, 4)),  # Neujahr 2027 is a Friday
-    (D(2026, 3, 10), 3, D(2026, 6, 10)),  # the Kommune set three months for this Fachstelle
+    (D(2026, 3, 10), 2, D(2026, 5, 11)),  # two months, 10.05.2026 is a Sunday
+    # A row stored with three months before the cap: „sie darf höchstens zwei Monate betragen“ (§ 71 Abs. 4 S. 1).
+    (D(2026, 3, 10), 3, D(2026, 5, 11)),
 ])
 def test_other_fachstellen_get_their_own_period(received: dt.date, months: int, due: dt.date) -> None:
     assert deadline_for(agency(months), received) == due
@@ -55,7 +57,8 @@ def test_other_fachstellen_get_their_own_period(received: dt.date, months: int, 
 
 def test_the_gemeinde_period_ignores_the_setting_of_the_directory() -> None:
     assert gemeinde().months == 2
-    assert agency(4).months == 4
+    assert agency(1).months == 1
+    assert agency(4).months == 2  # § 71 Abs. 4 Satz 1 BauO NRW: höchstens zwei Monate
 
 
 @pytest.mark.django_db

@@ -32,7 +32,6 @@ from bauantrag.beteiligung.deadlines import deadline_for
 from bauantrag.beteiligung.models import Beteiligung, BeteiligungStatus, Fachstelle, FachstelleKind, Verdict
 from bauantrag.cases.models import CaseState, Decision
 from bauantrag.correspondence.models import Letter, Letterhead, LetterKind, LetterState, Message
-from bauantrag.decision import actions as decision
 from tests.factories import UserFactory, complete_case, run_actions_now
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -255,8 +254,7 @@ def test_lifecycle_through_to_the_bescheid(live_server: Any, browser: Browser, t
     assert case.state == CaseState.APPROVED
     assert case.decision == Decision.APPROVED
     assert case.decision_letter_id == letter.pk
-    assert case.closed_at is not None and case.retention_until is not None
-    assert case.retention_until == decision.retention_until(Decision.APPROVED, timezone.localdate(case.closed_at))
+    assert case.closed_at is not None and case.retention_until is None  # § 74 Abs. 5 Satz 3 BauO NRW
     assert [c_["text"] for c_ in case.decision_conditions] == [NEBENBESTIMMUNG]
     assert letter.retrieved_at is not None and letter.retrieved_by_id == applicant.pk  # Bekanntgabe by retrieval
     assert Message.objects.filter(case=case, letter=letter).count() == 1

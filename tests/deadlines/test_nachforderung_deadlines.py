@@ -20,6 +20,7 @@ from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.celery import app as celery_app
 from bauantrag.notifications.models import NotificationEvent, NotificationLog
 from bauantrag.rules.calendar import add_working_days
+from bauantrag.rules.fristen import legal_end
 from tests.factories import UserFactory, clerk_for, nachforderung_case, run_actions_now, submitted_case
 
 pytestmark = pytest.mark.django_db
@@ -133,7 +134,7 @@ def test_deadline_day_itself_is_still_within_the_deadline(applicant: Any) -> Non
 def test_expiry_marks_the_nachforderung_and_only_proposes_the_consequence(applicant: Any) -> None:
     case = nachforderung_case(applicant)
     today = timezone.localdate()
-    nf = set_nf(case, deadline=today - dt.timedelta(days=1), created=today - dt.timedelta(days=30))
+    nf = set_nf(case, deadline=add_working_days(today, -1), created=today - dt.timedelta(days=30))
     assert run(today) == {"expired": 1, "reminded": 0}
     nf.refresh_from_db()
     case.refresh_from_db()
@@ -162,7 +163,7 @@ def test_the_celery_task_and_the_command_run_the_same_check(applicant: Any) -> N
 
     case = nachforderung_case(applicant)
     today = timezone.localdate()
-    set_nf(case, deadline=today - dt.timedelta(days=2), created=today - dt.timedelta(days=30))
+    set_nf(case, deadline=add_working_days(today, -2), created=today - dt.timedelta(days=30))
     with run_actions_now():
         assert run_deadlines.delay().get() == {"expired": 1, "reminded": 0}
     out = StringIO()
@@ -172,7 +173,7 @@ def test_the_celery_task_and_the_command_run_the_same_check(applicant: Any) -> N
 
 def test_command_takes_a_reference_date(applicant: Any) -> None:
     case = nachforderung_case(applicant)
-    set_nf(case, deadline=dt.date(2026, 6, 4), created=dt.date(2026, 5, 1))
+    set_nf(case, deadline=dt.date(2026, 6, 3), created=dt.date(2026, 5, 1))  # Wednesday; 04.06.2026 is Fronleichnam
     out = StringIO()
     call_command("run_deadlines", "--date", "2026-06-05", stdout=out)
     assert "abgelaufene Fristen vermerkt: 1" in out.getvalue()
@@ -196,7 +197,7 @@ def test_extension_with_reason_moves_the_deadline_and_clears_the_proposal(applic
     case = nachforderung_case(applicant)
     clerk = clerk_for(case.tenant)
     today = timezone.localdate()
-    old = today - dt.timedelta(days=1)
+    old = add_working_days(today, -1)
     nf = set_nf(case, deadline=old, created=today - dt.timedelta(days=30))
     run(today)
     with run_actions_now():
@@ -204,7 +205,7 @@ def test_extension_with_reason_moves_the_deadline_and_clears_the_proposal(applic
             clerk, case, deadline=today + dt.timedelta(days=14), reason="Statiker erkrankt, Nachweis folgt"
         )
     nf.refresh_from_db()
-    assert nf.deadline == today + dt.timedelta(days=14) and nf.original_deadline == old
+    assert nf.deadline == legal_end(today + dt.timedelta(days=14)) and nf.original_deadline == old
     assert nf.expired_at is None and nf.reminded_at is None and nf.extended_at is not None
     assert nf.extension_reason == "Statiker erkrankt, Nachweis folgt"
     audit = AuditEvent.objects.filter(case_id=case.pk, event=CaseEvent.NACHFORDERUNG_EXTENDED).get()
@@ -264,7 +265,7 @@ def test_applicant_sees_the_passed_deadline_and_its_possible_consequence(applica
     client = login(Client(), applicant)
     assert "Frist der Nachforderung abgelaufen" not in client.get(f"/antraege/{case.pk}/").content.decode()
     today = timezone.localdate()
-    set_nf(case, deadline=today - dt.timedelta(days=1), created=today - dt.timedelta(days=30))
+    set_nf(case, deadline=add_working_days(today, -1), created=today - dt.timedelta(days=30))
     run(today)
     html = client.get(f"/antraege/{case.pk}/").content.decode()
     assert 'aria-labelledby="ergebnis-h"' in html and "Frist der Nachforderung abgelaufen" in html

@@ -36,8 +36,7 @@ CONDITIONS = [
 ]
 
 
-def test_approval_with_conditions_end_to_end(applicant: Any, settings: Any) -> None:
-    settings.RETENTION_YEARS_APPROVED = 30
+def test_approval_with_conditions_end_to_end(applicant: Any) -> None:
     case = complete_case(applicant)
     clerk = clerk_for(case.tenant)
     with run_actions_now():
@@ -56,8 +55,8 @@ def test_approval_with_conditions_end_to_end(applicant: Any, settings: Any) -> N
     case.refresh_from_db()
     assert case.state == CaseState.APPROVED and case.decision == Decision.APPROVED
     assert case.decided_at == sent.sent_at and case.closed_at == sent.sent_at
-    closed_year = timezone.localdate(case.closed_at).year
-    assert case.retention_until == dt.date(closed_year + 30, 12, 31)
+    # § 74 Abs. 5 Satz 3 BauO NRW: „so lange aufzubewahren, wie die Anlage besteht“ – no end date (review M2)
+    assert case.retention_until is None
     assert case.decision_letter_id == sent.pk
     assert [c["kind"] for c in case.decision_conditions] == ["auflage", "hinweis"]
     text = pdf_text(stored_pdf(sent))
@@ -69,7 +68,7 @@ def test_approval_with_conditions_end_to_end(applicant: Any, settings: Any) -> N
     assert approved.actor == clerk and approved.after["sha256"] == sent.sha256
     assert approved.before == {"state": "complete"}
     closed = AuditEvent.objects.get(case_id=case.pk, event=CaseEvent.CASE_CLOSED)
-    assert closed.after["retention_until"] == case.retention_until.isoformat()
+    assert closed.after["retention_until"] is None
     # exactly one DECISION mail per recipient (the correspondence app's), no second one from the case
     assert NotificationLog.objects.filter(case=case, event=NotificationEvent.DECISION).count() == 1
 
@@ -221,7 +220,8 @@ def test_closed_case_is_shown_with_decision_and_retention_to_both_sides(applican
     clerk = clerk_for(case.tenant)
     sent = approve(clerk, case, CONDITIONS[:1])
     case.refresh_from_db()
-    retention = case.retention_until.strftime("%d.%m.%Y")
+    assert case.retention_until is None
+    retention = "solange die bauliche Anlage besteht (§ 74 Abs. 5 Satz 3 BauO NRW)"
     html = login(Client(), clerk).get(f"/bauaufsicht/vorgaenge/{case.pk}/").content.decode()
     assert 'aria-labelledby="entscheidung-h"' in html and "Baugenehmigung erteilt" in html
     assert retention in html and "wasserdurchlässigem Pflaster" in html

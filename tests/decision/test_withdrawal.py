@@ -20,6 +20,7 @@ from bauantrag.correspondence import actions as letters
 from bauantrag.correspondence.models import Letter, LetterKind, LetterState
 from bauantrag.decision import actions as decision
 from bauantrag.documents.actions import upload_document
+from bauantrag.rules.calendar import add_working_days
 from tests.conftest import login
 from tests.factories import clerk_for, complete_case, draft_case, nachforderung_case, run_actions_now, submitted_case
 from tests.files import pdf_upload
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.django_db
 def expire_now(case: Any) -> Nachforderung:
     today = timezone.localdate()
     nf = case.nachforderungen.get(answered_at__isnull=True)
-    Nachforderung.objects.filter(pk=nf.pk).update(deadline=today - dt.timedelta(days=1))
+    Nachforderung.objects.filter(pk=nf.pk).update(deadline=add_working_days(today, -1))
     with run_actions_now():
         deadlines.run_deadlines(today)
     nf.refresh_from_db()

@@ -75,6 +75,14 @@ class ApplicationSerializer(serializers.Serializer[Case]):
         read_only=True, help_text="Frist der Vollständigkeitsprüfung (§ 71 Abs. 1 BauO NRW)"
     )
     completed_at = serializers.DateTimeField(read_only=True)
+    decision_due = serializers.DateField(
+        read_only=True, help_text="Zeitpunkt der Entscheidung nach § 71 Abs. 6 BauO NRW, mitgeteilt mit der "
+                                  "Vollständigkeit (§ 71 Abs. 2 Nr. 1); leer vorher oder wenn das Gesetz keinen nennt"
+    )
+    verfahren_36a = serializers.BooleanField(
+        read_only=True, help_text="Von der Bauaufsicht als Vorhaben nach § 36a BauGB eingeordnet (drei Monate für die "
+                                  "Zustimmung der Gemeinde)"
+    )
     decision = serializers.CharField(
         read_only=True, help_text="Ergebnis: approved, refused, withdrawn, withdrawn_fictitious; leer, solange offen"
     )
@@ -88,7 +96,8 @@ class ApplicationSerializer(serializers.Serializer[Case]):
     )
     closed_at = serializers.DateTimeField(read_only=True)
     retention_until = serializers.DateField(
-        read_only=True, help_text="Ende der Aufbewahrungsfrist; leer bei offenen oder dauerhaft aufbewahrten Vorgängen"
+        read_only=True, help_text="Ende der Aufbewahrungsfrist; leer bei offenen Vorgängen und bei genehmigten "
+                                  "Vorhaben (aufzubewahren, solange die Anlage besteht, § 74 Abs. 5 Satz 3 BauO NRW)"
     )
     applicant = serializers.SerializerMethodField()
     possible_actions = serializers.SerializerMethodField(

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -23,7 +23,7 @@ from bauantrag.api.serializers.applications import (
 from bauantrag.api.views.applications import TAG, acting_user, application_response
 from bauantrag.cases import actions
 from bauantrag.cases.access import access_case, access_finding
-from bauantrag.cases.models import Case
+from bauantrag.cases.models import Case, Procedure
 
 
 class _TransitionView(ApiView):
@@ -54,9 +54,36 @@ class ResubmitView(_TransitionView):
     transition = actions.resubmit
 
 
-@_transition_schema("applications_confirm_completeness", "Vollständigkeit bestätigen")
-class ConfirmCompletenessView(_TransitionView):
-    transition = actions.confirm_completeness
+class ConfirmCompletenessRequestSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    procedure = serializers.ChoiceField(
+        choices=Procedure.choices, required=False, allow_null=True, default=None,
+        help_text="Verfahrensart für die Entscheidungsfrist (§ 71 Abs. 6 BauO NRW); leer: die der Vorprüfung",
+    )
+    hearings_planned = serializers.BooleanField(
+        required=False, default=True,
+        help_text="Gemeinde oder Stellen werden angehört (§ 71 Abs. 2 Nr. 2 BauO NRW)",
+    )
+
+
+class ConfirmCompletenessView(ApiView):
+    @extend_schema(
+        operation_id="applications_confirm_completeness", summary="Vollständigkeit bestätigen", tags=TAG,
+        description="Berechnet den Zeitpunkt der Entscheidung (decision_due, § 71 Abs. 2 Nr. 1, Abs. 6 BauO NRW).",
+        request=ConfirmCompletenessRequestSerializer,
+        responses={200: ApplicationSerializer, **errors(400, 403, 404, 409)},
+    )
+    def post(self, request: Request, case_id: str) -> Response:
+        user = acting_user(request)
+        case = access_case(user, case_id)
+        # The body is optional (JSON); a bare POST, as before, confirms with the pre-check's Verfahrensart.
+        body = request.data if (request.content_type or "").startswith("application/json") else {}
+        serializer = ConfirmCompletenessRequestSerializer(data=body or {})
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        actions.confirm_completeness(
+            user, case, procedure=data["procedure"] or None, hearings_planned=data["hearings_planned"]
+        )
+        return application_response(access_case(user, case.pk))
 
 
 def _finding_reference(user: User, case: Case, value: object) -> str:

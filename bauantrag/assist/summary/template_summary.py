@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 
 from bauantrag.assist.summary.facts import TEMPLATE, CaseSummary, Section, Suggestion, provided_facts
 from bauantrag.cases import display
+from bauantrag.cases.deadlines import is_past_deadline
 from bauantrag.cases.models import Case, CaseState, CheckRun, CheckRunStatus, Finding, Procedure
 from bauantrag.cases.models.checks import FindingStatus
 from bauantrag.documents.models import Document, TextStatus
@@ -136,7 +137,7 @@ def _vorgang(case: Case, section: Section) -> None:
             text = _("Offene Nachforderung vom %(day)s mit Frist bis %(deadline)s; nachgefordert: %(items)s.") % {
                 "day": day(nachforderung.created_at), "deadline": day(nachforderung.deadline), "items": titles,
             }
-            if nachforderung.deadline < today:
+            if is_past_deadline(nachforderung, today):
                 text += " " + _("Die Frist ist abgelaufen (§ 71 Abs. 1 Satz 3 BauO NRW).")
         else:
             text = _("Letzte Nachforderung vom %(day)s (Frist %(deadline)s), beantwortet; nachgefordert waren: "

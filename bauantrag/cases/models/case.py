@@ -67,6 +67,24 @@ class Case(models.Model):
         help_text=_("Zehn Arbeitstage nach Eingang (§ 71 Abs. 1 Satz 1 BauO NRW), NRW-Feiertage nicht mitgezählt."),
     )
     completed_at = models.DateTimeField(_("Vollständig seit"), null=True, blank=True)
+    decision_due = models.DateField(
+        _("Entscheidung bis"), null=True, blank=True,
+        help_text=_("Zeitpunkt der Entscheidung nach § 71 Abs. 6 BauO NRW, der Bauherrschaft mit der "
+                    "Vollständigkeit mitgeteilt (§ 71 Abs. 2 Nr. 1); neu berechnet, wenn sich die Anhörung ändert"),
+    )
+    decision_due_basis = models.JSONField(
+        _("Berechnung der Entscheidungsfrist"), default=dict, blank=True,
+        help_text=_("Verfahrensart, Beginn und Grund, Rechtsgrundlage und offene Punkte („zu prüfen“)"),
+    )
+    verfahren_36a = models.BooleanField(
+        _("Zustimmung der Gemeinde nach § 36a BauGB"), default=False,
+        help_text=_("Vorhaben nach § 31 Abs. 3 oder § 34 Abs. 3b BauGB: Die Zustimmung gilt als erteilt, wenn sie "
+                    "nicht binnen drei Monaten verweigert wird (§ 36a Abs. 1 Satz 4 BauGB). Die Einordnung "
+                    "entscheidet die Sachbearbeitung."),
+    )
+    verfahren_36a_reason = models.TextField(
+        _("Begründung der Einordnung nach § 36a BauGB"), max_length=2000, blank=True
+    )
     decision = models.CharField(
         _("Ergebnis des Verfahrens"), max_length=30, choices=Decision.choices, blank=True,
         help_text=_("Genehmigung, Ablehnung oder Rücknahme; leer, solange der Vorgang offen ist"),
@@ -89,7 +107,9 @@ class Case(models.Model):
     closed_at = models.DateTimeField(_("Abgeschlossen am"), null=True, blank=True)
     retention_until = models.DateField(
         _("Aufbewahren bis"), null=True, blank=True,
-        help_text=_("Ende der Aufbewahrungsfrist: Jahresende des Abschlussjahres plus die eingestellte Zahl Jahre"),
+        help_text=_("Ende der Aufbewahrungsfrist: Jahresende des Abschlussjahres plus die eingestellte Zahl Jahre; "
+                    "leer bei genehmigten Vorhaben (aufzubewahren, solange die Anlage besteht, § 74 Abs. 5 Satz 3 BauO "
+                    "NRW) und bei offenen Vorgängen"),
     )
 
     class Meta:

@@ -1,4 +1,4 @@
-"""Django settings, configured by environment variables (see README, "Betrieb").
+"""Django settings of every installation, configured by environment variables (see README, "Betrieb").
 
 The embedded default needs nothing: SQLite, local document folder, a Celery worker
 on a filesystem broker. Production sets BAUANTRAG_DATABASE_URL (PostgreSQL) and
@@ -12,8 +12,11 @@ import secrets
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("BAUANTRAG_DATA_DIR", BASE_DIR / "var"))
+from bauantrag.secret_files import read_or_create
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+# Parallel test processes (pytest-xdist names each in PYTEST_XDIST_WORKER) keep their files apart; "" = no subfolder.
+DATA_DIR = Path(os.environ.get("BAUANTRAG_DATA_DIR", BASE_DIR / "var")) / os.environ.get("PYTEST_XDIST_WORKER", "")
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
@@ -25,11 +28,7 @@ def _secret_key() -> str:
     key = os.environ.get("BAUANTRAG_SECRET_KEY")
     if key:
         return key
-    path = DATA_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
+    return read_or_create(DATA_DIR / "secret_key", lambda: secrets.token_urlsafe(50))
 
 
 def _database(url: str) -> dict[str, object]:

@@ -1,4 +1,4 @@
-.PHONY: run test bench serve lint eval-classifier eval-extraction eval-blind
+.PHONY: run test bench serve lint openapi lock eval-classifier eval-extraction eval-blind
 run:   ## set up and run the demo on http://127.0.0.1:8000
 	bash scripts/run.sh
 test:  ## set up and run all tests
@@ -13,3 +13,5 @@ eval-extraction: ## key-data extraction: precision and recall per field on the l
 	bash scripts/eval.sh extraction
 eval-blind: ## classifier and extractor on the blind set of real documents (set BAUANTRAG_REAL_DOCS, texts in blind/)
 	bash scripts/eval.sh blind
+openapi: ## write the API schema the code serves to docs/api/openapi.yaml (a test compares the two)
+	BAUANTRAG_DATABASE_URL=sqlite:// .venv/bin/python manage.py spectacular --validate --fail-on-warn --file docs/api/openapi.yaml

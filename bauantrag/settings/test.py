@@ -10,4 +10,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # A test database is thrown away: PostgreSQL need not wait for the disk at each commit.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["OPTIONS"] = {"options": "-c synchronous_commit=off"}
+    _options = DATABASES["default"].get("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"] = {**_options, "options": "-c synchronous_commit=off"}

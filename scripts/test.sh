@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up and run all tests: lint, types, import contracts, migrations check, then pytest in three runs:
+# Set up and run all tests: lint, types, import contracts, migrations check, the vulnerability audit of the pins
+# (skipped with one line where no advisory data is reachable; fails on a found vulnerability), then pytest in three runs:
 #   1. every test except the worker and browser tests on PostgreSQL, in 2 processes (pytest-xdist): the
 #      database-free tests run here once, the database tests on the production database;
 #   2. the tests with a real Celery worker on Redis and the browser tests (Debian's Chromium), one at a time;
@@ -33,6 +34,7 @@ echo "==> ruff";  "$VENV/bin/ruff" check .
 echo "==> mypy";  "$VENV/bin/mypy" bauantrag
 echo "==> import contracts"; "$VENV/bin/lint-imports"
 echo "==> migrations"; BAUANTRAG_DATABASE_URL="sqlite://" "$PY" manage.py makemigrations --check --dry-run -v 0
+echo "==> vulnerability audit of the pins"; "$PY" scripts/audit_pins.py requirements/test.txt
 echo "==> pytest 1/3: all but worker and browser tests, PostgreSQL, $PROCESSES processes"
 BAUANTRAG_DATABASE_URL="$PG_URL" BAUANTRAG_BROKER_URL="$BROKER_URL" \
   pytest_run -m "not worker and not browser" "${PARALLEL[@]}" "$@"

@@ -12,7 +12,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def manage(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("BAUANTRAG_")}
+    # A clean environment: none of the suite's BAUANTRAG_* or DJANGO_* variables (the browser tests set
+    # DJANGO_ALLOW_ASYNC_UNSAFE in their process, which the deployment check rightly refuses).
+    environment = {key: value for key, value in os.environ.items() if not key.startswith(("BAUANTRAG_", "DJANGO_"))}
     environment.update(DJANGO_SETTINGS_MODULE="bauantrag.settings.production", BAUANTRAG_DATA_DIR=str(tmp_path),
                        BAUANTRAG_ALLOWED_HOSTS="bauantrag.kreis-unna.de", **env)
     return subprocess.run([sys.executable, "manage.py", *args], capture_output=True, text=True, cwd=REPO,

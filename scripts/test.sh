@@ -5,7 +5,8 @@
 #      database-free tests run here once, the database tests on the production database;
 #   2. the tests with a real Celery worker on Redis and the browser tests (Debian's Chromium), one at a time;
 #   3. the database tests again on SQLite (the embedded default), in 2 processes and in random order
-#      (pytest-randomly; the seed is printed, rerun with `-p randomly --randomly-seed=N`).
+#      (pytest-randomly; the seed is printed: rerun one order with BAUANTRAG_DATABASE_URL=sqlite:// and
+#      `.venv/bin/pytest -p randomly --randomly-seed=N -m "db and not worker and not browser"`).
 # Database and Redis are overridable so that several checkouts can test at once:
 #   BAUANTRAG_TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bauantrag; pytest-django adds test_…)
 #   BAUANTRAG_TEST_BROKER_URL   (default redis://127.0.0.1:6379/15)
@@ -41,5 +42,7 @@ BAUANTRAG_DATABASE_URL="$PG_URL" BAUANTRAG_BROKER_URL="$BROKER_URL" \
 echo "==> pytest 2/3: real Celery worker on Redis and Chromium, PostgreSQL, one at a time"
 BAUANTRAG_DATABASE_URL="$PG_URL" BAUANTRAG_BROKER_URL="$BROKER_URL" \
   pytest_run -m "worker or browser" "$@"
-echo "==> pytest 3/3: database tests on SQLite, random order, $PROCESSES processes"
-BAUANTRAG_DATABASE_URL="sqlite://" pytest_run -m "db and not worker and not browser" -p randomly "${PARALLEL[@]}" "$@"
+SEED="$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')"
+echo "==> pytest 3/3: database tests on SQLite, random order (--randomly-seed=$SEED), $PROCESSES processes"
+BAUANTRAG_DATABASE_URL="sqlite://" \
+  pytest_run -m "db and not worker and not browser" -p randomly --randomly-seed="$SEED" "${PARALLEL[@]}" "$@"

@@ -1,4 +1,4 @@
-.PHONY: run test bench serve lint eval-classifier eval-extraction eval-blind
+.PHONY: run test bench serve lint openapi lock audit eval-classifier eval-extraction eval-blind
 run:   ## set up and run the demo on http://127.0.0.1:8000
 	bash scripts/run.sh
 test:  ## set up and run all tests
@@ -13,3 +13,10 @@ eval-extraction: ## key-data extraction: precision and recall per field on the l
 	bash scripts/eval.sh extraction
 eval-blind: ## classifier and extractor on the blind set of real documents (set BAUANTRAG_REAL_DOCS, texts in blind/; SET=blind2 for the second set)
 	bash scripts/eval.sh blind $(if $(SET),--set $(SET))
+openapi: ## write the API schema the code serves to docs/api/openapi.yaml (a test compares the two)
+	BAUANTRAG_DATABASE_URL=sqlite:// .venv/bin/python manage.py spectacular --validate --fail-on-warn --file docs/api/openapi.yaml
+lock:  ## recompile requirements/*.in into hashed pins (keeps the pinned versions unless an .in file asks otherwise)
+	.venv/bin/uv pip compile --quiet --python-version 3.11 --generate-hashes requirements/base.in -o requirements/base.txt
+	.venv/bin/uv pip compile --quiet --python-version 3.11 --generate-hashes -c requirements/base.txt requirements/test.in -o requirements/test.txt
+audit: ## known vulnerabilities of the pinned packages (pip-audit; skipped when no advisory service is reachable)
+	.venv/bin/python scripts/audit_pins.py

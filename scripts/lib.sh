@@ -49,7 +49,8 @@ ensure_venv() {
   if [ ! -f "$stamp" ] || ! cmp -s "$stamp" <(cat requirements/*.txt pyproject.toml); then
     echo "==> Python-Pakete installieren ($req)"
     pip_quiet install -q --upgrade pip
-    pip_quiet install -q -r "$req"
+    # Exactly the pinned versions, each checked against its hash (requirements/*.txt, compiled by `make lock`).
+    pip_quiet install -q --require-hashes -r "$req"
     # The project itself, for the `bauantrag` command (build noise shown only if it fails).
     pip_quiet install -q --no-deps -e . >/dev/null 2>&1 || pip_quiet install --no-deps -e .
     cat requirements/*.txt pyproject.toml > "$stamp"

@@ -13,6 +13,25 @@ from bauantrag.accounts.totp import current_code
 from bauantrag.celery import app as celery_app
 from tests.factories import PASSWORD, TenantFactory, UserFactory
 
+# Fixtures of pytest-django that open the test database. A test that requests one of them (directly or through
+# another fixture) or carries `django_db` is a database test; scripts/test.sh runs it on PostgreSQL and on SQLite,
+# and every other test once. A test misjudged as database-free fails loudly ("Database access not allowed").
+DATABASE_FIXTURES = frozenset(
+    {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server"}
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if uses_database(item):
+            item.add_marker(pytest.mark.db)
+
+
+def uses_database(item: pytest.Item) -> bool:
+    if item.get_closest_marker("django_db") is not None:
+        return True
+    return not DATABASE_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
+
 
 @pytest.fixture(autouse=True)
 def _isolated_storage(settings: Any, tmp_path: Path) -> None:

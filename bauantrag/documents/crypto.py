@@ -29,6 +29,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from bauantrag.secret_files import read_or_create
+
 logger = logging.getLogger("bauantrag.documents")
 
 MAGIC = b"BAUENC\x00\x01"
@@ -58,16 +60,7 @@ def master_key() -> bytes:
     if settings.DOCUMENT_KEY:
         return _decode_key(settings.DOCUMENT_KEY)
     path = Path(settings.DOCUMENT_KEY_FILE)
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass  # another process created it just now
-        else:
-            with os.fdopen(fd, "w") as out:
-                out.write(base64.b64encode(secrets.token_bytes(32)).decode() + "\n")
-    return _decode_key(path.read_text())
+    return _decode_key(read_or_create(path, lambda: base64.b64encode(secrets.token_bytes(32)).decode()))
 
 
 @functools.lru_cache(maxsize=256)

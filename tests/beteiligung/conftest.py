@@ -26,12 +26,13 @@ def document_content(code: str) -> bytes:
 
 
 def complete_case_with_documents(applicant: User, clerk: User, **overrides: Any) -> Case:
-    """A case moved by the real actions to "complete", its Bauvorlagen named vorlage-<code>.pdf."""
-    case = draft_case(applicant, **overrides)
+    """A case moved by the real actions to "complete", its Bauvorlagen named vorlage-<code>.pdf. The Beteiligung
+    tests read only the Beteiligung's own letters: those of submission and completeness stay unrendered drafts."""
+    case = draft_case(applicant, letters=False, **overrides)
     for code in COMPLETE_DOCUMENTS:
         upload = SimpleUploadedFile(f"vorlage-{code}.pdf", document_content(code), content_type="application/pdf")
         upload_document(applicant, case, upload, code)
-    with run_actions_now():
+    with run_actions_now(letters=False):
         case_actions.submit(applicant, case)
         case_actions.confirm_completeness(clerk, case)
     case.refresh_from_db()

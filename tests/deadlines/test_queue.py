@@ -27,18 +27,19 @@ def row_of(html: str, case: Case) -> str:
 
 @pytest.fixture
 def world(applicant: Any) -> dict[str, Case]:
+    """Cases at each deadline; the queue shows no letter, so their letters stay unrendered (letters=False)."""
     today = timezone.localdate()
-    late = submitted_case(applicant, street="Spätweg")
+    late = submitted_case(applicant, street="Spätweg", letters=False)
     Case.objects.filter(pk=late.pk).update(completeness_due=today - dt.timedelta(days=1))
-    fresh = submitted_case(applicant, street="Frischweg")
+    fresh = submitted_case(applicant, street="Frischweg", letters=False)
     Case.objects.filter(pk=fresh.pk).update(completeness_due=today + dt.timedelta(days=8))
-    expired = nachforderung_case(applicant)
+    expired = nachforderung_case(applicant, letters=False)
     Nachforderung.objects.filter(case=expired).update(deadline=today - dt.timedelta(days=3))
-    running = nachforderung_case(applicant)
+    running = nachforderung_case(applicant, letters=False)
     Nachforderung.objects.filter(case=running).update(deadline=today + dt.timedelta(days=2))
-    with run_actions_now():
+    with run_actions_now(letters=False):
         deadlines.run_deadlines(today)
-    closed = complete_case(applicant)
+    closed = complete_case(applicant, letters=False)
     decision.record_withdrawal(clerk_for(closed.tenant), closed, reason="Erklärung vom 01.12.2026")
     return {name: Case.objects.get(pk=case.pk) for name, case in
             {"late": late, "fresh": fresh, "expired": expired, "running": running, "closed": closed}.items()}

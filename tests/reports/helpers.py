@@ -1,4 +1,5 @@
-"""Cases with known dates for the statistics: the real actions run with Django's clock set to a chosen moment."""
+"""Cases with known dates for the statistics: the real actions run with Django's clock set to a chosen moment.
+The statistics read no letter: the letters of the case events stay unrendered drafts (letters=False)."""
 
 from __future__ import annotations
 
@@ -33,11 +34,11 @@ def clock(when: dt.datetime) -> Iterator[None]:
 
 def submit_at(when: dt.datetime, applicant: User) -> Case:
     with clock(when):
-        return submitted_case(applicant, documents=())
+        return submitted_case(applicant, documents=(), letters=False)
 
 
 def nachforderung_at(case: Case, when: dt.datetime, clerk: User, deadline: dt.date | None = None) -> None:
-    with clock(when), run_actions_now():
+    with clock(when), run_actions_now(letters=False):
         actions.send_nachforderung(
             clerk, case, items=[{"document_type": "1502", "title": "Baubeschreibung", "reason": "fehlt"}],
             message="Bitte nachreichen.", deadline=deadline or (when.date() + dt.timedelta(days=14)),
@@ -45,12 +46,12 @@ def nachforderung_at(case: Case, when: dt.datetime, clerk: User, deadline: dt.da
 
 
 def resubmit_at(case: Case, when: dt.datetime) -> None:
-    with clock(when), run_actions_now():
+    with clock(when), run_actions_now(letters=False):
         actions.resubmit(case.applicant, case)
 
 
 def complete_at(case: Case, when: dt.datetime, clerk: User) -> None:
-    with clock(when), run_actions_now():
+    with clock(when), run_actions_now(letters=False):
         actions.confirm_completeness(clerk, case)
 
 

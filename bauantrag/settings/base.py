@@ -1,4 +1,4 @@
-"""Django settings, configured by environment variables (see README, "Betrieb").
+"""Django settings of every installation, configured by environment variables (see README, "Betrieb").
 
 The embedded default needs nothing: SQLite, local document folder, a Celery worker
 on a filesystem broker. Production sets BAUANTRAG_DATABASE_URL (PostgreSQL) and
@@ -10,61 +10,29 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("BAUANTRAG_DATA_DIR", BASE_DIR / "var"))
+from bauantrag.secret_files import read_or_create
+from bauantrag.settings.database import database
+from bauantrag.settings.environment import read
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+# Parallel test processes (pytest-xdist names each in PYTEST_XDIST_WORKER) keep their files apart; "" = no subfolder.
+DATA_DIR = Path(read("BAUANTRAG_DATA_DIR") or BASE_DIR / "var") / os.environ.get("PYTEST_XDIST_WORKER", "")
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
-def _env_bool(name: str, default: bool = False) -> bool:
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
-
-
 def _secret_key() -> str:
-    key = os.environ.get("BAUANTRAG_SECRET_KEY")
+    key: str = read("BAUANTRAG_SECRET_KEY")
     if key:
         return key
-    path = DATA_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
-
-
-def _database(url: str) -> dict[str, object]:
-    parsed = urlparse(url)
-    if parsed.scheme == "sqlite":
-        # sqlite:// -> var/db.sqlite3; sqlite:////abs/path.sqlite3 -> that file
-        name = unquote(parsed.path) or str(DATA_DIR / "db.sqlite3")
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": name,
-            "OPTIONS": {
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-            },
-        }
-    if parsed.scheme in {"postgres", "postgresql"}:
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": unquote(parsed.path.lstrip("/")),
-            "USER": unquote(parsed.username or ""),
-            "PASSWORD": unquote(parsed.password or ""),
-            "HOST": parsed.hostname or "",
-            "PORT": str(parsed.port or ""),
-            "CONN_MAX_AGE": 60,
-            "CONN_HEALTH_CHECKS": True,
-        }
-    raise ValueError(f"BAUANTRAG_DATABASE_URL: unsupported scheme {parsed.scheme!r}")
+    return read_or_create(DATA_DIR / "secret_key", lambda: secrets.token_urlsafe(50))
 
 
 SECRET_KEY = _secret_key()
-DEBUG = _env_bool("BAUANTRAG_DEBUG")
-ALLOWED_HOSTS = os.environ.get("BAUANTRAG_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
-CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("BAUANTRAG_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
-PUBLIC_URL = os.environ.get("BAUANTRAG_PUBLIC_URL", "http://127.0.0.1:8000")
+DEBUG: bool = read("BAUANTRAG_DEBUG")
+ALLOWED_HOSTS: list[str] = read("BAUANTRAG_ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS: list[str] = read("BAUANTRAG_CSRF_TRUSTED_ORIGINS")
+PUBLIC_URL: str = read("BAUANTRAG_PUBLIC_URL")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -131,7 +99,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": _database(os.environ.get("BAUANTRAG_DATABASE_URL", "sqlite://"))}
+DATABASES = {"default": database(read("BAUANTRAG_DATABASE_URL"), DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -167,28 +135,28 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-DOCUMENT_ROOT = Path(os.environ.get("BAUANTRAG_DOCUMENT_ROOT", DATA_DIR / "documents"))
-DOCUMENT_MAX_BYTES = int(os.environ.get("BAUANTRAG_DOCUMENT_MAX_BYTES", 50 * 1024 * 1024))
-DOCUMENT_MAX_PER_CASE = int(os.environ.get("BAUANTRAG_DOCUMENT_MAX_PER_CASE", 200))
-DOCUMENT_MAX_PER_USER_PER_DAY = int(os.environ.get("BAUANTRAG_DOCUMENT_MAX_PER_DAY", 300))
-DOCUMENT_TENANT_QUOTA_BYTES = int(os.environ.get("BAUANTRAG_DOCUMENT_TENANT_QUOTA_BYTES", 0))  # 0 = no quota
+DOCUMENT_ROOT = Path(read("BAUANTRAG_DOCUMENT_ROOT") or DATA_DIR / "documents")
+DOCUMENT_MAX_BYTES: int = read("BAUANTRAG_DOCUMENT_MAX_BYTES")
+DOCUMENT_MAX_PER_CASE: int = read("BAUANTRAG_DOCUMENT_MAX_PER_CASE")
+DOCUMENT_MAX_PER_USER_PER_DAY: int = read("BAUANTRAG_DOCUMENT_MAX_PER_DAY")
+DOCUMENT_TENANT_QUOTA_BYTES: int = read("BAUANTRAG_DOCUMENT_TENANT_QUOTA_BYTES")  # 0 = no quota
 # Encryption at rest: base64 of 32 random bytes; without it a key file is created in DATA_DIR on first use.
-DOCUMENT_KEY = os.environ.get("BAUANTRAG_DOCUMENT_KEY", "")
+DOCUMENT_KEY: str = read("BAUANTRAG_DOCUMENT_KEY")
 DOCUMENT_KEY_FILE = DATA_DIR / "document_key"
 # Virus scanner: tcp://host:3310 or unix:///run/clamav/clamd.ctl; empty = no scanner (documents marked so).
-DOCUMENT_CLAMD = os.environ.get("BAUANTRAG_CLAMD", "")
-DOCUMENT_CLAMD_TIMEOUT = float(os.environ.get("BAUANTRAG_CLAMD_TIMEOUT", 30))
+DOCUMENT_CLAMD: str = read("BAUANTRAG_CLAMD")
+DOCUMENT_CLAMD_TIMEOUT: float = read("BAUANTRAG_CLAMD_TIMEOUT")
 # Electronic seal of the letters (correspondence): PKCS#12 file of the authority's certificate; empty = unsealed.
-SEAL_PKCS12 = os.environ.get("BAUANTRAG_SEAL_PKCS12", "")
-SEAL_PASSWORD = os.environ.get("BAUANTRAG_SEAL_PASSWORD", "")
+SEAL_PKCS12: str = read("BAUANTRAG_SEAL_PKCS12")
+SEAL_PASSWORD: str = read("BAUANTRAG_SEAL_PASSWORD")
 # Reading the text of Bauvorlagen (documents.text): text layer, else Tesseract OCR, in a limited child process.
-DOCUMENT_TEXT_MAX_PAGES = int(os.environ.get("BAUANTRAG_TEXT_MAX_PAGES", 300))
-DOCUMENT_TEXT_PAGE_TIMEOUT = float(os.environ.get("BAUANTRAG_TEXT_PAGE_TIMEOUT", 60))  # seconds per page
-DOCUMENT_TEXT_MEMORY_MB = int(os.environ.get("BAUANTRAG_TEXT_MEMORY_MB", 1024))
-DOCUMENT_OCR_COMMAND = os.environ.get("BAUANTRAG_TESSERACT", "/usr/bin/tesseract")
-DOCUMENT_OCR_LANGUAGE = os.environ.get("BAUANTRAG_OCR_LANGUAGE", "deu")
+DOCUMENT_TEXT_MAX_PAGES: int = read("BAUANTRAG_TEXT_MAX_PAGES")
+DOCUMENT_TEXT_PAGE_TIMEOUT: float = read("BAUANTRAG_TEXT_PAGE_TIMEOUT")  # seconds per page
+DOCUMENT_TEXT_MEMORY_MB: int = read("BAUANTRAG_TEXT_MEMORY_MB")
+DOCUMENT_OCR_COMMAND: str = read("BAUANTRAG_TESSERACT")
+DOCUMENT_OCR_LANGUAGE: str = read("BAUANTRAG_OCR_LANGUAGE")
 # Scanned pages of one document recognised at once on a worker (one Tesseract process each; at most its cores).
-DOCUMENT_OCR_WORKERS = int(os.environ.get("BAUANTRAG_OCR_WORKERS", "1"))
+DOCUMENT_OCR_WORKERS: int = read("BAUANTRAG_OCR_WORKERS")
 FILE_UPLOAD_HANDLERS = [
     "bauantrag.documents.limits.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
@@ -200,7 +168,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 500
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 # The cache holds the login-failure counters: shared by all web processes (files here, Redis in production).
-_cache_url = os.environ.get("BAUANTRAG_CACHE_URL", "")
+_cache_url: str = read("BAUANTRAG_CACHE_URL")
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
@@ -211,14 +179,14 @@ CACHES = {
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = _env_bool("BAUANTRAG_SECURE_COOKIES")
+SESSION_COOKIE_SECURE: bool = read("BAUANTRAG_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # the one framed page (the PDF viewer, documents.views.inline) allows SAMEORIGIN itself
 
 # Background work: Celery. Embedded default = a real worker on a filesystem broker.
-CELERY_BROKER_URL = os.environ.get("BAUANTRAG_BROKER_URL", "filesystem://localhost/")
+CELERY_BROKER_URL: str = read("BAUANTRAG_BROKER_URL")
 CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
 if CELERY_BROKER_URL.startswith("filesystem"):
     _broker_dir = DATA_DIR / "broker"
@@ -231,7 +199,7 @@ if CELERY_BROKER_URL.startswith("filesystem"):
         "control_folder": str(_broker_dir / "control"),  # kombu's default is ./control in the working directory
         "store_processed": False,
     }
-CELERY_TASK_ALWAYS_EAGER = _env_bool("BAUANTRAG_TASKS_EAGER")
+CELERY_TASK_ALWAYS_EAGER: bool = read("BAUANTRAG_TASKS_EAGER")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -261,12 +229,12 @@ CELERY_BEAT_SCHEDULE = {
 
 # Deadlines and the end of the procedure (bauantrag/cases/deadlines.py, bauantrag/decision/actions.py).
 # Reminder to the applicant side this many working days before a Nachforderung's deadline.
-NACHFORDERUNG_REMINDER_WORKING_DAYS = int(os.environ.get("BAUANTRAG_NACHFORDERUNG_REMINDER_DAYS", 3))
+NACHFORDERUNG_REMINDER_WORKING_DAYS: int = read("BAUANTRAG_NACHFORDERUNG_REMINDER_DAYS")
 # Aufbewahrung (bauantrag/decision/retention.py). Approved cases have no end date: the Bauvorlagen are kept „so lange
 # …, wie die Anlage besteht“ (§ 74 Abs. 5 Satz 3 BauO NRW); there is no setting for them. Refused and withdrawn cases:
 # years after the end of the closing year (0 = dauerhaft), then offered to the archive (ArchivG NRW § 10 Abs. 4); no
 # statutory period was found, so the default is a placeholder for the Kommune's Aktenplan. Nothing is deleted.
-RETENTION_YEARS_NOT_APPROVED = int(os.environ.get("BAUANTRAG_RETENTION_YEARS_NOT_APPROVED", 10))
+RETENTION_YEARS_NOT_APPROVED: int = read("BAUANTRAG_RETENTION_YEARS_NOT_APPROVED")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -288,32 +256,32 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "FindingStatusEnum": "bauantrag.cases.models.checks.FindingStatus",
         "CheckRunStatusEnum": "bauantrag.cases.models.checks.CheckRunStatus",
+        "ProcedureEnum": "bauantrag.cases.models.case.Procedure",
     },
 }
 
 # Notification e-mails: over SMTP when BAUANTRAG_SMTP_HOST is set, otherwise printed on the console.
-EMAIL_HOST = os.environ.get("BAUANTRAG_SMTP_HOST", "")
-EMAIL_BACKEND = os.environ.get(
-    "BAUANTRAG_EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+EMAIL_HOST: str = read("BAUANTRAG_SMTP_HOST")
+EMAIL_BACKEND: str = read("BAUANTRAG_EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
 )
-EMAIL_USE_TLS = _env_bool("BAUANTRAG_SMTP_STARTTLS", True)
-EMAIL_PORT = int(os.environ.get("BAUANTRAG_SMTP_PORT", 587 if EMAIL_USE_TLS else 25))
-EMAIL_HOST_USER = os.environ.get("BAUANTRAG_SMTP_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("BAUANTRAG_SMTP_PASSWORD", "")
+EMAIL_USE_TLS: bool = read("BAUANTRAG_SMTP_STARTTLS")
+EMAIL_PORT: int = read("BAUANTRAG_SMTP_PORT") or (587 if EMAIL_USE_TLS else 25)
+EMAIL_HOST_USER: str = read("BAUANTRAG_SMTP_USER")
+EMAIL_HOST_PASSWORD: str = read("BAUANTRAG_SMTP_PASSWORD")
 EMAIL_TIMEOUT = 20
-DEFAULT_FROM_EMAIL = os.environ.get("BAUANTRAG_MAIL_SENDER", "Bauantrag <bauantrag@localhost>")
+DEFAULT_FROM_EMAIL: str = read("BAUANTRAG_MAIL_SENDER")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Optional language model per Kommune (bauantrag.assist.summary): the tenant administrator enters the address of
 # the Kommune's own OpenAI-compatible server. The operator must allow this at all (off: this server never sends a
 # request to a language model) and may restrict the hosts (comma separated names or IPs; empty: any host).
-LLM_ALLOWED = _env_bool("BAUANTRAG_LLM_ALLOWED", False)
-LLM_ALLOWED_HOSTS = tuple(h.strip().lower() for h in os.environ.get("BAUANTRAG_LLM_HOSTS", "").split(",") if h.strip())
+LLM_ALLOWED: bool = read("BAUANTRAG_LLM_ALLOWED")
+LLM_ALLOWED_HOSTS = tuple(h.strip().lower() for h in read("BAUANTRAG_LLM_HOSTS") if h.strip())
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("BAUANTRAG_LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": read("BAUANTRAG_LOG_LEVEL")},
 }

@@ -1,0 +1,33 @@
+"""bauantrag.settings.production passes Django's deployment checks behind a TLS proxy, in a fresh process."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def manage(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    # A clean environment: none of the suite's BAUANTRAG_* or DJANGO_* variables (the browser tests set
+    # DJANGO_ALLOW_ASYNC_UNSAFE in their process, which the deployment check rightly refuses).
+    environment = {key: value for key, value in os.environ.items() if not key.startswith(("BAUANTRAG_", "DJANGO_"))}
+    environment.update(DJANGO_SETTINGS_MODULE="bauantrag.settings.production", BAUANTRAG_DATA_DIR=str(tmp_path),
+                       BAUANTRAG_ALLOWED_HOSTS="bauantrag.kreis-unna.de", **env)
+    return subprocess.run([sys.executable, "manage.py", *args], capture_output=True, text=True, cwd=REPO,
+                          env=environment, timeout=120)
+
+
+def test_check_deploy_finds_nothing(tmp_path: Path) -> None:
+    result = manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING",
+                    BAUANTRAG_SECRET_KEY=secrets.token_urlsafe(50))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues (0 silenced)" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> None:
+    result = manage(tmp_path, "check")
+    assert result.returncode != 0 and "BAUANTRAG_SECRET_KEY muss in Produktion gesetzt sein" in result.stderr

@@ -28,7 +28,7 @@ from bauantrag.accounts.permissions import does_casework_for
 from bauantrag.audit.service import record
 from bauantrag.cases.models import Case, CaseState
 from bauantrag.cases.workflow import TransitionNotAllowed
-from bauantrag.correspondence import hooks, letters
+from bauantrag.correspondence import hooks, letters, templating
 from bauantrag.correspondence.events import LetterEvent
 from bauantrag.correspondence.models import (
     LETTER_BODY_MAX,
@@ -239,15 +239,17 @@ def draft_letter(
     if recipient not in Recipient.values:
         raise ValidationError({"recipient": _("Unbekannter Empfänger.")})
     context = dict(context or {})
-    subject, body = letters.prefill(case, LetterKind(kind), context)
+    subject, body, template = letters.prefill(case, LetterKind(kind), context)
     letter = Letter.objects.create(
         tenant_id=case.tenant_id, case=case, kind=kind, subject=subject, body=body, recipient=recipient,
         beteiligung_id=beteiligung_id, context=letters.jsonable(context), created_by=actor,
+        template_id=template.template_id, template_sha256=templating.template_hash(template),
     )
     record(
         LetterEvent.LETTER_DRAFTED, actor=actor, tenant=case.tenant, subject=letter, case=case,
         after={"kind": kind, "recipient": recipient, "subject": subject,
-               "beteiligung": str(beteiligung_id) if beteiligung_id else None},
+               "beteiligung": str(beteiligung_id) if beteiligung_id else None,
+               "template_version": template.version, "template_sha256": letter.template_sha256},
     )
     return letter
 

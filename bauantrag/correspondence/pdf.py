@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from bauantrag.correspondence import letters, signing
+from bauantrag.correspondence import letter_context, letters, signing
 
 if TYPE_CHECKING:
     from bauantrag.accounts.models import Tenant, User
@@ -67,9 +67,13 @@ def letter_html(letter: Letter, *, sent_at: dt.datetime | None, sender: User | N
     facts = letters.facts(case)
     date = timezone.localdate(sent_at) if sent_at else timezone.localdate()
     if letter.recipient == "applicant":
-        recipient_lines = [facts.bauherr]
-        if case.designer_id and case.designer is not None:
-            recipient_lines.append(f"z. H. {case.designer.display_name()} (Entwurfsverfasser/in)")
+        vorhaben = getattr(case, "vorhaben", None)
+        recipient_lines = [facts.bauherr, *letter_context.postal_address(vorhaben)]
+        designer = letter_context.designer_lines(vorhaben)
+        if designer:
+            recipient_lines.append(f"Entwurfsverfasser/in: {', '.join(designer)}")
+        elif case.designer_id and case.designer is not None:
+            recipient_lines.append(f"Entwurfsverfasser/in: {case.designer.display_name()}")
         delivery = "Elektronisch zugestellt über das Postfach des Bauantrags-Portals"
     else:
         recipient_lines = [str(letter.context.get("agency_name") or "Fachstelle")]

@@ -1,0 +1,45 @@
+"""What other apps contribute to a letter, as registries (docs/architecture.md, rule 6).
+
+- ``FEE_SOURCES``: fn(case) -> the fee assessment of the case or None. The object has ``.lines`` (pairs of label
+  and amount), ``.total``, ``.kassenzeichen`` and ``.legal_basis`` (the fees app's ``current_assessment``). The
+  Bescheid shows it as „Gebührenfestsetzung“; without one it says the fees are assessed separately.
+- ``DECISION_DATE_SOURCES``: fn(case) -> the date by which the authority decides (§ 71 Abs. 2 Nr. 1 BauO NRW
+  2024) or None. The completeness confirmation names it; without one the sentence is left out.
+The first source that answers (not None) counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from bauantrag.registry import Registry
+
+if TYPE_CHECKING:
+    from bauantrag.cases.models import Case
+
+FEE_SOURCES: Registry[Callable[[Case], Any]] = Registry("fee assessment shown in the Bescheid")
+DECISION_DATE_SOURCES: Registry[Callable[[Case], dt.date | None]] = Registry("decision date of § 71 Abs. 2")
+
+
+def fees(case: Case) -> dict[str, Any] | None:
+    """The fee assessment as plain values for a letter template, or None."""
+    for source in FEE_SOURCES.values():
+        assessment = source(case)
+        if assessment is not None:
+            return {
+                "positionen": [{"bezeichnung": str(label), "betrag": amount} for label, amount in assessment.lines],
+                "summe": assessment.total,
+                "kassenzeichen": str(assessment.kassenzeichen or ""),
+                "rechtsgrundlage": str(assessment.legal_basis or ""),
+            }
+    return None
+
+
+def decision_date(case: Case) -> dt.date | None:
+    for source in DECISION_DATE_SOURCES.values():
+        day = source(case)
+        if day is not None:
+            return day
+    return None

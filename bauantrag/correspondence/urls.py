@@ -1,11 +1,14 @@
 from django.urls import path
 
-from bauantrag.correspondence import views
+from bauantrag.correspondence import template_views, views
 
 app_name = "correspondence"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("briefkopf/", views.letterhead, name="letterhead"),
+    path("vorlagen/", template_views.template_list, name="templates"),
+    path("vorlagen/<slug:kind>/", template_views.template_edit, name="template_edit"),
+    path("textbausteine/", template_views.textbausteine, name="textbausteine"),
     path("vorgang/<uuid:case_id>/", views.mailbox, name="mailbox"),
     path("vorgang/<uuid:case_id>/schreiben/neu/", views.letter_new, name="letter_new"),
     path("nachricht/<uuid:message_id>/", views.message_thread, name="message"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 def register() -> None:
-    from bauantrag.correspondence import views
+    from bauantrag.correspondence import template_views, views
 
     views.register_panels()
+    template_views.register_links()

@@ -146,7 +146,7 @@ def bauvorlagen(case: Case) -> list[dict[str, Any]]:
     names = dict(document_types())
     documents = case.documents.filter(message_attachment__isnull=True).order_by("document_type", "uploaded_at")
     return [
-        {"nummer": n, "titel": d.display_name, "art": names.get(d.document_type, "Bauvorlage"),
+        {"nummer": n, "id": str(d.pk), "titel": d.display_name, "art": names.get(d.document_type, "Bauvorlage"),
          "eingereicht": timezone.localdate(d.uploaded_at), "sha256": d.sha256}
         for n, d in enumerate(documents, start=1)
     ]

@@ -273,3 +273,37 @@ class Textbaustein(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title}"
+
+
+class Enclosure(models.Model):
+    """An approved Bauvorlage delivered with the Baugenehmigung: a copy with the Genehmigungsvermerk on each page
+    (§ 74 Abs. 2 Satz 3 BauO NRW), stored encrypted beside the original (which stays as it was) with its
+    SHA-256. A file that has no pages (an IFC model) is listed with the original's hash and not stamped."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    tenant = models.ForeignKey("accounts.Tenant", on_delete=models.PROTECT)
+    letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="enclosures")
+    number = models.PositiveSmallIntegerField(_("Nummer"))
+    document = models.ForeignKey("documents.Document", on_delete=models.PROTECT, related_name="+")
+    display_name = models.CharField(_("Bezeichnung"), max_length=300)
+    source_sha256 = models.CharField(_("SHA-256 der eingereichten Datei"), max_length=64)
+    stamped = models.BooleanField(_("mit Genehmigungsvermerk"), default=False)
+    storage_name = models.CharField(max_length=80, blank=True, editable=False)
+    sha256 = models.CharField(_("SHA-256 der gestempelten Ausfertigung"), max_length=64, blank=True)
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["letter", "number"]
+        verbose_name = _("Anlage eines Bescheids")
+        verbose_name_plural = _("Anlagen der Bescheide")
+        constraints = [models.UniqueConstraint(fields=["letter", "number"], name="enclosure_number_once")]
+
+    def __str__(self) -> str:
+        return f"Anlage {self.number}: {self.display_name}"
+
+    def filename(self) -> str:
+        number = (self.letter.case.file_number or "").replace("/", "-")
+        stem = self.display_name.rsplit(".", 1)[0][:80] or "bauvorlage"
+        return f"Anlage{self.number:02d}_{number}_{stem}_Genehmigungsvermerk.pdf"

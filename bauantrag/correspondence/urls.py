@@ -16,4 +16,5 @@ urlpatterns = [
     path("schreiben/<uuid:letter_id>/senden/", views.letter_send, name="letter_send"),
     path("schreiben/<uuid:letter_id>/vorschau/", views.letter_preview, name="letter_preview"),
     path("schreiben/<uuid:letter_id>/pdf/", views.letter_pdf, name="letter_pdf"),
+    path("schreiben/<uuid:letter_id>/anlagen/", views.letter_enclosures, name="letter_enclosures"),
 ]

@@ -169,13 +169,14 @@ def _cases(people: dict[str, User]) -> None:
     _upload(bauherr, asked, ("1803", "2001", "2002", "2003"))
     actions.submit(bauherr, asked)
     _run_pending_checks()
+    # the clerk takes over what the pre-check found missing, with its reasons in letter language
+    from bauantrag.cases.display import latest_run
+    from bauantrag.workspace.casefile import suggested_items
+
+    run = latest_run(asked)
+    findings = [f for f in run.findings.all() if f.status == "fail"] if run is not None else []
     actions.send_nachforderung(
-        clerk, asked, items=[
-            {"document_type": "1502", "title": "Baubeschreibung", "reason": "Die Baubeschreibung fehlt "
-             "(§ 10 Abs. 1 Satz 1 Nr. 4 BauPrüfVO)."},
-            {"document_type": "2201", "title": "Berechnung des Brutto-Rauminhalts", "reason": "Die Berechnung "
-             "nach DIN 277 fehlt (§ 6 BauPrüfVO)."},
-        ], message="Bitte reichen Sie die fehlenden Unterlagen innerhalb der Frist nach.",
+        clerk, asked, items=suggested_items(findings), message="",
         deadline=timezone.localdate() + dt.timedelta(days=28),
     )
 

@@ -57,7 +57,7 @@ def test_nachforderung_from_the_precheck_in_letter_language(applicant: Any, lett
     assert_reads_as_a_letter(text, case)
     assert "Sehr geehrte Frau Mustermann," in text
     assert "Erika Mustermann Birkenallee 5 59425 Unna" in text  # the postal address in the window
-    assert re.search(r"\d\. Baubeschreibung Sie liegt Ihrem Antrag nicht bei\. Im vereinfachten "
+    assert re.search(r"\d\. Baubeschreibung: Sie liegt Ihrem Antrag nicht bei\. Im vereinfachten "
                      r"Baugenehmigungsverfahren \(§ 64 BauO NRW\) ist sie nach ", text)
     finding = run.findings.get(rule="baupruefvo.completeness.baubeschreibung")
     assert f"nach {finding.legal_basis} ({finding.law_version}) einzureichen." in text

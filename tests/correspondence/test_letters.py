@@ -57,7 +57,7 @@ def test_nachforderung_letter_names_items_deadline_and_the_withdrawal_fiction(ap
     assert letter.state == LetterState.SENT and letter.context["nachforderung_id"] == str(nachforderung.pk)
     text = pdf_text(stored_pdf(letter))
     assert case.file_number in text
-    assert "1. Baubeschreibung fehlt" in text
+    assert "1. Baubeschreibung: fehlt" in text
     assert "Bitte reichen Sie die Baubeschreibung nach." in text
     assert f"bis zum {nachforderung.deadline:%d.%m.%Y}" in text
     assert ("Werden die Mängel nicht innerhalb der Frist behoben, gilt der Bauantrag als zurückgenommen "

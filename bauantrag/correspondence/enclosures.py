@@ -4,7 +4,8 @@
 (the same list, in the same order, as the Bescheid's „Genehmigte Bauvorlagen“) is read from the encrypted store,
 stamped on every page („Zur Baugenehmigung vom … Az. … gehörig“, authority, page) and written as a new encrypted
 file; the original is never touched. A file that cannot be stamped stops the sending with a clear message, since
-the Bescheid says the Bauvorlagen carry the Vermerk.
+the Bescheid says the Bauvorlagen carry the Vermerk. With a seal certificate configured each stamped copy is sealed
+(PAdES) like the Bescheid.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bauantrag.correspondence import letter_context, stamping
+from bauantrag.correspondence import letter_context, signing, stamping
 from bauantrag.correspondence.models import Enclosure
 from bauantrag.documents import storage
 
@@ -77,12 +78,18 @@ def stamp_enclosures(letter: Letter, sent_at: dt.datetime) -> list[Enclosure]:
                     "Die Bauvorlage „%(name)s“ kann nicht mit dem Genehmigungsvermerk versehen werden (%(error)s). "
                     "Bitte lassen Sie sie als PDF neu einreichen, bevor Sie die Baugenehmigung versenden."
                 ) % {"name": document.display_name, "error": exc}) from exc
-            name, size, sha256 = storage.write(letter.tenant_id, iter([stamped.data]), ".pdf")
+            output = stamped.data
+            if signing.configured():  # the optional PAdES seal covers the Bauvorlagen as it covers the Bescheid
+                output, _info = signing.seal(
+                    output, reason=f"Genehmigungsvermerk Anlage {entry['nummer']} {letter.case.file_number}",
+                    location=letter.tenant.name,
+                )
+            name, size, sha256 = storage.write(letter.tenant_id, iter([output]), ".pdf")
             written.append(name)
             rows.append(Enclosure(
                 tenant_id=letter.tenant_id, letter=letter, number=entry["nummer"], document=document,
                 display_name=document.display_name, source_sha256=document.sha256, stamped=True,
-                storage_name=name, sha256=sha256, size=size, pages=stamped.pages,
+                storage_name=name, sha256=sha256, size=size, pages=stamped.pages, signed=signing.configured(),
             ))
         return Enclosure.objects.bulk_create(rows)
     except BaseException:

@@ -292,6 +292,7 @@ class Enclosure(models.Model):
     sha256 = models.CharField(_("SHA-256 der gestempelten Ausfertigung"), max_length=64, blank=True)
     size = models.PositiveBigIntegerField(null=True, blank=True)
     pages = models.PositiveIntegerField(null=True, blank=True)
+    signed = models.BooleanField(_("elektronisch gesiegelt"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

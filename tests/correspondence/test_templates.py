@@ -70,6 +70,8 @@ def test_saving_adds_a_version_and_the_next_letter_uses_and_records_it(admin: An
                            "freistehenden Einfamilienhauses mit Carport“ an.\n\nMit freundlichen Grüßen")
     before.refresh_from_db()
     assert before.template is None and "gern über das Postfach" in before.body  # the earlier draft is untouched
+    page = login(Client(), clerk).get(reverse("correspondence:letter", kwargs={"letter_id": letter.pk}))
+    assert "Fassung 2 der Kommune" in page.content.decode()
     saved = AuditEvent.objects.filter(event=LetterEvent.TEMPLATE_SAVED).order_by("seq")
     assert [e.after["version"] for e in saved] == [1, 2] and saved.last().after["note"] == "kürzer"
 

@@ -1,8 +1,9 @@
 """What other apps contribute to a letter, as registries (docs/architecture.md, rule 6).
 
-- ``FEE_SOURCES``: fn(case) -> the fee assessment of the case or None. The object has ``.lines`` (pairs of label
-  and amount), ``.total``, ``.kassenzeichen`` and ``.legal_basis`` (the fees app's ``current_assessment``). The
-  Bescheid shows it as „Gebührenfestsetzung“; without one it says the fees are assessed separately.
+- ``FEE_SOURCES``: fn(case) -> the fee assessment of the case or None. The object has ``.lines`` (each with
+  ``.label`` and ``.amount``, or a (label, amount) pair), ``.total``, ``.kassenzeichen`` and ``.legal_basis``
+  (the fees app's ``current_assessment``). The Bescheid shows it as „Gebührenfestsetzung“; without one it says
+  the fees are assessed separately.
 - ``DECISION_DATE_SOURCES``: fn(case) -> the date by which the authority decides (§ 71 Abs. 2 Nr. 1 BauO NRW
   2024) or None. The completeness confirmation names it; without one the sentence is left out.
 The first source that answers (not None) counts.
@@ -29,12 +30,21 @@ def fees(case: Case) -> dict[str, Any] | None:
         assessment = source(case)
         if assessment is not None:
             return {
-                "positionen": [{"bezeichnung": str(label), "betrag": amount} for label, amount in assessment.lines],
+                "positionen": [_line(line) for line in assessment.lines],
                 "summe": assessment.total,
                 "kassenzeichen": str(assessment.kassenzeichen or ""),
                 "rechtsgrundlage": str(assessment.legal_basis or ""),
             }
     return None
+
+
+def _line(line: Any) -> dict[str, Any]:
+    """A line of the assessment: an object with ``label`` and ``amount`` (fees.assessment.AssessmentLine) or a
+    (label, amount) pair."""
+    if hasattr(line, "label") and hasattr(line, "amount"):
+        return {"bezeichnung": str(line.label), "betrag": line.amount}
+    label, amount = line
+    return {"bezeichnung": str(label), "betrag": amount}
 
 
 def decision_date(case: Case) -> dt.date | None:

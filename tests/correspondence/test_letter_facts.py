@@ -21,8 +21,14 @@ pytestmark = pytest.mark.django_db
 
 
 @dataclass
+class Line:  # shaped like fees.assessment.AssessmentLine
+    label: str
+    amount: Decimal
+
+
+@dataclass
 class Assessment:
-    lines: list[tuple[str, Decimal]]
+    lines: list[Line | tuple[str, Decimal]]
     total: Decimal
     kassenzeichen: str
     legal_basis: str
@@ -31,7 +37,7 @@ class Assessment:
 def test_the_bescheid_sets_the_fees_the_fees_app_assessed(applicant: Any, letterhead: Any) -> None:
     case = complete_case(applicant)
     assessment = Assessment(
-        lines=[("Baugenehmigung, Tarifstelle 2.4.1.1 (Rohbausumme 216.000,00 €)", Decimal("2808.00")),
+        lines=[Line("Baugenehmigung, Tarifstelle 2.4.1.1 (Rohbausumme 216.000,00 €)", Decimal("2808.00")),
                ("Prüfung der Vollständigkeit", Decimal("0"))],
         total=Decimal("2808.00"), kassenzeichen="5.0123.456789", legal_basis="AVerwGebO NRW, Tarifstelle 2.4.1.1")
     clerk = clerk_for(case.tenant)

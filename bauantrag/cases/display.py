@@ -22,7 +22,14 @@ from bauantrag.cases.models.checks import FindingStatus
 
 #: The Vorhaben fields in the groups the form and the summaries show; the last group is collapsible.
 FIELD_GROUPS: tuple[tuple[Any, tuple[str, ...]], ...] = (
-    (gettext_lazy("Bauherrschaft"), ("bauherr_name",)),
+    (
+        gettext_lazy("Bauherrschaft"),
+        ("bauherr_name", "bauherr_anrede", "bauherr_street", "bauherr_postal_code", "bauherr_city"),
+    ),
+    (
+        gettext_lazy("Entwurfsverfasser/in"),
+        ("designer_name", "designer_street", "designer_postal_code", "designer_city"),
+    ),
     (
         gettext_lazy("Lage des Grundstücks"),
         ("street", "house_number", "postal_code", "city", "gemarkung", "flur", "flurstueck", "parcel_area_m2"),

@@ -16,7 +16,7 @@ from bauantrag.cases import document_findings
 from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, CheckRun, CheckRunStatus, Finding, Vorhaben
 from bauantrag.cases.site import site_plan_of
-from bauantrag.cases.vorhaben_fields import snapshot
+from bauantrag.cases.vorhaben_fields import CONTACT_FIELDS, snapshot
 from bauantrag.rules import model as rules_model
 from bauantrag.rules.engine import run_precheck
 
@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 _ADDRESS = ("street", "house_number", "postal_code", "city")
 _PARCEL = ("gemarkung", "flur", "flurstueck")
-_NOT_RULE_INPUT = {"bauherr_name", "site", *_ADDRESS, *_PARCEL}
+_NOT_RULE_INPUT = {"bauherr_name", "site", *CONTACT_FIELDS, *_ADDRESS, *_PARCEL}
 
 
 def _plain(value: Any) -> Any:

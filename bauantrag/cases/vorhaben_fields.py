@@ -6,8 +6,13 @@ from typing import Any
 
 from bauantrag.cases.models import Vorhaben
 
+#: The postal addresses of Bauherrschaft and Entwurfsverfasser/in: for the letters, not for the pre-check.
+CONTACT_FIELDS: tuple[str, ...] = (
+    "bauherr_anrede", "bauherr_street", "bauherr_postal_code", "bauherr_city",
+    "designer_name", "designer_street", "designer_postal_code", "designer_city",
+)
 EDITABLE_FIELDS: tuple[str, ...] = (
-    "bauherr_name",
+    "bauherr_name", *CONTACT_FIELDS,
     "street", "house_number", "postal_code", "city", "gemarkung", "flur", "flurstueck", "parcel_area_m2",
     "description", "project_kind", "use", "procedure_requested", "planning_area", "plan_conforming",
     "access_secured", "detached", "underground", "has_aufenthaltsraum",

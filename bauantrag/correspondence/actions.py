@@ -28,12 +28,14 @@ from bauantrag.accounts.permissions import does_casework_for
 from bauantrag.audit.service import record
 from bauantrag.cases.models import Case, CaseState
 from bauantrag.cases.workflow import TransitionNotAllowed
-from bauantrag.correspondence import hooks, letters
+from bauantrag.correspondence import hooks, letters, templating
+from bauantrag.correspondence.enclosures import stamp_enclosures
 from bauantrag.correspondence.events import LetterEvent
 from bauantrag.correspondence.models import (
     LETTER_BODY_MAX,
     MESSAGE_BODY_MAX,
     MESSAGE_SUBJECT_MAX,
+    Enclosure,
     Letter,
     Letterhead,
     LetterKind,
@@ -239,15 +241,17 @@ def draft_letter(
     if recipient not in Recipient.values:
         raise ValidationError({"recipient": _("Unbekannter Empfänger.")})
     context = dict(context or {})
-    subject, body = letters.prefill(case, LetterKind(kind), context)
+    subject, body, template = letters.prefill(case, LetterKind(kind), context)
     letter = Letter.objects.create(
         tenant_id=case.tenant_id, case=case, kind=kind, subject=subject, body=body, recipient=recipient,
         beteiligung_id=beteiligung_id, context=letters.jsonable(context), created_by=actor,
+        template_id=template.template_id, template_sha256=templating.template_hash(template),
     )
     record(
         LetterEvent.LETTER_DRAFTED, actor=actor, tenant=case.tenant, subject=letter, case=case,
         after={"kind": kind, "recipient": recipient, "subject": subject,
-               "beteiligung": str(beteiligung_id) if beteiligung_id else None},
+               "beteiligung": str(beteiligung_id) if beteiligung_id else None,
+               "template_version": template.version, "template_sha256": letter.template_sha256},
     )
     return letter
 
@@ -330,6 +334,7 @@ def send_letter(actor: User | None, letter: Letter, *, notify: bool = True) -> L
         now = timezone.now()
         rendered = pdf.render_letter(letter, sent_at=now, sender=actor)
         storage_name, size, sha256 = storage.write(letter.tenant_id, iter([rendered.data]), ".pdf")
+        stamped: list[Enclosure] = []
         try:
             letter.state = LetterState.SENT
             letter.sent_at, letter.sent_by = now, actor
@@ -338,10 +343,15 @@ def send_letter(actor: User | None, letter: Letter, *, notify: bool = True) -> L
                 rendered.variant, rendered.signed, rendered.signature_info,
             )
             letter.save()
+            if letter.kind == LetterKind.BAUGENEHMIGUNG:
+                stamped = stamp_enclosures(letter, now)
             record(
                 LetterEvent.LETTER_SENT, actor=actor, tenant=letter.tenant, subject=letter, case=letter.case,
                 after={"kind": letter.kind, "recipient": letter.recipient, "subject": letter.subject,
-                       "sha256": sha256, "size": size, "signed": rendered.signed, "pdf": rendered.variant},
+                       "sha256": sha256, "size": size, "signed": rendered.signed, "pdf": rendered.variant,
+                       "template_sha256": letter.template_sha256,
+                       "enclosures": [{"number": e.number, "document": str(e.document_id),
+                                       "source_sha256": e.source_sha256, "sha256": e.sha256} for e in stamped]},
             )
             if letter.recipient == Recipient.APPLICANT:
                 Message.objects.create(
@@ -355,6 +365,9 @@ def send_letter(actor: User | None, letter: Letter, *, notify: bool = True) -> L
             hooks.run_on_letter_sent(letter, actor)
         except BaseException:
             storage.delete(letter.tenant_id, storage_name)
+            for enclosure in stamped:
+                if enclosure.storage_name:
+                    storage.delete(letter.tenant_id, enclosure.storage_name)
             raise
     return letter
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bauantrag.accounts.models import Tenant, User
 from bauantrag.cases.models import Case, CaseState
 from bauantrag.correspondence import actions
-from bauantrag.correspondence.models import Letterhead, Message
+from bauantrag.correspondence.models import Letterhead, Message, Textbaustein
 
 APPLICANT = "bauherr@musterstadt.example"
 CLERK = "sachbearbeitung@musterstadt.example"
@@ -31,8 +31,29 @@ LETTERHEAD = {
 }
 
 
+#: Textbausteine of Musterstadt, offered on the decision page (kind, title, text, legal basis, reason).
+TEXTBAUSTEINE = (
+    ("auflage", "Nicht überbaute Flächen begrünen",
+     "Die nicht überbauten Flächen des Grundstücks sind als Grünflächen wasseraufnahmefähig herzustellen und zu "
+     "begrünen.", "§ 8 Abs. 1 BauO NRW", "So verlangt es § 8 Abs. 1 BauO NRW für die nicht überbauten Flächen."),
+    ("bedingung", "Standsicherheitsnachweis vor Baubeginn",
+     "Mit der Bauausführung darf erst begonnen werden, wenn die Bescheinigung einer sachverständigen Person über "
+     "die Prüfung des Standsicherheitsnachweises vorliegt.", "§ 68 Abs. 2 Satz 2 Nr. 2 BauO NRW",
+     "Die Bescheinigung ist spätestens mit der Anzeige des Baubeginns einzureichen."),
+    ("hinweis", "Baumschutzsatzung",
+     "Für das Fällen geschützter Bäume ist eine Genehmigung nach der Baumschutzsatzung erforderlich.",
+     "Baumschutzsatzung der Stadt Musterstadt", ""),
+    ("begruendung", "Einfügen nach § 34 BauGB",
+     "Das Vorhaben fügt sich nach dem Maß der baulichen Nutzung nicht in die Eigenart der näheren Umgebung ein.",
+     "§ 34 Abs. 1 BauGB", ""),
+)
+
+
 def load(tenant: Tenant, users: dict[str, User]) -> None:
     Letterhead.objects.update_or_create(tenant=tenant, defaults=LETTERHEAD)
+    for kind, title, text, legal_basis, reason in TEXTBAUSTEINE:
+        Textbaustein.objects.update_or_create(tenant=tenant, title=title, defaults={
+            "kind": kind, "text": text, "legal_basis": legal_basis, "reason": reason})
     applicant, clerk = users.get(APPLICANT), users.get(CLERK)
     if applicant is None or clerk is None:
         return

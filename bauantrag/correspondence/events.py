@@ -11,6 +11,8 @@ class LetterEvent(models.TextChoices):
     LETTER_DRAFTED = "letter.drafted", _("Schreiben entworfen")
     LETTER_SENT = "letter.sent", _("Schreiben versandt")
     LETTER_RETRIEVED = "letter.retrieved", _("Schreiben abgerufen (Bekanntgabe)")
+    TEMPLATE_SAVED = "letter.template_saved", _("Vorlage eines Schreibens gespeichert")
+    TEXTBAUSTEIN_SAVED = "letter.textbaustein_saved", _("Textbaustein gespeichert")
 
 
 register_events("correspondence", LetterEvent)

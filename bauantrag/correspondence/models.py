@@ -85,6 +85,14 @@ class Letter(models.Model):
     retrieved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    template = models.ForeignKey(
+        "LetterTemplate", on_delete=models.PROTECT, null=True, blank=True, related_name="letters",
+        verbose_name=_("Vorlage"), help_text=_("Die Fassung der Vorlage der Kommune; leer: Standardtext des Projekts"),
+    )
+    template_sha256 = models.CharField(
+        _("SHA-256 der Vorlage"), max_length=64, blank=True,
+        help_text=_("Prüfsumme von Betreff und Text der verwendeten Vorlage (auch beim Standardtext)"),
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -207,3 +215,96 @@ class Letterhead(models.Model):
 
     def __str__(self) -> str:
         return f"Briefkopf {self.tenant}"
+
+
+class LetterTemplate(models.Model):
+    """One saved version of a Kommune's own text of a letter kind. Saving adds a row (version + 1); the newest
+    version is in use. No row: the project's default text (correspondence/letter_templates/) is used."""
+
+    tenant = models.ForeignKey("accounts.Tenant", on_delete=models.PROTECT)
+    kind = models.CharField(_("Art des Schreibens"), max_length=30, choices=LetterKind.choices)
+    version = models.PositiveIntegerField(_("Fassung"))
+    subject = models.CharField(_("Betreff (Vorlage)"), max_length=1000)
+    body = models.TextField(_("Text (Vorlage)"), max_length=20_000)
+    note = models.CharField(_("Änderungsvermerk"), max_length=300, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["tenant", "kind", "-version"]
+        verbose_name = _("Vorlage eines Schreibens")
+        verbose_name_plural = _("Vorlagen der Schreiben")
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "kind", "version"], name="letter_template_version_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}, Fassung {self.version}"
+
+
+class TextbausteinKind(models.TextChoices):
+    BEDINGUNG = "bedingung", _("Bedingung")
+    BEFRISTUNG = "befristung", _("Befristung")
+    AUFLAGE = "auflage", _("Auflage")
+    AUFLAGENVORBEHALT = "auflagenvorbehalt", _("Auflagenvorbehalt")
+    WIDERRUFSVORBEHALT = "widerrufsvorbehalt", _("Widerrufsvorbehalt")
+    HINWEIS = "hinweis", _("Hinweis")
+    BEGRUENDUNG = "begruendung", _("Baustein der Begründung")
+
+
+class Textbaustein(models.Model):
+    """A text the Kommune keeps for Nebenbestimmungen and reasons of its Bescheide, with its legal basis."""
+
+    tenant = models.ForeignKey("accounts.Tenant", on_delete=models.PROTECT)
+    kind = models.CharField(_("Art"), max_length=20, choices=TextbausteinKind.choices)
+    title = models.CharField(_("Kurzbezeichnung"), max_length=120)
+    text = models.TextField(_("Text"), max_length=4000)
+    legal_basis = models.CharField(
+        _("Rechtsgrundlage"), max_length=300, help_text=_("z. B. „§ 36 Abs. 1 VwVfG NRW i. V. m. § 51 BauO NRW“"),
+    )
+    reason = models.TextField(_("Begründung"), max_length=4000, blank=True)
+    active = models.BooleanField(_("angeboten"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["kind", "title"]
+        verbose_name = _("Textbaustein")
+        verbose_name_plural = _("Textbausteine")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.title}"
+
+
+class Enclosure(models.Model):
+    """An approved Bauvorlage delivered with the Baugenehmigung: a copy with the Genehmigungsvermerk on each page
+    (§ 74 Abs. 2 Satz 3 BauO NRW), stored encrypted beside the original (which stays as it was) with its
+    SHA-256. A file that has no pages (an IFC model) is listed with the original's hash and not stamped."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    tenant = models.ForeignKey("accounts.Tenant", on_delete=models.PROTECT)
+    letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="enclosures")
+    number = models.PositiveSmallIntegerField(_("Nummer"))
+    document = models.ForeignKey("documents.Document", on_delete=models.PROTECT, related_name="+")
+    display_name = models.CharField(_("Bezeichnung"), max_length=300)
+    source_sha256 = models.CharField(_("SHA-256 der eingereichten Datei"), max_length=64)
+    stamped = models.BooleanField(_("mit Genehmigungsvermerk"), default=False)
+    storage_name = models.CharField(max_length=80, blank=True, editable=False)
+    sha256 = models.CharField(_("SHA-256 der gestempelten Ausfertigung"), max_length=64, blank=True)
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    signed = models.BooleanField(_("elektronisch gesiegelt"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["letter", "number"]
+        verbose_name = _("Anlage eines Bescheids")
+        verbose_name_plural = _("Anlagen der Bescheide")
+        constraints = [models.UniqueConstraint(fields=["letter", "number"], name="enclosure_number_once")]
+
+    def __str__(self) -> str:
+        return f"Anlage {self.number}: {self.display_name}"
+
+    def filename(self) -> str:
+        number = (self.letter.case.file_number or "").replace("/", "-")
+        stem = self.display_name.rsplit(".", 1)[0][:80] or "bauvorlage"
+        return f"Anlage{self.number:02d}_{number}_{stem}_Genehmigungsvermerk.pdf"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from bauantrag.correspondence import letters, signing
+from bauantrag.correspondence import letter_context, letters, signing
 
 if TYPE_CHECKING:
     from bauantrag.accounts.models import Tenant, User
@@ -49,14 +49,16 @@ def letterhead_for(tenant: Tenant) -> Letterhead:
 
 def paragraphs(text: str) -> list[dict[str, Any]]:
     """Plain text → paragraphs (blank-line separated) of lines. A short first line without final punctuation
-    that is followed by more lines ("Nebenbestimmungen", "Begründung") or written in capitals is a heading."""
+    that is followed by more lines ("Nebenbestimmungen", "Begründung") or written in capitals is a heading; a
+    labelled line ("Bauvorhaben: Carport") never is."""
     result = []
     for block in text.replace("\r\n", "\n").split("\n\n"):
         lines = [line for line in block.strip("\n").split("\n")]
         if not "".join(lines).strip():
             continue
         first = lines[0].strip()
-        is_heading = len(first) <= 40 and first[-1:] not in ".,:;!?" and (len(lines) > 1 or first.isupper())
+        is_heading = (len(first) <= 40 and first[-1:] not in ".,:;!?" and ":" not in first
+                      and (len(lines) > 1 or first.isupper()))
         result.append({"heading": first if is_heading else "", "lines": lines[1:] if is_heading else lines})
     return result
 
@@ -67,12 +69,16 @@ def letter_html(letter: Letter, *, sent_at: dt.datetime | None, sender: User | N
     facts = letters.facts(case)
     date = timezone.localdate(sent_at) if sent_at else timezone.localdate()
     if letter.recipient == "applicant":
-        recipient_lines = [facts.bauherr]
-        if case.designer_id and case.designer is not None:
-            recipient_lines.append(f"z. H. {case.designer.display_name()} (Entwurfsverfasser/in)")
+        vorhaben = getattr(case, "vorhaben", None)
+        recipient_lines = [facts.bauherr, *letter_context.postal_address(vorhaben)]
+        designer = letter_context.designer_lines(vorhaben)
+        if not designer and case.designer_id and case.designer is not None:
+            designer = [case.designer.display_name()]
+        copy_to = f"Nachrichtlich: {', '.join(designer)} (Entwurfsverfasser/in)" if designer else ""
         delivery = "Elektronisch zugestellt über das Postfach des Bauantrags-Portals"
     else:
         recipient_lines = [str(letter.context.get("agency_name") or "Fachstelle")]
+        copy_to = ""
         delivery = "Elektronisch übermittelt über das Bauantrags-Portal"
     context = {
         "letter": letter,
@@ -82,6 +88,7 @@ def letter_html(letter: Letter, *, sent_at: dt.datetime | None, sender: User | N
         "date": letters.de_date(date),
         "recipient_lines": recipient_lines,
         "delivery": delivery,
+        "copy_to": copy_to,
         "paragraphs": paragraphs(letter.body),
         "legal_blocks": letters.legal_blocks(letter, letterhead),
         "sender_name": sender.display_name() if sender is not None else "",

@@ -243,6 +243,28 @@ def letter_pdf(request: HttpRequest, letter_id: Any) -> HttpResponse | FileRespo
     return _pdf_response(handle, letter.filename())
 
 
+@login_required
+@require_GET
+def letter_enclosures(request: HttpRequest, letter_id: Any) -> HttpResponse | FileResponse:
+    """The Bauvorlagen delivered with a Baugenehmigung (list; ?nr=N: the stamped copy of Anlage N)."""
+    user = _user(request)
+    letter = access_letter(user, letter_id)
+    if letter.state != LetterState.SENT:
+        raise Http404
+    rows = list(letter.enclosures.select_related("letter__case").order_by("number"))
+    wanted = request.GET.get("nr")
+    if wanted is None:
+        return render(request, "correspondence/letter_enclosures.html", {"letter": letter, "rows": rows})
+    enclosure = next((e for e in rows if str(e.number) == wanted and e.stamped), None)
+    if enclosure is None:
+        raise Http404
+    try:
+        handle = storage.open_for_read(letter.tenant_id, enclosure.storage_name)
+    except storage.DocumentTampered:
+        return tampered_response()
+    return _pdf_response(handle, enclosure.filename())
+
+
 @casework_only
 @require_GET
 def letter_preview(request: HttpRequest, letter_id: Any) -> HttpResponse | FileResponse:

@@ -81,16 +81,17 @@ def _record_closed(case: Case, actor: User | None) -> None:
 
 
 def normalise_conditions(entries: Any) -> list[dict[str, str]]:
-    """[{kind, text, fachstelle?, legal_basis?}] from strings or dicts; empty texts dropped, kinds checked."""
+    """[{kind, text, fachstelle?, legal_basis?, reason?}] from strings or dicts; empty texts dropped, kinds
+    checked. The legal basis a Fachstelle stated (e.g. "§ 30 BauO NRW") is kept for the Bescheid."""
     result: list[dict[str, str]] = []
     for entry in entries or []:
         if isinstance(entry, str):
             row = {"kind": "auflage", "text": entry}
         elif isinstance(entry, dict):
             row = {"kind": str(entry.get("kind") or "auflage").lower(), "text": str(entry.get("text") or "")}
-            for key in ("fachstelle", "legal_basis"):
-                if entry.get(key):
-                    row[key] = str(entry[key])[:300]
+            for key, limit in (("fachstelle", 300), ("legal_basis", 300), ("reason", MAX_CONDITION_LENGTH)):
+                if str(entry.get(key) or "").strip():
+                    row[key] = str(entry[key]).replace("\r\n", "\n").strip()[:limit]
         else:
             continue
         row["text"] = row["text"].replace("\r\n", "\n").strip()

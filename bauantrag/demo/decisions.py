@@ -56,7 +56,7 @@ def load(tenant: Tenant, users: dict[str, User]) -> None:
         actions.send_nachforderung(
             clerk, case, items=[{"document_type": "1502", "title": "Baubeschreibung",
                                  "reason": "Die Baubeschreibung fehlt (§ 10 Abs. 1 Satz 1 Nr. 4 BauPrüfVO)."}],
-            message="Bitte reichen Sie die Baubeschreibung nach.", deadline=timezone.localdate() + dt.timedelta(days=1),
+            message="", deadline=timezone.localdate() + dt.timedelta(days=1),
         )
         # As if sent five weeks ago with a deadline that ended on the last Werktag (a Saturday deadline would run
         # until Monday, § 31 Abs. 3 VwVfG NRW).
@@ -71,8 +71,13 @@ def load(tenant: Tenant, users: dict[str, User]) -> None:
         case = _new_case(applicant, "Ulmenweg", "8", demo.HOUSE_DOCUMENTS)
         actions.confirm_completeness(clerk, case)
         draft = decision.prepare_decision(clerk, case, outcome=decision.APPROVE, conditions=[
-            {"kind": "auflage", "text": "Die Stellplätze sind mit wasserdurchlässigem Belag herzustellen."},
-            {"kind": "hinweis", "text": "Der Baubeginn ist der Bauaufsicht eine Woche vorher anzuzeigen."},
+            {"kind": "auflage", "text": "Die nicht überbauten Flächen des Grundstücks sind als Grünflächen "
+             "wasseraufnahmefähig herzustellen und zu begrünen.", "legal_basis": "§ 8 Abs. 1 BauO NRW",
+             "reason": "So versickert das Niederschlagswasser auf dem Grundstück, wie es § 8 Abs. 1 BauO NRW "
+             "verlangt."},
+            {"kind": "hinweis", "text": "Für die Fällung des Walnussbaums an der Grundstücksgrenze ist eine "
+             "Genehmigung nach der Baumschutzsatzung erforderlich.",
+             "legal_basis": "Baumschutzsatzung der Stadt Musterstadt"},
         ])
         from bauantrag.correspondence.actions import send_letter
 

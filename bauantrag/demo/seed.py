@@ -37,7 +37,11 @@ PEOPLE: tuple[tuple[str, str, str, str, str], ...] = (
 )
 
 HOUSE: dict[str, Any] = {
-    "bauherr_name": "Erika Mustermann", "street": "Lindenweg", "house_number": "12", "postal_code": "59423",
+    "bauherr_name": "Erika Mustermann", "bauherr_anrede": "frau", "bauherr_street": "Birkenallee 5",
+    "bauherr_postal_code": "59425", "bauherr_city": "Unna",
+    "designer_name": "Anna Baumeister, Architektin", "designer_street": "Hansastraße 20",
+    "designer_postal_code": "59423", "designer_city": "Unna",
+    "street": "Lindenweg", "house_number": "12", "postal_code": "59423",
     "city": "Musterstadt", "gemarkung": "Unna", "flur": "7", "flurstueck": "123/4", "parcel_area_m2": "612",
     "description": "Neubau eines freistehenden Einfamilienhauses mit Carport", "project_kind": "neubau",
     "use": "wohngebaeude", "procedure_requested": "vereinfachtes_verfahren", "planning_area": "innenbereich_34",
@@ -48,7 +52,8 @@ HOUSE: dict[str, Any] = {
     "gross_volume_m3": "720",
 }
 FLATS: dict[str, Any] = {
-    **HOUSE, "bauherr_name": "Wohnbau Musterstadt eG", "street": "Am Markt", "house_number": "3",
+    **HOUSE, "bauherr_name": "Wohnbau Musterstadt eG", "bauherr_anrede": "", "bauherr_street": "Bahnhofstraße 11",
+    "bauherr_postal_code": "59423", "bauherr_city": "Musterstadt", "street": "Am Markt", "house_number": "3",
     "gemarkung": "Königsborn", "flur": "2", "flurstueck": "45", "parcel_area_m2": "1450",
     "description": "Neubau eines Mehrfamilienhauses mit 8 Wohnungen und Tiefgarage",
     "planning_area": "bebauungsplan_qualifiziert", "detached": True, "units": 8, "dwellings": 8,
@@ -57,7 +62,8 @@ FLATS: dict[str, Any] = {
     "largest_storey_area_m2": "290", "floor_area_m2": "870", "gross_volume_m3": "3400",
 }
 OFFICE: dict[str, Any] = {
-    **HOUSE, "bauherr_name": "Logistik Unna GmbH", "street": "Gewerbering", "house_number": "40",
+    **HOUSE, "bauherr_name": "Logistik Unna GmbH", "bauherr_anrede": "", "bauherr_street": "Industriestraße 2",
+    "bauherr_postal_code": "59425", "bauherr_city": "Unna", "street": "Gewerbering", "house_number": "40",
     "gemarkung": "Massen", "flur": "12", "flurstueck": "301/7", "parcel_area_m2": "5200",
     "description": "Neubau eines Büro- und Verwaltungsgebäudes mit 5 Geschossen", "use": "buero_verwaltung",
     "procedure_requested": "baugenehmigungsverfahren", "planning_area": "bebauungsplan_qualifiziert",
@@ -163,13 +169,14 @@ def _cases(people: dict[str, User]) -> None:
     _upload(bauherr, asked, ("1803", "2001", "2002", "2003"))
     actions.submit(bauherr, asked)
     _run_pending_checks()
+    # the clerk takes over what the pre-check found missing, with its reasons in letter language
+    from bauantrag.cases.display import latest_run
+    from bauantrag.workspace.casefile import suggested_items
+
+    run = latest_run(asked)
+    findings = [f for f in run.findings.all() if f.status == "fail"] if run is not None else []
     actions.send_nachforderung(
-        clerk, asked, items=[
-            {"document_type": "1502", "title": "Baubeschreibung", "reason": "Die Baubeschreibung fehlt "
-             "(§ 10 Abs. 1 Satz 1 Nr. 4 BauPrüfVO)."},
-            {"document_type": "2201", "title": "Berechnung des Brutto-Rauminhalts", "reason": "Die Berechnung "
-             "nach DIN 277 fehlt (§ 6 BauPrüfVO)."},
-        ], message="Bitte reichen Sie die fehlenden Unterlagen innerhalb der Frist nach.",
+        clerk, asked, items=suggested_items(findings), message="",
         deadline=timezone.localdate() + dt.timedelta(days=28),
     )
 

@@ -11,6 +11,7 @@ from bauantrag.audit.events import label as event_label
 from bauantrag.cases import display
 from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, Finding, Nachforderung
+from bauantrag.correspondence.reasons import reason_for
 from bauantrag.documents.models import Document
 from bauantrag.rules.nrw.baupruefvo.bauvorlagen import BAUVORLAGEN
 
@@ -90,7 +91,7 @@ def suggested_items(findings: list[Finding]) -> list[dict[str, str]]:
                     "key": f"{finding.pk}:{code}",
                     "document_type": code,
                     "title": title,
-                    "reason": finding.message,
+                    "reason": reason_for(finding),
                     "finding": str(finding.pk),
                 }
             )

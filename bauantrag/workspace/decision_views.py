@@ -20,6 +20,7 @@ from bauantrag.cases.access import access_case
 from bauantrag.cases.models import Case, CaseState
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence.models import Letter
+from bauantrag.correspondence.template_actions import textbausteine_for
 from bauantrag.decision import actions as decision
 from bauantrag.decision.panels import letter_url
 from bauantrag.workspace.decision_forms import DecisionForm, ExtensionForm, WithdrawalForm
@@ -44,7 +45,8 @@ def _to_letter(request: HttpRequest, case: Case, letter: Letter) -> HttpResponse
 def decide(request: HttpRequest, case_id: Any) -> HttpResponse:
     case = access_case(request.user, case_id)
     suggestions = decision.suggested_conditions(case) if case.state == CaseState.COMPLETE else []
-    form = DecisionForm(request.POST if request.method == "POST" else None, suggestions=suggestions)
+    form = DecisionForm(request.POST if request.method == "POST" else None, suggestions=suggestions,
+                        bausteine=textbausteine_for(case.tenant_id))
     status = 200
     if request.method == "POST":
         status = 400
@@ -52,7 +54,7 @@ def decide(request: HttpRequest, case_id: Any) -> HttpResponse:
             try:
                 letter = decision.prepare_decision(
                     _user(request), case, outcome=form.cleaned_data["outcome"], conditions=form.conditions(),
-                    reasons=form.cleaned_data["reasons"],
+                    reasons=form.reasons_text(),
                 )
             except ValidationError as exc:
                 _apply_errors(form, exc)

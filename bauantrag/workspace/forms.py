@@ -30,20 +30,18 @@ class ReviewForm(forms.Form):
     )
 
 
-DEFAULT_LETTER = _(
-    "Sehr geehrte Damen und Herren,\n\nbei der Prüfung Ihres Bauantrags auf Vollständigkeit haben wir "
-    "festgestellt, dass die unten genannten Unterlagen fehlen oder unvollständig sind. Bitte reichen Sie "
-    "sie bis zur angegebenen Frist nach (§ 71 Abs. 1 Satz 2 BauO NRW). Werden die Mängel nicht innerhalb "
-    "der Frist behoben, gilt der Antrag als zurückgenommen (§ 71 Abs. 1 Satz 3 BauO NRW).\n\nMit freundlichen Grüßen"
-)
-
-
 class NachforderungForm(forms.Form):
     suggested = forms.MultipleChoiceField(
         label=_("Aus der Vorprüfung vorgeschlagene Unterlagen"), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    message = forms.CharField(label=_("Anschreiben"), max_length=8000, widget=forms.Textarea(attrs={"rows": 8}))
+    message = forms.CharField(
+        label=_("Ergänzender Hinweis im Schreiben (freiwillig)"), required=False, max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Anrede, Einleitung, Frist, Hinweis auf die Rücknahmefiktion (§ 71 Abs. 1 Satz 3 BauO NRW) und "
+                    "Gruß setzt das Schreiben selbst (Vorlage der Kommune). Hier nur, was darüber hinaus zu sagen "
+                    "ist."),
+    )
     deadline = forms.DateField(
         label=_("Frist"), widget=forms.DateInput(attrs={"type": "date", "class": "input-short"}, format="%Y-%m-%d"),
         help_text=_("Angemessene Frist zur Behebung der Mängel"),
@@ -56,7 +54,6 @@ class NachforderungForm(forms.Form):
         self.fields["suggested"].choices = choices  # type: ignore[attr-defined]
         if not self.is_bound:
             self.initial.setdefault("suggested", list(self.suggestions))
-            self.initial.setdefault("message", DEFAULT_LETTER)
             self.initial.setdefault("deadline", one_month_later(timezone.localdate()))
 
     def selected_items(self) -> list[dict[str, str]]:

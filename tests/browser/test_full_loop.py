@@ -208,7 +208,7 @@ def test_full_loop(live_server: Any, browser: Browser, tmp_path: Path, tenant: A
         box = suggestions.nth(i)
         if not box.evaluate("el => el.value").startswith(str(confirmed.pk)):
             box.uncheck()
-    c.get_by_label("Anschreiben").fill("Sehr geehrte Frau Mustermann,\nbitte reichen Sie die Baubeschreibung nach.")
+    c.get_by_label("Ergänzender Hinweis im Schreiben (freiwillig)").fill("Bitte reichen Sie die Baubeschreibung nach.")
     c.get_by_role("button", name="Nachforderung senden").click()
     expect(c.locator(".message")).to_contain_text("Nachforderung wurde an die Bauherrschaft gesendet")
     expect(c.get_by_role("main")).to_contain_text("Nachforderung offen")
@@ -216,7 +216,7 @@ def test_full_loop(live_server: Any, browser: Browser, tmp_path: Path, tenant: A
     # --- Applicant: answer the Nachforderung --------------------------------------------------------
     a.goto(f"{base}/antraege/{case.pk}/")
     notice = a.locator("section", has=a.get_by_role("heading", name="Nachforderung der Bauaufsicht"))
-    expect(notice).to_contain_text("bitte reichen Sie die Baubeschreibung nach.")
+    expect(notice).to_contain_text("Bitte reichen Sie die Baubeschreibung nach.")
     expect(notice).to_contain_text("Baubeschreibung")
     axe.check(a, "Antrag mit offener Nachforderung")
     upload(a, files["1502"], "1502")

@@ -57,7 +57,7 @@ def test_nachforderung_letter_names_items_deadline_and_the_withdrawal_fiction(ap
     assert letter.state == LetterState.SENT and letter.context["nachforderung_id"] == str(nachforderung.pk)
     text = pdf_text(stored_pdf(letter))
     assert case.file_number in text
-    assert "1. Baubeschreibung – Grund: fehlt" in text
+    assert "1. Baubeschreibung: fehlt" in text
     assert "Bitte reichen Sie die Baubeschreibung nach." in text
     assert f"bis zum {nachforderung.deadline:%d.%m.%Y}" in text
     assert ("Werden die Mängel nicht innerhalb der Frist behoben, gilt der Bauantrag als zurückgenommen "
@@ -133,8 +133,8 @@ def test_baugenehmigung_with_nebenbestimmungen_and_rechtsbehelfsbelehrung(applic
     sent = actions.send_letter(clerk, letter)
     text = pdf_text(stored_pdf(sent))
     assert "BAUGENEHMIGUNG" in text and case.file_number in text
-    assert "1. Auflage: Die Stellplätze sind vor Nutzungsaufnahme herzustellen." in text
-    assert "2. Auflage: Der Baubeginn ist eine Woche vorher anzuzeigen." in text
+    assert ("Auflagen 1. Die Stellplätze sind vor Nutzungsaufnahme herzustellen. Rechtsgrundlage: § 74 Abs. 3 "
+            "BauO NRW, § 36 Abs. 1 VwVfG NRW 2. Der Baubeginn ist eine Woche vorher anzuzeigen.") in text
     assert "Rechtsbehelfsbelehrung" in text
     assert ("Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Klage erhoben werden. Die Klage ist "
             "bei dem Verwaltungsgericht Arnsberg, Jägerstraße 1, 59821 Arnsberg, schriftlich einzureichen") in text

@@ -21,8 +21,9 @@ from pyhanko_certvalidator import ValidationContext
 
 from bauantrag.correspondence import actions, signing
 from bauantrag.correspondence.models import LetterKind
+from bauantrag.documents import storage
 from tests.correspondence.conftest import pdf_text, pdfa_identification, stored_pdf
-from tests.factories import clerk_for, submitted_case
+from tests.factories import clerk_for, complete_case, submitted_case
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +101,23 @@ def test_wrong_password_refuses_to_send(applicant: Any, letterhead: Any, setting
         actions.send_letter(clerk, letter)
     letter.refresh_from_db()
     assert letter.state == "draft"
+
+
+def test_the_seal_covers_the_stamped_bauvorlagen(
+    applicant: Any, letterhead: Any, settings: Any, tmp_path: Path,
+) -> None:
+    path, der = make_seal_certificate(tmp_path)
+    settings.SEAL_PKCS12 = str(path)
+    settings.SEAL_PASSWORD = PASSWORD
+    case = complete_case(applicant)
+    clerk = clerk_for(case.tenant)
+    letter = actions.send_letter(clerk, actions.draft_letter(clerk, case, LetterKind.BAUGENEHMIGUNG))
+    enclosure = letter.enclosures.get(number=1)
+    handle = storage.open_for_read(case.tenant_id, enclosure.storage_name)
+    data = handle.read()
+    handle.close()
+    assert enclosure.signed and hashlib.sha256(data).hexdigest() == enclosure.sha256
+    [signature] = PdfFileReader(io.BytesIO(data)).embedded_signatures
+    status = validate_pdf_signature(signature, ValidationContext(trust_roots=[asn1_x509.Certificate.load(der)]))
+    assert status.intact and status.valid and status.coverage.name == "ENTIRE_FILE"
+    assert "Zur Baugenehmigung vom" in pdf_text(data)

@@ -50,7 +50,7 @@ def test_overdue_beteiligung_stands_out_in_the_queue(applicant: Any) -> None:
 
 
 def test_conditions_of_the_stellungnahme_reach_the_baugenehmigung(applicant: Any) -> None:
-    from bauantrag.correspondence.models import Letterhead
+    from bauantrag.correspondence.models import Letterhead, Textbaustein
 
     Letterhead.objects.get_or_create(tenant=applicant.tenant, defaults={"court_name": "Verwaltungsgericht Arnsberg"})
     case = complete_case(applicant)
@@ -61,20 +61,29 @@ def test_conditions_of_the_stellungnahme_reach_the_baugenehmigung(applicant: Any
             member, beteiligung, verdict=Verdict.ZUSTIMMUNG_NEBENBESTIMMUNGEN, text="Zustimmung unter Auflagen.",
             conditions=[{"text": "Rauchwarnmelder in allen Aufenthaltsräumen.", "legal_basis": "§ 47 Abs. 3 BauO NRW"}],
         )
+    baustein = Textbaustein.objects.create(
+        tenant=case.tenant, kind="hinweis", title="Baumschutz", text="Bäume sind während der Bauzeit zu schützen.",
+        legal_basis="§ 4 Baumschutzsatzung Musterstadt")
     client = login(Client(), clerk)
     url = f"/bauaufsicht/vorgaenge/{case.pk}/entscheidung/"
     html = client.get(url).content.decode()
     assert "Rauchwarnmelder in allen Aufenthaltsräumen." in html
     assert "Brandschutzdienststelle des Kreises Unna – § 47 Abs. 3 BauO NRW" in html
+    assert "Hinweis: Baumschutz (§ 4 Baumschutzsatzung Musterstadt)" in html  # the Kommune's Textbaustein
     response = client.post(url, {"outcome": "approve", "condition_0": "Rauchwarnmelder in allen Aufenthaltsräumen.",
-                                 "condition_0_kind": "auflage", "reasons": ""})
+                                 "condition_0_kind": "auflage", "condition_0_reason": "Rettung von Menschen.",
+                                 "bausteine": [str(baustein.pk)], "reasons": ""})
     assert response.status_code == 302
     draft = Letter.objects.get(case=case, kind=LetterKind.BAUGENEHMIGUNG)
+    assert ("1. Rauchwarnmelder in allen Aufenthaltsräumen.\nRechtsgrundlage: § 47 Abs. 3 BauO NRW\n"
+            "Begründung: Rettung von Menschen.\nGefordert von: Brandschutzdienststelle des Kreises Unna") in draft.body
+    assert "Bäume sind während der Bauzeit zu schützen. (§ 4 Baumschutzsatzung Musterstadt)" in draft.body
     with run_actions_now():
         letters.send_letter(clerk, draft)
     case.refresh_from_db()
     assert case.state == CaseState.APPROVED
     assert case.decision_conditions == [{
-        "kind": "auflage", "text": "Rauchwarnmelder in allen Aufenthaltsräumen.",
+        "kind": "auflage", "text": "Rauchwarnmelder in allen Aufenthaltsräumen.", "reason": "Rettung von Menschen.",
         "fachstelle": "Brandschutzdienststelle des Kreises Unna", "legal_basis": "§ 47 Abs. 3 BauO NRW",
-    }]
+    }, {"kind": "hinweis", "text": "Bäume sind während der Bauzeit zu schützen.",
+        "legal_basis": "§ 4 Baumschutzsatzung Musterstadt"}]

@@ -48,7 +48,7 @@ def test_approval_with_conditions_end_to_end(applicant: Any) -> None:
         "Die Zufahrt ist mit wasserdurchlässigem Pflaster zu befestigen.",
         "Der Baubeginn ist eine Woche vorher anzuzeigen.",
     ]
-    assert "1. Auflage: Die Zufahrt ist mit wasserdurchlässigem Pflaster zu befestigen." in draft.body
+    assert "Auflagen\n1. Die Zufahrt ist mit wasserdurchlässigem Pflaster zu befestigen.\n" in draft.body
 
     with run_actions_now():
         sent = letters.send_letter(clerk, draft)

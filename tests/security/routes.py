@@ -18,6 +18,7 @@ ID_PARAMS = (
 # Parameters known to carry no object id, with the value the probes use for them.
 NON_ID_PARAMS: dict[str, str] = {
     "path": "irgendwas",  # the API's JSON 404 for unknown paths (bauantrag.api.urls)
+    "kind": "nachforderung",  # a letter kind (correspondence: the Kommune's templates), no object id
 }
 
 # Namespaces outside the object matrix, and why. Each is covered by its own test.

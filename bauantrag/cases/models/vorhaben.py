@@ -15,6 +15,13 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise as Label
 
 
+class Anrede(models.TextChoices):
+    """How a letter greets the Bauherrschaft; empty for a company or when no form of address is wanted."""
+
+    FRAU = "frau", _("Frau")
+    HERR = "herr", _("Herr")
+
+
 class ProjectKind(models.TextChoices):
     NEUBAU = "neubau", _("Neubau (Errichtung)")
     AENDERUNG = "aenderung", _("Änderung")
@@ -87,6 +94,22 @@ class Vorhaben(models.Model):
 
     # Bauherrschaft
     bauherr_name = models.CharField(_("Bauherrschaft (Name)"), max_length=200, blank=True)
+    bauherr_anrede = models.CharField(
+        _("Anrede der Bauherrschaft"), max_length=10, choices=Anrede.choices, blank=True,
+        help_text=_("Für die Anrede in den Schreiben; leer bei Firmen oder ohne Anrede („Guten Tag …“)"),
+    )
+    bauherr_street = models.CharField(_("Anschrift der Bauherrschaft: Straße und Hausnummer"), max_length=200,
+                                      blank=True)
+    bauherr_postal_code = models.CharField(_("Anschrift der Bauherrschaft: Postleitzahl"), max_length=5, blank=True)
+    bauherr_city = models.CharField(_("Anschrift der Bauherrschaft: Ort"), max_length=200, blank=True)
+
+    # Entwurfsverfasser/in (§ 54 BauO NRW)
+    designer_name = models.CharField(_("Entwurfsverfasser/in (Name)"), max_length=200, blank=True)
+    designer_street = models.CharField(_("Anschrift Entwurfsverfasser/in: Straße und Hausnummer"), max_length=200,
+                                       blank=True)
+    designer_postal_code = models.CharField(_("Anschrift Entwurfsverfasser/in: Postleitzahl"), max_length=5,
+                                            blank=True)
+    designer_city = models.CharField(_("Anschrift Entwurfsverfasser/in: Ort"), max_length=200, blank=True)
 
     # Lage
     street = models.CharField(_("Straße"), max_length=200, blank=True)

@@ -58,10 +58,11 @@ def fees_in(tenant: Tenant, first: dt.date | None, last: dt.date | None) -> Quer
 
 
 def debtor(vorhaben: Vorhaben | None) -> tuple[str, str]:
-    """Name and postal address of the Bauherrschaft (the form asks for the name only so far: address empty)."""
+    """Name and postal address of the Bauherrschaft as the application form gives them ("Straße, PLZ Ort")."""
     if vorhaben is None:
         return "", ""
-    return vorhaben.bauherr_name, ""
+    place = " ".join(part for part in (vorhaben.bauherr_postal_code, vorhaben.bauherr_city) if part)
+    return vorhaben.bauherr_name, ", ".join(part for part in (vorhaben.bauherr_street, place) if part)
 
 
 def rows_of(fees: Iterable[CaseFee], settings: FeeSettings) -> list[Sequence[str]]:

@@ -27,7 +27,8 @@ def read(content: bytes) -> list[list[str]]:
 
 def test_the_clerk_downloads_the_fixed_fees_for_the_cash_system(tariff: None, clerk_client: Client,
                                                                  applicant: Any) -> None:
-    fixed = submitted_case(applicant, bauherr_name="=HYPERLINK(\"http://x\")")
+    fixed = submitted_case(applicant, bauherr_name="=HYPERLINK(\"http://x\")", bauherr_street="Lindenweg 3",
+                           bauherr_postal_code="59423", bauherr_city="Unna")
     submitted_case(applicant)  # no Kassenzeichen yet: not exported
     clerk_client.post(f"/gebuehren/vorgaenge/{fixed.pk}/", {"schritt": "kassenzeichen"})
     response = clerk_client.get("/gebuehren/kasse.csv")
@@ -38,7 +39,8 @@ def test_the_clerk_downloads_the_fixed_fees_for_the_cash_system(tariff: None, cl
     due = today + timezone.timedelta(days=30)
     assert rows[0] == ["Kassenzeichen", "Aktenzeichen", "Schuldner", "Anschrift des Schuldners", "Betrag (EUR)",
                        "Fälligkeit", "Haushaltsstelle", "Tarifstelle", "Festsetzungsdatum"]
-    assert rows[1:] == [[f"GEB/{today.year}/00001", fixed.file_number, "'=HYPERLINK(\"http://x\")", "", "743,04",
+    assert rows[1:] == [[f"GEB/{today.year}/00001", fixed.file_number, "'=HYPERLINK(\"http://x\")",
+                         "Lindenweg 3, 59423 Unna", "743,04",
                          f"{due:%d.%m.%Y}", "1.09.01.431100", "3.1.4.2", f"{today:%d.%m.%Y}"]]
     assert b"\r\n" in response.content
     event = AuditEvent.objects.get(event=FeeEvent.EXPORTED)

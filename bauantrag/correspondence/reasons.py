@@ -2,16 +2,20 @@
 
 A completeness finding of the pre-check is written for the clerk ("Es fehlt: … Passende Arten der Bauvorlage: …");
 the applicant reads under the Bauvorlage's name instead: „Sie liegt Ihrem Antrag nicht bei. Im vereinfachten
-Baugenehmigungsverfahren (§ 64 BauO NRW) ist sie nach § 10 Abs. 1 … BauPrüfVO NRW (BauPrüfVO NRW in der vom …
-geltenden Fassung) einzureichen.“ No rule ids, no XBau codes.
+Baugenehmigungsverfahren (§ 64 BauO NRW) ist sie nach § 10 Abs. 1 … BauPrüfVO NRW einzureichen.“ (with the Fassung
+in brackets while it is in force). No rule ids, no XBau codes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
+
+from django.utils import timezone
 
 from bauantrag.rules.nrw.baupruefvo.bauvorlagen import BAUVORLAGEN
 from bauantrag.rules.nrw.baupruefvo.completeness import RULE_PREFIX
+from bauantrag.rules.nrw.rechtslage import BAUO_NRW, BAUPRUEFVO_NRW
 
 if TYPE_CHECKING:
     from bauantrag.cases.models import Finding
@@ -32,8 +36,18 @@ def _quoted(names: list[str]) -> str:
 def _legal_sentence(finding: Finding, pronoun: str) -> str:
     evidence: dict[str, Any] = finding.evidence if isinstance(finding.evidence, dict) else {}
     procedure = PROCEDURE_PHRASES.get(str(evidence.get("procedure") or ""), "Für Ihr Vorhaben")
-    version = f" ({finding.law_version})" if finding.law_version else ""
-    return f"{procedure} ist {pronoun} nach {finding.legal_basis}{version} einzureichen."
+    return f"{procedure} ist {pronoun} nach {finding.legal_basis}{_version(finding.law_version)} einzureichen."
+
+
+def _version(name: str, today: dt.date | None = None) -> str:
+    """The Fassung in brackets, unless it was no longer in force when the letter is written: where the wording in
+    force is not available, the check applies the last known one (the clerk sees that in the findings); a letter
+    of the authority does not cite an expired Fassung to the applicant, only the paragraph."""
+    day = today or timezone.localdate()
+    for version in (*BAUO_NRW.versions, *BAUPRUEFVO_NRW.versions):
+        if version.name == name and version.valid_until is not None and version.valid_until < day:
+            return ""
+    return f" ({name})" if name else ""
 
 
 def is_completeness(finding: Finding) -> bool:

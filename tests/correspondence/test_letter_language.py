@@ -60,7 +60,9 @@ def test_nachforderung_from_the_precheck_in_letter_language(applicant: Any, lett
     assert re.search(r"\d\. Baubeschreibung: Sie liegt Ihrem Antrag nicht bei\. Im vereinfachten "
                      r"Baugenehmigungsverfahren \(§ 64 BauO NRW\) ist sie nach ", text)
     finding = run.findings.get(rule="baupruefvo.completeness.baubeschreibung")
-    assert f"nach {finding.legal_basis} ({finding.law_version}) einzureichen." in text
+    # The check applied the last known wording (2021) for want of the one in force; the letter cites the paragraph.
+    assert finding.law_version == "BauPrüfVO NRW in der vom 09.07.2021 bis 25.11.2024 geltenden Fassung"
+    assert f"nach {finding.legal_basis} einzureichen." in text and "25.11.2024" not in text
     assert "Passende" not in text and "Es fehlt:" not in text and "unten genannt" not in text
     assert text.count(f"{deadline:%d.%m.%Y}") == 1
     assert text.count("gilt der Bauantrag als zurückgenommen") == 1

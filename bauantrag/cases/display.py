@@ -50,6 +50,11 @@ FIELD_GROUPS: tuple[tuple[Any, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        gettext_lazy("Verfahrensart und Rechtslage"),
+        ("existing_garages_area_m2", "newer_law_requested"),
+    ),
+    # The last group is shown folded, with the note on Sonderbauten (portal/form.html).
+    (
         gettext_lazy("Angaben für Sonderbauten"),
         ("sales_area_m2", "visitors", "guest_places_inside", "beds", "persons_cared", "garage_usable_area_m2"),
     ),

@@ -20,6 +20,7 @@ EDITABLE_FIELDS: tuple[str, ...] = (
     "wall_height_mean_m", "gross_floor_area_m2", "largest_unit_floor_area_m2", "largest_storey_area_m2",
     "floor_area_m2", "gross_volume_m3",
     "sales_area_m2", "visitors", "guest_places_inside", "beds", "persons_cared", "garage_usable_area_m2",
+    "existing_garages_area_m2", "newer_law_requested",
     "site",
 )
 #: Edited on their own page ("Lage und Gebäudegrundriss"), not in the form of the project data.

@@ -166,6 +166,18 @@ class Vorhaben(models.Model):
     beds = _count(_("Betten"))
     persons_cared = _count(_("Betreute oder gepflegte Personen"))
     garage_usable_area_m2 = _decimal(_("Nutzfläche der Garage (m²)"))
+    existing_garages_area_m2 = _decimal(
+        _("Brutto-Grundfläche der auf dem Grundstück vorhandenen Garagen (m²)"),
+        _("Zählt bei der Verfahrensfreiheit einer Garage mit: „bis zu insgesamt 30 m²“ (§ 62 Abs. 1 Satz 1 Nr. 1 "
+          "Buchst. b BauO NRW)"),
+    )
+
+    # Rechtslage (§ 90 Abs. 4 Satz 2 BauO NRW)
+    newer_law_requested = _flag(
+        _("Anwendung des neueren Rechts beantragt"),
+        _("Die Bauherrschaft verlangt, dass statt der am Tag der Antragstellung geltenden Fassung der BauO NRW die "
+          "bei der Entscheidung geltende angewandt wird (§ 90 Abs. 4 Satz 2 BauO NRW)"),
+    )
 
     # Lageplan-Geometrie (the ``site`` object of the JSON form, EPSG:25832)
     site = models.JSONField(

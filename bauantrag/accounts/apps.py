@@ -5,3 +5,10 @@ class AccountsConfig(AppConfig):
     name = "bauantrag.accounts"
     label = "accounts"
     verbose_name = "Kommunen und Konten"
+
+    def ready(self) -> None:
+        from django.contrib import admin
+
+        from bauantrag.accounts.login import ThrottledAdminLoginForm
+
+        admin.site.login_form = ThrottledAdminLoginForm  # /verwaltung/login/ counts with the site's login

@@ -40,7 +40,7 @@ def vermerk_lines(letter: Letter, day: dt.date, number: int, total: int) -> list
 
 
 def _read(document: Document) -> bytes:
-    handle = storage.open_for_read(document.tenant_id, document.storage_name)
+    handle = storage.open_for_read(document.tenant_id, document.storage_name, document.sha256)
     try:
         return handle.read()
     finally:

@@ -236,8 +236,9 @@ def letter_pdf(request: HttpRequest, letter_id: Any) -> HttpResponse | FileRespo
     if letter.state != LetterState.SENT or not letter.storage_name:
         raise Http404
     try:
-        handle = storage.open_for_read(letter.tenant_id, letter.storage_name)
+        handle = storage.open_for_read(letter.tenant_id, letter.storage_name, letter.sha256)
     except storage.DocumentTampered:
+        actions.record_letter_damaged(user, letter)
         return tampered_response()
     actions.mark_letter_retrieved(user, letter)
     return _pdf_response(handle, letter.filename())
@@ -259,8 +260,9 @@ def letter_enclosures(request: HttpRequest, letter_id: Any) -> HttpResponse | Fi
     if enclosure is None:
         raise Http404
     try:
-        handle = storage.open_for_read(letter.tenant_id, enclosure.storage_name)
+        handle = storage.open_for_read(letter.tenant_id, enclosure.storage_name, enclosure.sha256)
     except storage.DocumentTampered:
+        actions.record_letter_damaged(user, letter, enclosure)
         return tampered_response()
     return _pdf_response(handle, enclosure.filename())
 

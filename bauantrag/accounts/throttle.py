@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from bauantrag.accounts.client_address import client_address
 from bauantrag.accounts.names import normalise_email
 
 ACCOUNT_LIMIT = 10
@@ -64,8 +65,8 @@ class Failure:
 
 
 def attempt(request: HttpRequest | None, raw_name: object) -> LoginAttempt:
-    address = (request.META.get("REMOTE_ADDR") or "") if request is not None else ""
-    return LoginAttempt(normalise_email(str(raw_name or "")), address or "unknown")
+    address = client_address(request) if request is not None else "unknown"
+    return LoginAttempt(normalise_email(str(raw_name or "")), address)
 
 
 def refusal(login: LoginAttempt) -> Refusal | None:

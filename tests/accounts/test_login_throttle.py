@@ -4,8 +4,10 @@ the audit trail."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from bauantrag.accounts import throttle
 from bauantrag.accounts.events import AccountEvent
@@ -101,3 +103,30 @@ def test_failures_and_the_lock_are_in_the_accounts_audit_trail() -> None:
     stranger = AuditEvent.objects.get(event=AccountEvent.LOGIN_FAILED, tenant=None)
     assert stranger.after["account"] is None
     assert "Sommer2024" not in str(stranger.after) and "unbekannt" not in str(stranger.after)
+
+
+@pytest.mark.parametrize(("remote", "forwarded", "expected"), [
+    ("198.51.100.7", "", "198.51.100.7"),
+    ("198.51.100.7", "203.0.113.5", "198.51.100.7"),  # no trusted proxy: the header is the client's invention
+    ("127.0.0.1", "203.0.113.5", "203.0.113.5"),
+    ("127.0.0.1", "1.2.3.4, 203.0.113.5, 10.0.0.3", "203.0.113.5"),  # left of the client's hop is forgeable
+    ("127.0.0.1", "kaputt", "127.0.0.1"),
+    ("127.0.0.1", "", "127.0.0.1"),
+])
+def test_the_client_address_behind_a_trusted_proxy(settings: Any, remote: str, forwarded: str, expected: str) -> None:
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8"]
+    request = RequestFactory().post(SITE, REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert throttle.attempt(request, "x@example.org").address == expected
+
+
+def test_behind_the_proxy_one_client_is_blocked_and_the_others_are_not(settings: Any) -> None:
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    victim = UserFactory()
+    for index in range(throttle.ADDRESS_LIMIT):
+        Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.66").post(
+            SITE, {"username": f"stranger{index}@example.org", "password": "falsch"})
+    stranger = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.66")
+    refused = stranger.post(SITE, {"username": victim.username, "password": PASSWORD}).content.decode()
+    assert "Zu viele Fehlversuche von Ihrer Internetadresse aus" in refused
+    through_proxy = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.1")
+    assert through_proxy.post(SITE, {"username": victim.username, "password": PASSWORD}).status_code == 302

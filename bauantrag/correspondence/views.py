@@ -23,9 +23,11 @@ from bauantrag.cases.models import Case, CaseState
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence import actions, letters, pdf, signing
 from bauantrag.correspondence.access import access_letter, access_message, letters_visible_to
+from bauantrag.correspondence.enclosures import EnclosureDamaged
 from bauantrag.correspondence.forms import DraftLetterForm, LetterEditForm, LetterheadForm, MessageForm
 from bauantrag.correspondence.models import Letter, Letterhead, LetterState, Message, MessageRead, Recipient, Side
 from bauantrag.documents import storage
+from bauantrag.documents.actions import record_damaged
 from bauantrag.documents.serving import tampered_response
 from bauantrag.files import UploadRejected, content_disposition
 from bauantrag.panels import NavLink, Panel, register_link, register_panel
@@ -349,6 +351,10 @@ def letter_send(request: HttpRequest, letter_id: Any) -> HttpResponse:
         context = _letter_context(letter, None)
         context["frozen_error"] = str(exc)
         return render(request, "correspondence/letter.html", context, status=409)
+    except EnclosureDamaged as exc:
+        record_damaged(user, exc.document, "baugenehmigung")  # after the rollback of the sending
+        messages.error(request, " ".join(exc.messages))
+        return redirect("correspondence:letter", letter_id=letter.pk)
     except (TransitionNotAllowed, PermissionDenied, ValidationError, signing.SealError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         return redirect("correspondence:letter", letter_id=letter.pk)

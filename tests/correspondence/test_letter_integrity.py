@@ -13,8 +13,10 @@ from django.test import Client
 from bauantrag.audit.models import AuditEvent
 from bauantrag.correspondence import actions
 from bauantrag.correspondence.events import LetterEvent
-from bauantrag.correspondence.models import Letter, LetterKind
+from bauantrag.correspondence.models import Letter, LetterKind, LetterState
 from bauantrag.documents import storage
+from bauantrag.documents.events import DocumentEvent
+from tests.conftest import login
 from tests.correspondence.conftest import stored_pdf
 from tests.factories import clerk_for, complete_case, submitted_case
 
@@ -70,3 +72,23 @@ def test_a_stamped_enclosure_swapped_for_another_is_refused(
     event = AuditEvent.objects.get(event=LetterEvent.LETTER_DAMAGED)
     assert event.subject_type == "Enclosure" and event.after["enclosure"] == first.number
     assert applicant_client.get(url + str(second.number)).status_code == 200
+
+
+def test_a_baugenehmigung_over_a_tampered_bauvorlage_is_not_sent(
+    applicant: Any, letterhead: Any, caplog: Any
+) -> None:
+    """The Bescheid says its Bauvorlagen carry the Vermerk: one that fails its check stops the sending (no 500)."""
+    case = complete_case(applicant)
+    clerk = clerk_for(case.tenant)
+    letter = actions.draft_letter(clerk, case, LetterKind.BAUGENEHMIGUNG)
+    lageplan = case.documents.get(document_type="1803")
+    storage._path(case.tenant_id, lageplan.storage_name).write_bytes(b"%PDF-1.7 untergeschoben")
+    with caplog.at_level(logging.ERROR, logger="bauantrag.documents"):
+        response = login(Client(), clerk).post(f"/post/schreiben/{letter.pk}/senden/", follow=True)
+    assert response.status_code == 200
+    assert f"Die gespeicherte Bauvorlage „{lageplan.display_name}“ ist beschädigt" in response.content.decode()
+    assert "is not encrypted" in caplog.text
+    letter.refresh_from_db()
+    assert letter.state == LetterState.DRAFT and not letter.enclosures.exists() and not letter.storage_name
+    event = AuditEvent.objects.get(event=DocumentEvent.DOCUMENT_DAMAGED)
+    assert (event.subject_id, event.actor, event.after["while"]) == (str(lageplan.pk), clerk, "baugenehmigung")

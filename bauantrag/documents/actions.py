@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from typing import IO
@@ -174,3 +175,21 @@ def record_damaged(actor: User | None, document: Document, where: str) -> None:
             case=document.case,
             after={"name": document.display_name, "while": where},
         )
+
+
+def hash_viewer_copy(document: Document) -> str:
+    """Store the SHA-256 of a viewer copy written before its hash was kept (from its content now, which decrypts
+    with the Kommune's key: run this right after the upgrade). Raises storage.DocumentTampered."""
+    handle = storage.open_for_read(document.tenant_id, document.inline_storage_name, None)
+    digest = hashlib.sha256()
+    try:
+        while block := handle.read(1024 * 1024):
+            digest.update(block)
+    finally:
+        handle.close()
+    with transaction.atomic():
+        updated = Document.objects.filter(pk=document.pk, inline_sha256="").update(inline_sha256=digest.hexdigest())
+        if updated:
+            record(DocumentEvent.VIEWER_COPY_HASHED, actor=None, tenant=document.case.tenant, subject=document,
+                   case=document.case, after={"name": document.display_name, "inline_sha256": digest.hexdigest()})
+    return digest.hexdigest()

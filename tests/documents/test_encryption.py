@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.uploadedfile import TemporaryUploadedFile
+from django.core.management import call_command
 from django.test import Client
 
 from bauantrag.audit.models import AuditEvent
@@ -149,6 +150,24 @@ def test_the_viewer_refuses_the_active_original_put_in_place_of_the_cleaned_copy
     assert refused.status_code == 409 and "SHA-256 differs" in caplog.text
     assert AuditEvent.objects.get(event=DocumentEvent.DOCUMENT_DAMAGED).after["while"] == "inline"
     assert applicant_client.get(f"/dokumente/{document.pk}/").status_code == 200  # the evidence itself is intact
+
+
+def test_viewer_copies_stored_before_their_hash_get_it_once_and_are_then_checked(
+    applicant: Any, applicant_client: Client, capsys: Any
+) -> None:
+    case = draft_case(applicant)
+    document = _uploaded(applicant_client, case, javascript_open_action())
+    expected = document.inline_sha256
+    Document.objects.filter(pk=document.pk).update(inline_sha256="")  # as uploaded before the field existed
+    call_command("hash_viewer_copies")
+    call_command("hash_viewer_copies")
+    assert "0 Prüfsummen nachgetragen" in capsys.readouterr().out
+    document.refresh_from_db()
+    assert document.inline_sha256 == expected
+    assert AuditEvent.objects.filter(event=DocumentEvent.VIEWER_COPY_HASHED, subject_id=str(document.pk)).count() == 1
+    original = storage._path(case.tenant_id, document.storage_name).read_bytes()
+    storage._path(case.tenant_id, document.inline_storage_name).write_bytes(original)
+    assert applicant_client.get(f"/dokumente/{document.pk}/ansicht/").status_code == 409
 
 
 def test_five_megabytes_round_trip_in_bounded_memory(applicant: Any, tmp_path: Path) -> None:

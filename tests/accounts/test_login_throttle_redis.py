@@ -39,5 +39,6 @@ def test_parallel_failures_are_all_counted_and_block_once(settings: Any) -> None
         refused = throttle.refusal(attempts[0])
         assert refused is not None and refused.reason == "address"
         assert refused.seconds == pytest.approx(throttle.ADDRESS_WINDOW, abs=5)
-    finally:
-        cache.clear()
+    finally:  # only this test's keys: clear() would flush the whole Redis database (the broker's too)
+        keys = [throttle._address_key(attempts[0]), throttle._blocked_key(attempts[0])]
+        cache.delete_many(keys + [throttle._failures_key(attempt) for attempt in attempts])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from bauantrag.accounts import throttle
 from bauantrag.accounts.events import AccountEvent
 from bauantrag.accounts.forms import RegistrationForm
 from bauantrag.accounts.models import User
@@ -30,3 +31,23 @@ def confirm_totp_device(user: User, device: TOTPDevice) -> None:
     device.save(update_fields=["confirmed"])
     record(AccountEvent.MFA_ENROLLED, actor=user, tenant=user.tenant, subject=user,
            after={"device": device.name, "device_id": device.pk})
+
+
+@transaction.atomic
+def record_login_failure(login: throttle.LoginAttempt, failure: throttle.Failure) -> None:
+    """A failed login into the trail: the account's Kommune's chain if the name is an account, else the platform's
+    (then only a hash of the typed name is kept, as it may be a password typed into the wrong field); a cool-down
+    or an address block it started as its own event."""
+    user = User.objects.filter(username__iexact=login.name).select_related("tenant").first()
+    subject: User | throttle.LoginAttempt = user if user is not None else login
+    tenant = user.tenant if user is not None else None
+    who = {"account": user.username if user is not None else None, "name_hash": login.account_id,
+           "address": login.address}
+    record(AccountEvent.LOGIN_FAILED, actor=None, tenant=tenant, subject=subject,
+           after={**who, "failures": failure.failures})
+    if failure.locked_for:
+        record(AccountEvent.LOGIN_LOCKED, actor=None, tenant=tenant, subject=subject,
+               after={**who, "seconds": failure.locked_for})
+    if failure.address_blocked:
+        record(AccountEvent.ADDRESS_BLOCKED, actor=None, tenant=None, subject=throttle.ClientAddress(login.address),
+               after={"address": login.address, "seconds": throttle.ADDRESS_WINDOW})

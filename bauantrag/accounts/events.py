@@ -10,6 +10,9 @@ class AccountEvent(models.TextChoices):
     ACCOUNT_REGISTERED = "account.registered", _("Konto angelegt")
     TENANT_SETTINGS_CHANGED = "tenant.settings_changed", _("Einstellungen der Kommune geändert")
     MFA_ENROLLED = "account.mfa_enrolled", _("Zweiter Faktor (TOTP) eingerichtet")
+    LOGIN_FAILED = "account.login_failed", _("Anmeldung fehlgeschlagen")
+    LOGIN_LOCKED = "account.login_locked", _("Anmeldung nach Fehlversuchen vorübergehend gesperrt")
+    ADDRESS_BLOCKED = "account.address_blocked", _("Anmeldungen von einer Adresse nach Fehlversuchen gesperrt")
 
 
 register_events("accounts", AccountEvent)

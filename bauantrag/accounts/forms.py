@@ -1,42 +1,13 @@
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
-from django.core.cache import cache
+from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from bauantrag.accounts.models import Role, Tenant, User
-
-MAX_FAILED_LOGINS = 10
-LOCK_SECONDS = 15 * 60
-
-
-def _failure_key(username: str) -> str:
-    return "login-failures:" + username.strip().casefold()
-
-
-class ThrottledLoginForm(AuthenticationForm):
-    """Django's login form, locked for 15 minutes after 10 failed attempts for one account."""
-
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "invalid_login": _("Benutzername oder Passwort ist falsch."),
-        "locked": _("Zu viele Fehlversuche. Das Konto ist für 15 Minuten gesperrt."),
-    }
-
-    def clean(self) -> dict[str, Any]:
-        username = self.data.get("username", "")
-        key = _failure_key(str(username))
-        if cache.get(key, 0) >= MAX_FAILED_LOGINS:
-            raise forms.ValidationError(self.error_messages["locked"], code="locked")
-        try:
-            return super().clean()
-        except forms.ValidationError:
-            cache.set(key, cache.get(key, 0) + 1, LOCK_SECONDS)
-            raise
+from bauantrag.accounts.names import normalise_email
 
 
 class TotpForm(forms.Form):
@@ -44,11 +15,6 @@ class TotpForm(forms.Form):
         label=_("Einmalcode aus der Authenticator-App"), max_length=6, min_length=6,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
-
-
-def normalise_email(value: str) -> str:
-    """One address, one account: NFKC and case-folded, so look-alike spellings collide."""
-    return unicodedata.normalize("NFKC", value).strip().casefold()
 
 
 class RegistrationForm(UserCreationForm):  # type: ignore[type-arg]

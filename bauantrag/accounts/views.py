@@ -13,7 +13,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bauantrag.accounts.actions import confirm_totp_device, register_account
-from bauantrag.accounts.forms import RegistrationForm, ThrottledLoginForm, TotpForm
+from bauantrag.accounts.forms import RegistrationForm, TotpForm
+from bauantrag.accounts.login import ThrottledLoginForm
 from bauantrag.accounts.models import Role, User
 from bauantrag.accounts.totp import base32_secret, provisioning_svg
 

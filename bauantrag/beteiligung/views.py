@@ -49,6 +49,7 @@ from bauantrag.beteiligung.models import Beteiligung, BeteiligungStatus, Fachste
 from bauantrag.cases.access import access_case
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.documents import storage
+from bauantrag.documents.actions import record_damaged
 from bauantrag.documents.serving import serve_document, tampered_response
 
 CONDITIONS_PREFIX = "nb"
@@ -209,6 +210,7 @@ def document(request: HttpRequest, beteiligung_id: Any, document_id: Any) -> Htt
     try:
         response = serve_document(shared, "attachment")
     except storage.DocumentTampered:
+        record_damaged(request.user if isinstance(request.user, User) else None, shared, "beteiligung")
         return tampered_response()
     response["Content-Security-Policy"] = "sandbox"
     return response

@@ -463,3 +463,15 @@ def save_letterhead(actor: User, form: LetterheadForm) -> Letterhead:
             message="Briefkopf",
         )
     return letterhead
+
+
+@transaction.atomic
+def record_letter_damaged(user: User | None, letter: Letter, enclosure: Enclosure | None = None) -> None:
+    """The stored PDF of a sent letter (or of a stamped enclosure) failed its integrity check when it was to be
+    served: into the Kommune's trail, beside the error the storage logged for the operator."""
+    subject: Letter | Enclosure = enclosure if enclosure is not None else letter
+    record(
+        LetterEvent.LETTER_DAMAGED, actor=user, tenant=letter.tenant, subject=subject, case=letter.case,
+        after={"kind": letter.kind, "subject": letter.subject, "sha256": subject.sha256,
+               "enclosure": enclosure.number if enclosure is not None else None},
+    )

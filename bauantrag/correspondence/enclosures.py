@@ -28,6 +28,17 @@ if TYPE_CHECKING:
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/tiff")
 
 
+class EnclosureDamaged(ValidationError):
+    """A Bauvorlage to be stamped failed its integrity check: the Baugenehmigung is not sent."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(_(
+            "Die gespeicherte Bauvorlage „%(name)s“ ist beschädigt oder wurde verändert. Die Baugenehmigung wird "
+            "nicht versandt; der Betrieb ist informiert."
+        ) % {"name": document.display_name})
+        self.document = document
+
+
 def vermerk_lines(letter: Letter, day: dt.date, number: int, total: int) -> list[str]:
     tenant = letter.tenant
     return [
@@ -40,7 +51,7 @@ def vermerk_lines(letter: Letter, day: dt.date, number: int, total: int) -> list
 
 
 def _read(document: Document) -> bytes:
-    handle = storage.open_for_read(document.tenant_id, document.storage_name)
+    handle = storage.open_for_read(document.tenant_id, document.storage_name, document.sha256)
     try:
         return handle.read()
     finally:
@@ -68,7 +79,10 @@ def stamp_enclosures(letter: Letter, sent_at: dt.datetime) -> list[Enclosure]:
                     display_name=document.display_name, source_sha256=document.sha256, stamped=False,
                 ))
                 continue
-            data = _read(document)
+            try:
+                data = _read(document)
+            except storage.DocumentTampered as exc:
+                raise EnclosureDamaged(document) from exc
             if content_type in IMAGE_TYPES:
                 data = stamping.image_to_pdf(data)
             try:

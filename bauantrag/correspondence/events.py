@@ -13,6 +13,7 @@ class LetterEvent(models.TextChoices):
     LETTER_RETRIEVED = "letter.retrieved", _("Schreiben abgerufen (Bekanntgabe)")
     TEMPLATE_SAVED = "letter.template_saved", _("Vorlage eines Schreibens gespeichert")
     TEXTBAUSTEIN_SAVED = "letter.textbaustein_saved", _("Textbaustein gespeichert")
+    LETTER_DAMAGED = "letter.damaged", _("Gespeichertes Schreiben beschädigt oder verändert")
 
 
 register_events("correspondence", LetterEvent)

@@ -23,9 +23,11 @@ from bauantrag.cases.models import Case, CaseState
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence import actions, letters, pdf, signing
 from bauantrag.correspondence.access import access_letter, access_message, letters_visible_to
+from bauantrag.correspondence.enclosures import EnclosureDamaged
 from bauantrag.correspondence.forms import DraftLetterForm, LetterEditForm, LetterheadForm, MessageForm
 from bauantrag.correspondence.models import Letter, Letterhead, LetterState, Message, MessageRead, Recipient, Side
 from bauantrag.documents import storage
+from bauantrag.documents.actions import record_damaged
 from bauantrag.documents.serving import tampered_response
 from bauantrag.files import UploadRejected, content_disposition
 from bauantrag.panels import NavLink, Panel, register_link, register_panel
@@ -236,8 +238,9 @@ def letter_pdf(request: HttpRequest, letter_id: Any) -> HttpResponse | FileRespo
     if letter.state != LetterState.SENT or not letter.storage_name:
         raise Http404
     try:
-        handle = storage.open_for_read(letter.tenant_id, letter.storage_name)
+        handle = storage.open_for_read(letter.tenant_id, letter.storage_name, letter.sha256)
     except storage.DocumentTampered:
+        actions.record_letter_damaged(user, letter)
         return tampered_response()
     actions.mark_letter_retrieved(user, letter)
     return _pdf_response(handle, letter.filename())
@@ -259,8 +262,9 @@ def letter_enclosures(request: HttpRequest, letter_id: Any) -> HttpResponse | Fi
     if enclosure is None:
         raise Http404
     try:
-        handle = storage.open_for_read(letter.tenant_id, enclosure.storage_name)
+        handle = storage.open_for_read(letter.tenant_id, enclosure.storage_name, enclosure.sha256)
     except storage.DocumentTampered:
+        actions.record_letter_damaged(user, letter, enclosure)
         return tampered_response()
     return _pdf_response(handle, enclosure.filename())
 
@@ -347,6 +351,10 @@ def letter_send(request: HttpRequest, letter_id: Any) -> HttpResponse:
         context = _letter_context(letter, None)
         context["frozen_error"] = str(exc)
         return render(request, "correspondence/letter.html", context, status=409)
+    except EnclosureDamaged as exc:
+        record_damaged(user, exc.document, "baugenehmigung")  # after the rollback of the sending
+        messages.error(request, " ".join(exc.messages))
+        return redirect("correspondence:letter", letter_id=letter.pk)
     except (TransitionNotAllowed, PermissionDenied, ValidationError, signing.SealError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         return redirect("correspondence:letter", letter_id=letter.pk)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from typing import IO
@@ -115,10 +116,12 @@ def _store(actor: User, case: Case, upload: UploadedFile[bytes], display_name: s
     storage_name, written, sha256 = storage.write(case.tenant_id, _chunks(source))  # type: ignore[arg-type]
     names = [storage_name]
     try:
-        inline_name = ""
+        inline_name = inline_sha256 = ""
         if checked.clean_copy is not None:
             with checked.clean_copy:
-                inline_name = storage.write(case.tenant_id, _chunks(checked.clean_copy), ".safe")[0]  # type: ignore[arg-type]
+                inline_name, _size, inline_sha256 = storage.write(
+                    case.tenant_id, _chunks(checked.clean_copy), ".safe"  # type: ignore[arg-type]
+                )
             names.append(inline_name)
         with transaction.atomic():
             locked = Case.objects.select_for_update().get(pk=case.pk)
@@ -126,7 +129,7 @@ def _store(actor: User, case: Case, upload: UploadedFile[bytes], display_name: s
             document = Document.objects.create(
                 tenant_id=case.tenant_id, case=locked, document_type=document_type, display_name=display_name,
                 storage_name=storage_name, content_type=checked.content_type, size=written, sha256=sha256,
-                round=locked.round + 1, uploaded_by=actor, inline_storage_name=inline_name,
+                round=locked.round + 1, uploaded_by=actor, inline_storage_name=inline_name, inline_sha256=inline_sha256,
                 active_content=checked.findings, scan_status=checked.scan_status,
                 text_status=TextStatus.PENDING if text_kind(checked.content_type) else TextStatus.NOT_APPLICABLE,
             )
@@ -172,3 +175,21 @@ def record_damaged(actor: User | None, document: Document, where: str) -> None:
             case=document.case,
             after={"name": document.display_name, "while": where},
         )
+
+
+def hash_viewer_copy(document: Document) -> str:
+    """Store the SHA-256 of a viewer copy written before its hash was kept (from its content now, which decrypts
+    with the Kommune's key: run this right after the upgrade). Raises storage.DocumentTampered."""
+    handle = storage.open_for_read(document.tenant_id, document.inline_storage_name, None)
+    digest = hashlib.sha256()
+    try:
+        while block := handle.read(1024 * 1024):
+            digest.update(block)
+    finally:
+        handle.close()
+    with transaction.atomic():
+        updated = Document.objects.filter(pk=document.pk, inline_sha256="").update(inline_sha256=digest.hexdigest())
+        if updated:
+            record(DocumentEvent.VIEWER_COPY_HASHED, actor=None, tenant=document.case.tenant, subject=document,
+                   case=document.case, after={"name": document.display_name, "inline_sha256": digest.hexdigest()})
+    return digest.hexdigest()

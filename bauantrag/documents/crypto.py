@@ -13,6 +13,8 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
+import hashlib
+import hmac
 import io
 import logging
 import os
@@ -154,10 +156,15 @@ class DecryptingReader(io.RawIOBase):
         self._buffer = self._buffer[count:]
         return count
 
-    def verify(self) -> None:
-        """Authenticate every chunk (discarding the plaintext), then rewind."""
+    def verify(self, sha256: str | None) -> None:
+        """Authenticate every chunk (discarding the plaintext) and compare the plaintext's SHA-256 with the stored
+        one (None: no hash stored), then rewind. The hash catches another file of the same Kommune put in place
+        of this one, which decrypts fine."""
+        digest = hashlib.sha256()
         while not self._done:
-            self._next_chunk()
+            digest.update(self._next_chunk())
+        if sha256 is not None and not hmac.compare_digest(digest.hexdigest(), sha256.lower()):
+            self._fail("SHA-256 differs from the stored one")
         self.rewind()
 
     def rewind(self) -> None:

@@ -12,6 +12,7 @@ class DocumentEvent(models.TextChoices):
     DOCUMENT_TEXT_READ = "document.text_read", _("Text der Bauvorlage gelesen")
     DOCUMENT_TEXT_FAILED = "document.text_failed", _("Texterkennung fehlgeschlagen")
     DOCUMENT_DAMAGED = "document.damaged", _("Gespeicherte Datei beschädigt")
+    VIEWER_COPY_HASHED = "document.viewer_copy_hashed", _("Prüfsumme der entschärften Kopie nachgetragen")
 
 
 register_events("documents", DocumentEvent, applicant_visible=(

@@ -51,6 +51,10 @@ class Document(models.Model):
         max_length=80, blank=True, editable=False,
         help_text=_("Entschärfte Kopie für den Betrachter (ohne aktive Inhalte); leer, wenn keine nötig war"),
     )
+    inline_sha256 = models.CharField(
+        max_length=64, blank=True, editable=False,
+        help_text=_("SHA-256 der entschärften Kopie; leer bei Kopien, die vor dieser Prüfung gespeichert wurden"),
+    )
     active_content = models.JSONField(
         _("Aktive Inhalte"), default=dict, blank=True,
         help_text=_("Gefundene aktive PDF-Inhalte mit Anzahl, z. B. {\"JavaScript\": 2}"),
@@ -87,6 +91,13 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+    def viewer_copy(self) -> tuple[str, str | None]:
+        """(storage name, SHA-256) of the file the viewer shows: the copy without active content if there is one
+        (its hash None if it was stored before its hash was kept), else the original."""
+        if self.inline_storage_name:
+            return self.inline_storage_name, self.inline_sha256 or None
+        return self.storage_name, self.sha256
 
     @property
     def active_content_summary(self) -> str:

@@ -160,9 +160,9 @@ def _claim(document_id: object) -> tuple[Document, str, int] | None:
 
 def _plaintext(document: Document) -> bytes:
     """The decrypted file in memory, bounded by the upload limit. The copy without active content if any."""
-    name = document.inline_storage_name or document.storage_name
+    name, sha256 = document.viewer_copy()
     limit = int(settings.DOCUMENT_MAX_BYTES)
-    handle: IO[bytes] = storage.open_for_read(document.tenant_id, name)
+    handle: IO[bytes] = storage.open_for_read(document.tenant_id, name, sha256)
     buffer = bytearray()
     try:
         while len(buffer) <= limit:

@@ -20,11 +20,11 @@ def tampered_response() -> HttpResponse:
     return HttpResponse(str(TAMPERED), status=409, content_type="text/plain; charset=utf-8")
 
 
-def serve_document(document: Document, kind: str, storage_name: str = "") -> FileResponse:
-    """The stored file as ``kind`` ("attachment" or "inline"); ``storage_name``: another stored copy of it (the
-    PDF without active content). Raises storage.DocumentTampered if the file fails its integrity check."""
-    name = storage_name or document.storage_name
-    handle = storage.open_for_read(document.tenant_id, name)
+def serve_document(document: Document, kind: str, *, viewer_copy: bool = False) -> FileResponse:
+    """The stored file as ``kind`` ("attachment" or "inline"); ``viewer_copy``: the PDF without active content if
+    there is one. Raises storage.DocumentTampered if the file fails its integrity check (decryption or SHA-256)."""
+    name, sha256 = document.viewer_copy() if viewer_copy else (document.storage_name, document.sha256)
+    handle = storage.open_for_read(document.tenant_id, name, sha256)
     response = FileResponse(handle, content_type=document.content_type)
     response["Content-Disposition"] = content_disposition(kind, document.display_name)
     response["X-Content-Type-Options"] = "nosniff"

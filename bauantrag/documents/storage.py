@@ -1,11 +1,13 @@
 """Local document storage under DOCUMENT_ROOT/<tenant>/<random name>, encrypted at rest (see crypto.py).
 
-Files written before encryption was introduced have no header and are read as they are.
+A file is only handed out after its authenticated decryption and its SHA-256 check passed. A file without the
+encryption header (a plaintext put in place of the ciphertext) is refused: no Kommune's data is kept unencrypted.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import uuid
 from collections.abc import Iterable, Iterator
@@ -17,6 +19,8 @@ from django.conf import settings
 from bauantrag.documents.crypto import DecryptingReader, DocumentTampered, encrypt_chunks, is_encrypted
 
 __all__ = ["DocumentTampered", "delete", "open_for_read", "write"]
+
+logger = logging.getLogger("bauantrag.documents")
 
 
 def _path(tenant_id: object, storage_name: str) -> Path:
@@ -57,14 +61,17 @@ def write(tenant_id: object, chunks: Iterable[bytes], suffix: str = "") -> tuple
     return storage_name, size, digest.hexdigest()
 
 
-def open_for_read(tenant_id: object, storage_name: str) -> BinaryIO:
-    """A file object yielding the plaintext. Raises DocumentTampered (logged) before anything is served."""
+def open_for_read(tenant_id: object, storage_name: str, sha256: str | None) -> BinaryIO:
+    """A file object yielding the plaintext, whose SHA-256 must be ``sha256`` (the value stored when it was written;
+    None only where none was stored). Raises DocumentTampered (logged as an error) before anything is served."""
+    label = f"{tenant_id}/{storage_name}"
     handle = _path(tenant_id, storage_name).open("rb")
-    if not is_encrypted(handle):
-        return handle  # written before encryption at rest
     try:
-        reader = DecryptingReader(tenant_id, handle, f"{tenant_id}/{storage_name}")
-        reader.verify()
+        if not is_encrypted(handle):
+            logger.error("Document %s is not encrypted (a plain file in place of the ciphertext); not served.", label)
+            raise DocumentTampered(f"document {label} is not encrypted")
+        reader = DecryptingReader(tenant_id, handle, label)
+        reader.verify(sha256)
     except BaseException:
         handle.close()
         raise

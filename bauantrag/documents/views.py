@@ -43,7 +43,7 @@ def inline(request: HttpRequest, document_id: Any) -> HttpResponse | FileRespons
     if document.content_type != "application/pdf":
         raise Http404
     try:
-        response = serve_document(document, "inline", document.inline_storage_name)
+        response = serve_document(document, "inline", viewer_copy=True)
     except storage.DocumentTampered:
         record_damaged(_user(request), document, "inline")
         return tampered_response()

@@ -177,6 +177,9 @@ CACHES = {
     )
 }
 
+# Only behind these proxies is X-Forwarded-For believed (accounts.client_address); empty: REMOTE_ADDR is the client.
+TRUSTED_PROXIES: list[str] = read("BAUANTRAG_TRUSTED_PROXIES")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE: bool = read("BAUANTRAG_SECURE_COOKIES")

@@ -48,6 +48,9 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("BAUANTRAG_DEBUG", bool, False, "Fehlerseiten mit Details (nie in Produktion)"),
     Variable("BAUANTRAG_ALLOWED_HOSTS", list, ["127.0.0.1", "localhost"], "erlaubte Hostnamen, kommagetrennt"),
     Variable("BAUANTRAG_CSRF_TRUSTED_ORIGINS", list, [], "z. B. `https://bauantrag.kreis-unna.de`", "–"),
+    Variable("BAUANTRAG_TRUSTED_PROXIES", list, [],
+             "Adressen oder Netze der Reverse-Proxys, deren `X-Forwarded-For` die Adresse des Clients nennt "
+             "(für die Sperre nach Fehlversuchen je Adresse), z. B. `127.0.0.1,10.0.0.0/8`", "–"),
     Variable("BAUANTRAG_SECURE_COOKIES", bool, False,
              "`true` hinter HTTPS (in `bauantrag.settings.production` immer an)"),
     Variable("BAUANTRAG_HSTS_SECONDS", int, 31536000,

@@ -13,7 +13,7 @@ from tests.notifications.conftest import smtp_server, smtp_server_factory  # noq
 
 
 def stored_pdf(letter: Letter) -> bytes:
-    handle = storage.open_for_read(letter.tenant_id, letter.storage_name)
+    handle = storage.open_for_read(letter.tenant_id, letter.storage_name, letter.sha256)
     try:
         return handle.read()
     finally:

@@ -91,7 +91,7 @@ class DocumentContentView(ApiView):
     def get(self, request: Request, document_id: str) -> FileResponse:
         document = access_document(request.user, document_id)
         try:
-            handle = cast(IO[bytes], storage.open_for_read(document.tenant_id, document.storage_name))
+            handle = cast(IO[bytes], storage.open_for_read(document.tenant_id, document.storage_name, document.sha256))
         except storage.DocumentTampered:
             record_damaged(acting_user(request), document, "api")
             raise DocumentIntegrityError from None

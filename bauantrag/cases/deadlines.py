@@ -306,7 +306,7 @@ class QueueDeadlines:
 
 def queue_deadlines(cases: Iterable[Case], today: dt.date | None = None) -> dict[Any, QueueDeadlines]:
     """The deadlines of each case for the queue. Cases need `open_nf_deadline` and `open_nf_expired`
-    annotations (see workspace.views.queue) or fall back to a query per case."""
+    annotations (see workspace.queue) or fall back to a query per case."""
     today = today or timezone.localdate()
     cases = list(cases)
     result: dict[Any, QueueDeadlines] = {}

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import uuid
 from typing import Any
 
 import pytest
@@ -14,35 +13,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from bauantrag.cases.models import Case, Vorhaben
+from bauantrag.cases.models import Case
 from bauantrag.workspace.queue import PAGE_SIZE
+from tests.bulk import copies_of
 from tests.factories import complete_case, nachforderung_case, submitted_case
 
 pytestmark = pytest.mark.django_db
 
 FILE_NUMBER = re.compile(r"<th scope=\"row\"><a href=\"[^\"]+\">([^<]+)</a>")
-
-
-def copies_of(case: Case, count: int, first_due: dt.date) -> list[Case]:
-    """``count`` copies of a real submitted case (case row and Vorhaben), each due one day later than the one
-    before: the lifecycle does not matter here, only many rows."""
-    vorhaben = Vorhaben.objects.get(pk=case.pk)
-    copies = []
-    for number in range(count):
-        copy = Case.objects.get(pk=case.pk)
-        copy.pk = uuid.uuid4()
-        copy.file_number = f"KOPIE-{first_due:%Y%m%d}-{number:04d}"
-        copy.completeness_due = first_due + dt.timedelta(days=number)
-        copies.append(copy)
-    Case.objects.bulk_create(copies)
-    extra = []
-    for copy in copies:
-        row = Vorhaben.objects.get(pk=vorhaben.pk)
-        row.pk = copy.pk
-        row.case = copy
-        extra.append(row)
-    Vorhaben.objects.bulk_create(extra)
-    return copies
 
 
 def numbers_on(html: str) -> list[str]:

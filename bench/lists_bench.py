@@ -175,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         import cProfile
 
+        client.get(args.profile)  # imports and caches warm
         cProfile.runctx("client.get(args.profile)", globals(), {"client": client, "args": args}, sort="cumtime")
         return 0
     pages = (

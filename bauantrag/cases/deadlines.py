@@ -310,16 +310,19 @@ def queue_deadlines(cases: Iterable[Case], today: dt.date | None = None) -> dict
     today = today or timezone.localdate()
     cases = list(cases)
     result: dict[Any, QueueDeadlines] = {}
+    # translated once per call, not once per row (thousands of open cases in a Kreis)
+    completeness, decision, nachforderung = _("Vollständigkeitsprüfung"), _("Entscheidung"), _("Nachforderung")
+    proposal = str(EXPIRY_PROPOSAL)
     for case in cases:
         info = QueueDeadlines()
         if case.state == CaseState.SUBMITTED and case.completeness_due is not None:
             info.notes.append(DeadlineNote(
-                _("Vollständigkeitsprüfung"), case.completeness_due, case.completeness_due < today,
+                completeness, case.completeness_due, case.completeness_due < today,
             ))
         elif case.state == CaseState.COMPLETE and case.decision_due is not None:
             # § 71 Abs. 6 BauO NRW: the date the Bauherrschaft was told (§ 71 Abs. 2 Nr. 1)
             info.notes.append(DeadlineNote(
-                _("Entscheidung"), case.decision_due, has_ended(case.decision_due, today),
+                decision, case.decision_due, has_ended(case.decision_due, today),
             ))
         elif case.state == CaseState.NACHFORDERUNG:
             if hasattr(case, "open_nf_deadline"):
@@ -331,7 +334,7 @@ def queue_deadlines(cases: Iterable[Case], today: dt.date | None = None) -> dict
                 due = legal_end(due)
                 past = has_ended(due, today)
                 info.notes.append(DeadlineNote(
-                    _("Nachforderung"), due, past, str(EXPIRY_PROPOSAL) if past else "",
+                    nachforderung, due, past, proposal if past else "",
                 ))
         result[case.pk] = info
     extra: list[dict[Any, list[DeadlineNote]]] = []

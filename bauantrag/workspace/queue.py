@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case as DbCase
+from django.db.models import Count, DateField, F, OuterRef, Q, QuerySet, Subquery, When
 
 from bauantrag.cases import deadlines
-from bauantrag.cases.models import CLOSED_STATES, Case, CheckRun, Nachforderung, Procedure
+from bauantrag.cases.models import CLOSED_STATES, Case, CaseState, CheckRun, Nachforderung, Procedure
 
 PAGE_SIZE = 50
 
@@ -25,11 +26,13 @@ PAGE_SIZE = 50
 LIGHT_FIELDS = ("id", "state", "round", "completeness_due", "decision_due", "submitted_at")
 
 
-def _open_nf_deadline() -> Subquery:
-    return Subquery(
+def _open_nf_deadline() -> DbCase:
+    """The deadline of the open Nachforderung, looked up only for cases waiting for one."""
+    deadline = Subquery(
         Nachforderung.objects.filter(case=OuterRef("pk"), answered_at__isnull=True)
         .order_by("-created_at").values("deadline")[:1]
     )
+    return DbCase(When(state=CaseState.NACHFORDERUNG, then=deadline), default=None, output_field=DateField())
 
 
 def _open_count(status: str) -> Count:

@@ -288,10 +288,19 @@ OverdueSource = Callable[[list[Case], dt.date], "dict[Any, list[DeadlineNote]]"]
 DEADLINE_SOURCES: Registry[OverdueSource] = Registry("deadlines in the clerk's queue")
 
 
-def register_deadline_source(key: str, fn: OverdueSource) -> None:
+#: For each source, optionally: the earliest ``due`` it adds to a case as an SQL expression over Case rows (a
+#: Subquery with OuterRef("pk")), so that the queue sorts and pages in the database (workspace.queue).
+DueExpression = Callable[[], Any]
+DEADLINE_DUES: Registry[DueExpression] = Registry("deadlines in the clerk's queue, as SQL")
+
+
+def register_deadline_source(key: str, fn: OverdueSource, due: DueExpression | None = None) -> None:
     """Other apps (e.g. Beteiligung) add deadlines to the queue: fn(cases, today) -> {case.pk: [DeadlineNote]}.
-    A note with overdue=True makes the case count as overdue."""
+    A note with overdue=True makes the case count as overdue. ``due()``, if given, returns the earliest ``due``
+    of fn's notes for a case as an SQL expression; without it the queue sorts all open cases in Python."""
     DEADLINE_SOURCES.register(key, fn)
+    if due is not None:
+        DEADLINE_DUES.register(key, due)
 
 
 @dataclass

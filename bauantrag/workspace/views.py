@@ -48,11 +48,10 @@ QUEUE_VIEWS = {
 def queue(request: HttpRequest) -> HttpResponse:
     view = request.GET.get("ansicht", "offen")
     view = view if view in QUEUE_VIEWS else "offen"
-    visible = cases_visible_to(request.user)
-    order, infos = queue_order(visible, view, timezone.localdate())
-    page = Paginator(order, PAGE_SIZE).get_page(request.GET.get("seite"))
+    visible, today = cases_visible_to(request.user), timezone.localdate()
+    page = Paginator(queue_order(visible, view, today), PAGE_SIZE).get_page(request.GET.get("seite"))
     return render(request, "workspace/queue.html", {
-        "rows": page_rows(visible, list(page.object_list), infos), "page": page,
+        "rows": page_rows(visible, list(page.object_list), today), "page": page,
         "views": QUEUE_VIEWS, "view": view, "view_label": QUEUE_VIEWS[view],
     })
 

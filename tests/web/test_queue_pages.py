@@ -77,5 +77,6 @@ def test_the_queries_of_a_page_do_not_grow_with_the_number_of_cases(mixed: list[
     few = [queries_for(clerk_client, url) for url in urls]
     copies_of(mixed[0], 60, timezone.localdate() - dt.timedelta(days=30))
     many = [queries_for(clerk_client, url) for url in urls]
-    assert many == few
-    assert max(many) <= 15
+    # a deadline source asks only when its cases are on the page (Beteiligung: complete cases), never per row
+    assert all(after <= before for after, before in zip(many, few, strict=True)), (few, many)
+    assert max(many) <= 12

@@ -8,7 +8,7 @@ fills one Kommune with ``--cases`` cases received over the last twelve months (a
 Vollständigkeitsprüfung, with a Nachforderung or complete; the rest decided and closed) with their Vorhaben, and
 requests the pages through the whole middleware stack (Django test client, a logged-in clerk with TOTP).
 Prints median and 95th percentile in ms and the number of SQL queries per request. ``--explain`` prints the
-PostgreSQL plan of the API list's first page.
+PostgreSQL plans of the API list's first page and of the queue's order.
 """
 
 from __future__ import annotations
@@ -143,8 +143,10 @@ def _measure(function: Callable[[], object], runs: int) -> tuple[float, float]:
 
 def _explain(clerk: Any) -> None:
     from django.db import connection
+    from django.utils import timezone
 
     from bauantrag.cases.access import cases_visible_to
+    from bauantrag.workspace.queue import open_cases
 
     if connection.vendor != "postgresql":
         print("--explain: nur mit PostgreSQL")
@@ -152,6 +154,10 @@ def _explain(clerk: Any) -> None:
     listed = cases_visible_to(clerk).select_related("vorhaben", "applicant").order_by("-created_at", "pk")
     print("-- API-Liste, erste Seite (50)")
     print(listed[:50].explain(analyze=True))
+    ordered = open_cases(cases_visible_to(clerk), timezone.localdate())
+    assert not isinstance(ordered, list), "a deadline source without SQL: the queue sorts in Python"
+    print("-- Eingangskorb, Reihenfolge der ersten Seite (50)")
+    print(ordered[:50].explain(analyze=True))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,8 +9,9 @@ The view of passed deadlines („frist“) always decides in Python (§ 31 VwVfG
 holiday), over the cases whose earliest date lies before today. Closed cases are counted and sliced by the
 database in every view.
 
-The database's order equals Python's: a Nachforderung's stored deadline is a Werktag since the § 31 rule
-(older rows are moved by ``legal_end``, which never changes the order of two different days, only ties them).
+The database sorts by the stored deadline, Python by its § 31 end (``legal_end``). Both give the same order: the
+end never reverses two days, and a new deadline is stored as a Werktag anyway; only two older rows ending on the
+same Monday (stored Saturday and Monday) keep their stored order instead of the secondary one.
 """
 
 from __future__ import annotations

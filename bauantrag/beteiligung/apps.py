@@ -28,10 +28,11 @@ class BeteiligungConfig(AppConfig):
         ))
         letters.register()  # members of the asked Fachstelle may open the sent Beteiligungsschreiben
 
-        from bauantrag.beteiligung.results import deadlines_for_cases
+        from bauantrag.beteiligung.results import deadlines_for_cases, earliest_open_deadline
         from bauantrag.cases.deadlines import register_deadline_source
 
-        register_deadline_source("beteiligung.requests", deadlines_for_cases)  # the open requests in the queue
+        # the open requests in the queue
+        register_deadline_source("beteiligung.requests", deadlines_for_cases, due=earliest_open_deadline)
 
         from bauantrag.beteiligung.deadlines import hearings_for_case
         from bauantrag.cases.entscheidungsfrist import register_hearing_source

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Case as DbCase
+from django.db.models import DateField, Exists, OuterRef, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -64,6 +66,19 @@ def deadlines_for_cases(cases: list[Case], today: dt.date) -> dict[Any, list[Dea
             proposal=deemed_given_text(beteiligung) if deemed else "",
         ))
     return out
+
+
+def earliest_open_deadline() -> Any:
+    """deadlines_for_cases as SQL: the earliest deadline of a complete case's open Beteiligungen that no later
+    (not withdrawn) request to the same Fachstelle replaced; for the queue's order (cases.deadlines.DEADLINE_DUES)."""
+    replaced = Beteiligung.objects.filter(
+        case=OuterRef("case"), fachstelle=OuterRef("fachstelle"), requested_at__gt=OuterRef("requested_at"),
+    ).exclude(status=BeteiligungStatus.WITHDRAWN)
+    earliest = Subquery(
+        Beteiligung.objects.filter(case=OuterRef("pk"), status=BeteiligungStatus.REQUESTED)
+        .exclude(Exists(replaced)).order_by("deadline").values("deadline")[:1]
+    )
+    return DbCase(When(state=CaseState.COMPLETE, then=earliest), default=None, output_field=DateField())
 
 
 def _stellungnahme(beteiligung: Beteiligung) -> Stellungnahme | None:

@@ -288,10 +288,19 @@ OverdueSource = Callable[[list[Case], dt.date], "dict[Any, list[DeadlineNote]]"]
 DEADLINE_SOURCES: Registry[OverdueSource] = Registry("deadlines in the clerk's queue")
 
 
-def register_deadline_source(key: str, fn: OverdueSource) -> None:
+#: For each source, optionally: the earliest ``due`` it adds to a case as an SQL expression over Case rows (a
+#: Subquery with OuterRef("pk")), so that the queue sorts and pages in the database (workspace.queue).
+DueExpression = Callable[[], Any]
+DEADLINE_DUES: Registry[DueExpression] = Registry("deadlines in the clerk's queue, as SQL")
+
+
+def register_deadline_source(key: str, fn: OverdueSource, due: DueExpression | None = None) -> None:
     """Other apps (e.g. Beteiligung) add deadlines to the queue: fn(cases, today) -> {case.pk: [DeadlineNote]}.
-    A note with overdue=True makes the case count as overdue."""
+    A note with overdue=True makes the case count as overdue. ``due()``, if given, returns the earliest ``due``
+    of fn's notes for a case as an SQL expression; without it the queue sorts all open cases in Python."""
     DEADLINE_SOURCES.register(key, fn)
+    if due is not None:
+        DEADLINE_DUES.register(key, due)
 
 
 @dataclass
@@ -306,20 +315,23 @@ class QueueDeadlines:
 
 def queue_deadlines(cases: Iterable[Case], today: dt.date | None = None) -> dict[Any, QueueDeadlines]:
     """The deadlines of each case for the queue. Cases need `open_nf_deadline` and `open_nf_expired`
-    annotations (see workspace.views.queue) or fall back to a query per case."""
+    annotations (see workspace.queue) or fall back to a query per case."""
     today = today or timezone.localdate()
     cases = list(cases)
     result: dict[Any, QueueDeadlines] = {}
+    # translated once per call, not once per row (thousands of open cases in a Kreis)
+    completeness, decision, nachforderung = _("Vollständigkeitsprüfung"), _("Entscheidung"), _("Nachforderung")
+    proposal = str(EXPIRY_PROPOSAL)
     for case in cases:
         info = QueueDeadlines()
         if case.state == CaseState.SUBMITTED and case.completeness_due is not None:
             info.notes.append(DeadlineNote(
-                _("Vollständigkeitsprüfung"), case.completeness_due, case.completeness_due < today,
+                completeness, case.completeness_due, case.completeness_due < today,
             ))
         elif case.state == CaseState.COMPLETE and case.decision_due is not None:
             # § 71 Abs. 6 BauO NRW: the date the Bauherrschaft was told (§ 71 Abs. 2 Nr. 1)
             info.notes.append(DeadlineNote(
-                _("Entscheidung"), case.decision_due, has_ended(case.decision_due, today),
+                decision, case.decision_due, has_ended(case.decision_due, today),
             ))
         elif case.state == CaseState.NACHFORDERUNG:
             if hasattr(case, "open_nf_deadline"):
@@ -331,7 +343,7 @@ def queue_deadlines(cases: Iterable[Case], today: dt.date | None = None) -> dict
                 due = legal_end(due)
                 past = has_ended(due, today)
                 info.notes.append(DeadlineNote(
-                    _("Nachforderung"), due, past, str(EXPIRY_PROPOSAL) if past else "",
+                    nachforderung, due, past, proposal if past else "",
                 ))
         result[case.pk] = info
     extra: list[dict[Any, list[DeadlineNote]]] = []

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,23 +17,20 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bauantrag.accounts.models import User
 from bauantrag.accounts.permissions import casework_required
-from bauantrag.cases import actions, deadlines, display
+from bauantrag.cases import actions, display
 from bauantrag.cases.access import access_case, access_finding, cases_visible_to
-from bauantrag.cases.models import CLOSED_STATES, Case, CaseState, CheckRun, Finding, Nachforderung, Procedure
+from bauantrag.cases.models import Case, CaseState, Finding
 from bauantrag.cases.sitemap import case_map
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.panels import panels_for, split_top
 from bauantrag.workspace import casefile
 from bauantrag.workspace.forms import ItemFormSet, NachforderungForm, ReviewForm
+from bauantrag.workspace.queue import PAGE_SIZE, page_rows, queue_order
 
 
 def _user(request: HttpRequest) -> User:
     assert isinstance(request.user, User)
     return request.user
-
-
-def _open_count(status: str) -> Count:
-    return Count("check_runs__findings", filter=Q(check_runs__round=F("round"), check_runs__findings__status=status))
 
 
 # The queue's views (GET parameter "ansicht"): open cases (default), only those with a passed deadline, closed
@@ -52,35 +48,11 @@ QUEUE_VIEWS = {
 def queue(request: HttpRequest) -> HttpResponse:
     view = request.GET.get("ansicht", "offen")
     view = view if view in QUEUE_VIEWS else "offen"
-    cases = (
-        cases_visible_to(request.user).select_related("vorhaben")
-        .annotate(fail_count=_open_count("fail"), review_count=_open_count("needs_review"),
-                  procedure=Subquery(CheckRun.objects.filter(case=OuterRef("pk"), round=OuterRef("round"))
-                                     .values("procedure")[:1]),
-                  open_nf_deadline=Subquery(
-                      Nachforderung.objects.filter(case=OuterRef("pk"), answered_at__isnull=True)
-                      .order_by("-created_at").values("deadline")[:1]))
-        .order_by(F("completeness_due").asc(nulls_last=True), "submitted_at")
-    )
-    if view == "abgeschlossen":
-        cases = cases.filter(state__in=CLOSED_STATES).order_by(F("closed_at").desc(nulls_last=True))
-    elif view != "alle":
-        cases = cases.exclude(state__in=CLOSED_STATES)
-    today = timezone.localdate()
-    case_list = list(cases)
-    infos = deadlines.queue_deadlines(case_list, today)
-    rows: list[dict[str, Any]] = [
-        {"case": case, "deadline": infos[case.pk], "overdue": infos[case.pk].overdue,
-         "closed": case.state in CLOSED_STATES,
-         "procedure": Procedure(case.procedure).label if case.procedure in Procedure.values else ""}
-        for case in case_list
-    ]
-    if view == "frist":
-        rows = [row for row in rows if row["overdue"]]
-    if view != "abgeschlossen":  # earliest deadline first (whichever deadline is running), none last
-        rows.sort(key=lambda row: (row["deadline"].due is None, row["deadline"].due or dt.date.max))
+    visible, today = cases_visible_to(request.user), timezone.localdate()
+    page = Paginator(queue_order(visible, view, today), PAGE_SIZE).get_page(request.GET.get("seite"))
     return render(request, "workspace/queue.html", {
-        "rows": rows, "views": QUEUE_VIEWS, "view": view, "view_label": QUEUE_VIEWS[view],
+        "rows": page_rows(visible, list(page.object_list), today), "page": page,
+        "views": QUEUE_VIEWS, "view": view, "view_label": QUEUE_VIEWS[view],
     })
 
 

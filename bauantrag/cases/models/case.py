@@ -121,7 +121,11 @@ class Case(models.Model):
                 name="case_unique_file_number_per_tenant",
             )
         ]
-        indexes = [models.Index(fields=["tenant", "state", "completeness_due"])]
+        indexes = [
+            models.Index(fields=["tenant", "state", "completeness_due"]),
+            # the API list (newest first, /api/v1/applications/): its first page without sorting every case
+            models.Index(fields=["tenant", "-created_at", "id"], name="case_tenant_newest_first"),
+        ]
 
     def __str__(self) -> str:
         return self.file_number or f"Entwurf {str(self.pk)[:8]}"

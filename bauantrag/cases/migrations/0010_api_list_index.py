@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0004_tenant_llm'),
-        ('cases', '0008_postal_addresses'),
+        ('cases', '0009_existing_garages_newer_law'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -28,13 +28,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from bauantrag.assist.classification import features, realdocs, realmetrics
 from bauantrag.assist.classification.classifier import Classifier, Prediction, get_classifier
 from bauantrag.assist.corpus.classes import CLASSES, NOT_A_BAUVORLAGE
-from bauantrag.assist.extraction.evaluate import same
+from bauantrag.assist.extraction.evaluate import Counts, same
 from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, Extracted, extract
 from bauantrag.assist.extraction.patterns import ALL_FIELDS
 
@@ -78,22 +78,6 @@ class BlindDoc:
         return realdocs.blind_split(self.id)
 
 
-@dataclass
-class FieldCounts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    wrong: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
-
-
 def manifest_rows(blind_set: BlindSet = DEFAULT_SET) -> list[dict[str, str]]:
     with blind_set.manifest.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -128,11 +112,11 @@ def score_extraction(
     truth: dict[tuple[str, str], list[str]],
     fields: Sequence[str] = ALL_FIELDS,
     certain_only: bool = False,
-) -> dict[str, FieldCounts]:
+) -> dict[str, Counts]:
     """Per field: a chosen value equal to an accepted one is right; any other chosen value is wrong (also where
     the document has no such value); a labelled value nothing was chosen for is missed. ``certain_only``: only
     values shown as certain count as read (what can raise a plausibility finding); a doubtful one counts as none."""
-    counts = {name: FieldCounts() for name in fields}
+    counts = {name: Counts() for name in fields}
     for doc_id, extracted in read.items():
         chosen = {e.field: e for e in extracted if e.chosen and (e.certain or not certain_only)}
         for name in fields:
@@ -145,12 +129,12 @@ def score_extraction(
             if guess is not None:
                 c.fp += 1
                 right = accepted[0] if accepted else "keiner"
-                c.wrong.append(f"{doc_id} {name}: gelesen {guess.value!r} aus Seite {guess.page} {guess.raw!r} "
+                c.errors.append(f"{doc_id} {name}: gelesen {guess.value!r} aus Seite {guess.page} {guess.raw!r} "
                                f"(Sicherheit {guess.confidence:.2f}), richtig {right!r}")
             if accepted:
                 c.fn += 1
                 if guess is None:
-                    c.wrong.append(f"{doc_id} {name}: nichts gelesen, richtig {accepted[0]!r}")
+                    c.errors.append(f"{doc_id} {name}: nichts gelesen, richtig {accepted[0]!r}")
     return counts
 
 
@@ -209,7 +193,7 @@ def report_extraction(docs: list[BlindDoc], blind_set: BlindSet = DEFAULT_SET, t
         print(f"\n=== Auslesen (Extraktor {EXTRACTOR_VERSION}), {title}, {heading}: {len(read)} von "
               f"{len(labelled)} handbeschrifteten Dokumenten vorhanden, {len(truth)} beschriftete Werte ===")
         print(f"{'Feld':<22} {'richtig':>7} {'falsch':>7} {'verfehlt':>8} {'Präzision':>10} {'Trefferquote':>13}")
-        total = FieldCounts()
+        total = Counts()
         for name, c in counts.items():
             if c.tp + c.fp + c.fn:
                 print(f"{name:<22} {c.tp:>7} {c.fp:>7} {c.fn:>8} {_pct(c.precision):>10} {_pct(c.recall):>13}")
@@ -218,7 +202,7 @@ def report_extraction(docs: list[BlindDoc], blind_set: BlindSet = DEFAULT_SET, t
               f"{_pct(total.recall):>13}")
         print("\nFalsche und verfehlte Werte mit ihrem Text:")
         for c in counts.values():
-            for line in c.wrong:
+            for line in c.errors:
                 print("  " + line)
 
 

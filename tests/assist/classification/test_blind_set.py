@@ -66,4 +66,4 @@ def test_a_value_read_where_the_document_has_none_is_wrong_and_a_missed_label_is
     assert (counts["gemarkung"].tp, counts["gemarkung"].fp) == (1, 0)
     assert (counts["bauherr"].tp, counts["bauherr"].fp, counts["bauherr"].precision) == (0, 1, 0.0)
     assert (counts["flur"].fn, counts["flur"].recall) == (1, 0.0)
-    assert "richtig 'keiner'" in counts["bauherr"].wrong[0] and "nichts gelesen" in counts["flur"].wrong[0]
+    assert "richtig 'keiner'" in counts["bauherr"].errors[0] and "nichts gelesen" in counts["flur"].errors[0]

@@ -17,17 +17,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bauantrag.accounts.models import Role, Tenant, User
-from bauantrag.accounts.permissions import require_casework
+from bauantrag.accounts.models import Tenant, User
+from bauantrag.accounts.permissions import casework_user, require_casework
 from bauantrag.audit.models import AuditEvent
 from bauantrag.audit.service import jsonable, record
 from bauantrag.cases.models import Case, CaseState, Decision
-from bauantrag.fees.assessment import calculation_for, live_assessment, outcome_of, to_fixed
+from bauantrag.fees.access import may_manage_tariff
+from bauantrag.fees.assessment import calculation_for, live_assessment, outcome_of, rate_of, to_fixed
 from bauantrag.fees.events import FeeEvent
 from bauantrag.fees.kassenzeichen import render_kassenzeichen
 from bauantrag.fees.models import CaseFee, FeeSettings, KassenzeichenSequence, RohbauwertEntry, TariffRate
 from bauantrag.rules.fees.calculation import cents, euro
-from bauantrag.rules.fees.tariff import PROCEDURE_PURPOSES, Purpose, Rate, RateKind, TariffError
+from bauantrag.rules.fees.tariff import PROCEDURE_PURPOSES, TariffError
 
 RATE_FIELDS = ("purpose", "tarifstelle", "label", "kind", "value", "value_max", "valid_from", "valid_to", "source")
 ROHBAUWERT_FIELDS = ("gebaeudeart", "eur_per_m3", "valid_from", "valid_to", "source")
@@ -35,7 +36,7 @@ SETTINGS_FIELDS = ("kassenzeichen_format", "number_digits", "booking_account", "
 
 
 def require_tenant_admin(actor: object) -> User:
-    if not isinstance(actor, User) or actor.role != Role.TENANT_ADMIN or actor.tenant_id is None:
+    if not isinstance(actor, User) or not may_manage_tariff(actor):
         raise PermissionDenied(_("Den Gebührentarif pflegt die Administration der Kommune."))
     return actor
 
@@ -88,8 +89,7 @@ def save_rate(actor: User, rate: TariffRate | None, data: dict[str, Any]) -> Tar
     _apply(rate, RATE_FIELDS, data)
     rate.full_clean()
     try:
-        Rate(rate.valid_from, rate.valid_to, Purpose(rate.purpose), rate.tarifstelle, rate.label, RateKind(rate.kind),
-             rate.value, rate.value_max, rate.source).check()
+        rate_of(rate).check()
     except TariffError as problem:
         raise ValidationError(str(problem)) from None
     others = TariffRate.objects.filter(tenant=tenant, purpose=rate.purpose).exclude(pk=rate.pk)
@@ -279,6 +279,7 @@ def record_export(actor: User, *, rows: int, filename: str, first: dt.date | Non
 
 def require_casework_export(actor: object) -> User:
     """The cash export: the Bauaufsicht's own staff (Sachbearbeitung, Administration) of the Kommune."""
-    if not isinstance(actor, User) or not actor.does_casework or actor.tenant_id is None:
+    clerk = casework_user(actor)
+    if clerk is None:
         raise PermissionDenied(_("Die Ausgabe für das Kassenverfahren ist der Bauaufsicht der Kommune vorbehalten."))
-    return actor
+    return clerk

@@ -56,12 +56,14 @@ class Assessment:
     payment_details: str = ""  # the Kommune's bank details for the Bescheid (FeeSettings)
 
 
+def rate_of(r: TariffRate) -> Rate:
+    """A stored tariff entry as the pure calculation's Rate."""
+    return Rate(r.valid_from, r.valid_to, Purpose(r.purpose), r.tarifstelle, r.label, RateKind(r.kind), r.value,
+                r.value_max, r.source)
+
+
 def tariff_of(tenant_id: Any) -> tuple[list[Rate], list[Rohbauwert]]:
-    rates = [
-        Rate(r.valid_from, r.valid_to, Purpose(r.purpose), r.tarifstelle, r.label, RateKind(r.kind), r.value,
-             r.value_max, r.source)
-        for r in TariffRate.objects.filter(tenant_id=tenant_id)
-    ]
+    rates = [rate_of(r) for r in TariffRate.objects.filter(tenant_id=tenant_id)]
     values = [
         Rohbauwert(v.valid_from, v.valid_to, v.gebaeudeart, v.eur_per_m3, v.source)
         for v in RohbauwertEntry.objects.filter(tenant_id=tenant_id)
@@ -74,7 +76,9 @@ def case_fee(case: Case) -> CaseFee | None:
 
 
 def _vorhaben(case: Case) -> Vorhaben | None:
-    return Vorhaben.objects.filter(case=case).first()
+    """The case's Vorhaben, through the relation Django caches on the case (one query per case, not per use)."""
+    vorhaben: Vorhaben | None = getattr(case, "vorhaben", None)
+    return vorhaben
 
 
 def procedure_of(case: Case, fee: CaseFee | None) -> Purpose | None:
@@ -188,6 +192,11 @@ def from_fixed(fee: CaseFee) -> Assessment:
         Decimal(data["total"]), fee.kassenzeichen, data["legal_basis"], tuple(data["basis"]), fee.due_date,
         bool(data["overridden"]), data["override_reason"], payment_details_of(fee.tenant_id),
     )
+
+
+def assessment_from(case: Case, fee: CaseFee | None, calculation: Calculation) -> Assessment | None:
+    """The fee for the Bescheid from a calculation already made: fixed if a Kassenzeichen was assigned."""
+    return from_fixed(fee) if fee is not None and fee.kassenzeichen else live_assessment(case, fee, calculation)
 
 
 def current_assessment(case: Case, decision: str = "") -> Assessment | None:

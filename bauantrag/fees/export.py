@@ -49,7 +49,7 @@ def german(day: dt.date | None) -> str:
 
 
 def fees_in(tenant: Tenant, first: dt.date | None, last: dt.date | None) -> QuerySet[CaseFee]:
-    rows = CaseFee.objects.filter(tenant=tenant).exclude(kassenzeichen="").select_related("case")
+    rows = CaseFee.objects.filter(tenant=tenant).exclude(kassenzeichen="").select_related("case", "case__vorhaben")
     if first:
         rows = rows.filter(assigned_at__date__gte=first)
     if last:
@@ -70,7 +70,7 @@ def rows_of(fees: Iterable[CaseFee], settings: FeeSettings) -> list[Sequence[str
     for fee in fees:
         fixed = fee.fixed or {}
         places = sorted({line["tarifstelle"] for line in fixed.get("lines", []) if line["tarifstelle"]})
-        name, address = debtor(Vorhaben.objects.filter(case_id=fee.case_id).first())
+        name, address = debtor(getattr(fee.case, "vorhaben", None))
         result.append((
             fee.kassenzeichen, fee.case.file_number, name, address, amount(Decimal(fixed["total"])),
             german(fee.due_date), settings.booking_account, ", ".join(places),

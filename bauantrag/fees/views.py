@@ -35,9 +35,9 @@ from bauantrag.fees.access import (
 )
 from bauantrag.fees.assessment import (
     OUTCOME_LABELS,
+    assessment_from,
     calculation_for,
     case_fee,
-    current_assessment,
     fixed_for_other_decision,
     gebaeudeart_of,
     outcome_of,
@@ -71,7 +71,7 @@ def case_context(case: Any, user: User, basis: BasisForm | None = None,
     calculation = calculation_for(case, fee)
     procedure = procedure_of(case, fee)
     return {
-        "case": case, "fee": fee, "calculation": calculation, "assessment": current_assessment(case),
+        "case": case, "fee": fee, "calculation": calculation, "assessment": assessment_from(case, fee, calculation),
         "fixed": bool(fee and fee.kassenzeichen), "procedure": procedure,
         "outcome": OUTCOME_LABELS[outcome_of(case, fee)],
         "fixed_for_other": fixed_for_other_decision(case, fee),

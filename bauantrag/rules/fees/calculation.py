@@ -34,6 +34,7 @@ from bauantrag.rules.fees.tariff import (
     TariffError,
     gebaeudeart_label,
 )
+from bauantrag.rules.law import german_date
 
 CENT = Decimal("0.01")
 ROUNDING_NOTE = ("Rundung: auf volle Cent (kaufmännisch) je Zeile; der abgerufene Text der Tarifstelle 3.1 "
@@ -115,10 +116,6 @@ def number(value: Decimal) -> str:
 
 def cents(value: Decimal) -> Decimal:
     return value.quantize(CENT, ROUND_HALF_UP)
-
-
-def german_date(day: dt.date) -> str:
-    return f"{day:%d.%m.%Y}"
 
 
 def _valid(entries: Sequence[Rate], purpose: Purpose, day: dt.date) -> Rate | None:

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from bauantrag.accounts.models import Tenant
 from bauantrag.cases.models import Case, CaseState
-from bauantrag.fees.assessment import calculation_for, case_fee, current_assessment
+from bauantrag.fees.assessment import assessment_from, calculation_for, case_fee
 from bauantrag.rules.fees.calculation import euro
 
 
@@ -29,7 +29,7 @@ class Command(BaseCommand):
         for case in cases:
             fee = case_fee(case)
             calculation = calculation_for(case, fee)
-            assessment = current_assessment(case)
+            assessment = assessment_from(case, fee, calculation)
             if assessment is not None:
                 state = f"{euro(assessment.total)}" + (f", Kassenzeichen {fee.kassenzeichen}"
                                                        if fee and fee.kassenzeichen else "")

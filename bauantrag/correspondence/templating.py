@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.template import Context, Engine, TemplateSyntaxError
+from django.template import Context, Engine, Template, TemplateSyntaxError
 from django.utils.translation import gettext as _
 
 TEMPLATE_MAX = 20_000
@@ -52,6 +52,7 @@ class TemplateText:
         return _("Fassung %(n)s der Kommune") % {"n": self.version}
 
 
+@cache
 def default_template(kind: str) -> TemplateText:
     """The project's default text of the kind (letter_templates/<kind>.betreff.txt and <kind>.txt)."""
     folder = resources.files("bauantrag.correspondence").joinpath(_TEMPLATE_DIR)
@@ -82,7 +83,7 @@ def check(source: str, *, field: str) -> None:
         raise ValidationError({field: _("Die Vorlage ist zu lang (höchstens %(max)s Zeichen).") % {
             "max": TEMPLATE_MAX}})
     try:
-        engine().from_string(source)
+        _compiled(source)
     except TemplateSyntaxError as exc:
         raise ValidationError({field: _("Die Vorlage enthält einen Fehler: %(error)s") % {"error": exc}}) from exc
 
@@ -97,9 +98,14 @@ def tidy(text: str) -> str:
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
 
+@lru_cache(maxsize=256)
+def _compiled(source: str) -> Template:
+    """A template text compiled once: the defaults and each Kommune version are rendered for many letters."""
+    return engine().from_string(source)
+
+
 def render(template: TemplateText, context: dict[str, Any]) -> tuple[str, str]:
     """(subject, body) of the letter: the subject on one line, the body as paragraphs of plain text."""
-    eng = engine()
-    subject = eng.from_string(template.subject).render(Context(context, autoescape=False))
-    body = eng.from_string(template.body).render(Context(context, autoescape=False))
+    subject = _compiled(template.subject).render(Context(context, autoescape=False))
+    body = _compiled(template.body).render(Context(context, autoescape=False))
     return " ".join(subject.split())[:SUBJECT_MAX], tidy(body)

@@ -29,6 +29,7 @@ CONDITION_GROUPS = (
     ("widerrufsvorbehalt", "Widerrufsvorbehalt", "Widerrufsvorbehalte"),
     ("hinweis", "Hinweis", "Hinweise"),
 )
+_CONDITION_KINDS = frozenset(kind for kind, _label, _heading in CONDITION_GROUPS)
 #: "Dem Vorhaben stehen keine Vorschriften entgegen, die im … zu prüfen sind" - the procedure in the dative.
 IN_PROCEDURE = {
     "genehmigungsfreistellung": "in der Genehmigungsfreistellung (§ 63 BauO NRW)",
@@ -118,12 +119,19 @@ def nachforderung_items(case: Case, items: list[dict[str, Any]]) -> list[dict[st
     return result
 
 
+def condition_kind(entry: dict[str, Any]) -> str:
+    """The entry's kind as CONDITION_GROUPS names it ("Auflage" → "auflage"); unknown or missing: an Auflage, so
+    that no Nebenbestimmung the send check expects is left out of the Bescheid."""
+    kind = str(entry.get("kind") or "auflage").lower()
+    return kind if kind in _CONDITION_KINDS else "auflage"
+
+
 def conditions(entries: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(flat list, groups) of the Nebenbestimmungen, numbered through in the order of CONDITION_GROUPS."""
     flat: list[dict[str, Any]] = []
     groups: list[dict[str, Any]] = []
     for kind, label, heading in CONDITION_GROUPS:
-        rows = [e for e in entries if str(e.get("kind") or "auflage") == kind and str(e.get("text") or "").strip()]
+        rows = [e for e in entries if condition_kind(e) == kind and str(e.get("text") or "").strip()]
         if not rows:
             continue
         members: list[dict[str, Any]] = []

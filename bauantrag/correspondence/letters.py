@@ -9,13 +9,13 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bauantrag.audit.service import jsonable as _jsonable
 from bauantrag.cases import display
 from bauantrag.correspondence import letter_context, templating
 from bauantrag.correspondence.models import LetterKind
+from bauantrag.correspondence.template_library import datum
 from bauantrag.correspondence.templating import TemplateText
 
 if TYPE_CHECKING:
@@ -29,14 +29,7 @@ RUECKNAHME_NOTICE = (
     "(§ 71 Abs. 1 Satz 3 BauO NRW)."
 )
 
-NEBENBESTIMMUNG_KINDS = {
-    "auflage": "Auflage",
-    "bedingung": "Bedingung",
-    "befristung": "Befristung",
-    "auflagenvorbehalt": "Auflagenvorbehalt",
-    "widerrufsvorbehalt": "Widerrufsvorbehalt",
-    "hinweis": "Hinweis",
-}
+NEBENBESTIMMUNG_KINDS = {kind: label for kind, label, _heading in letter_context.CONDITION_GROUPS}
 
 
 def jsonable(value: dict[str, Any]) -> dict[str, Any]:
@@ -49,17 +42,8 @@ def text_hash(text: str) -> str:
 
 
 def de_date(value: dt.date | dt.datetime | str | None) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        try:
-            day = dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return value
-        return f"{day:%d.%m.%Y}"
-    if isinstance(value, dt.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return f"{value:%d.%m.%Y}"
+    """07.12.2026 - the letters' date filter ``datum``, for code that writes dates into a letter's facts."""
+    return datum(value)
 
 
 @dataclass(frozen=True)
@@ -117,12 +101,12 @@ def nebenbestimmungen(context: dict[str, Any]) -> list[dict[str, str]]:
         if isinstance(entry, str):
             kind, text = "auflage", entry
         elif isinstance(entry, dict):
-            kind, text = str(entry.get("kind") or "auflage").lower(), str(entry.get("text") or "")
+            kind, text = letter_context.condition_kind(entry), str(entry.get("text") or "")
         else:
             continue
         text = text.strip()
         if text:
-            result.append({"kind": kind, "label": NEBENBESTIMMUNG_KINDS.get(kind, kind.capitalize()), "text": text})
+            result.append({"kind": kind, "label": NEBENBESTIMMUNG_KINDS[kind], "text": text})
     return result
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django.template import Library, defaultfilters, defaulttags
+from django.utils import timezone
 
 register = Library()
 
@@ -36,6 +37,8 @@ def datum(value: object) -> str:
             return f"{dt.date.fromisoformat(value[:10]):%d.%m.%Y}"
         except ValueError:
             return value
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)  # a moment is dated where the Bauamt is, not in UTC
     if isinstance(value, dt.date):
         return f"{value:%d.%m.%Y}"
     return "" if value is None else str(value)

@@ -37,6 +37,7 @@ from bauantrag.cases.models import Case, CaseState, Decision
 from bauantrag.cases.signals import case_event
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.correspondence.actions import draft_letter
+from bauantrag.correspondence.letter_context import CONDITION_GROUPS
 from bauantrag.correspondence.models import Letter, LetterState
 from bauantrag.decision.retention import retention_until
 from bauantrag.registry import Registry
@@ -50,7 +51,7 @@ MAX_CONDITIONS = 100
 MAX_CONDITION_LENGTH = 4000
 MAX_REASON_LENGTH = 20000
 #: Kinds of Nebenbestimmungen (§ 36 VwVfG NRW) the Bescheid distinguishes (correspondence.letters).
-CONDITION_KINDS = ("auflage", "bedingung", "befristung", "auflagenvorbehalt", "widerrufsvorbehalt", "hinweis")
+CONDITION_KINDS = tuple(kind for kind, _label, _heading in CONDITION_GROUPS)
 
 
 # --------------------------------------------------------------------------------------------- retention

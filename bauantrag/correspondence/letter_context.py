@@ -73,12 +73,11 @@ def designer_lines(vorhaben: Vorhaben | None) -> list[str]:
                   f"{vorhaben.designer_postal_code} {vorhaben.designer_city}")
 
 
-def _site(vorhaben: Vorhaben | None) -> str:
+def site(vorhaben: Vorhaben | None) -> str:
+    """„Lindenweg 12, 59423 Unna (Gemarkung Unna, Flur 7, Flurstück 123/4)“: where the Vorhaben is."""
     if vorhaben is None:
         return ""
-    street = " ".join(p for p in (vorhaben.street, vorhaben.house_number) if p)
-    town = " ".join(p for p in (vorhaben.postal_code, vorhaben.city) if p)
-    address = ", ".join(p for p in (street, town) if p)
+    address = vorhaben.address_line()
     parcel = ", ".join(p for p in (
         f"Gemarkung {vorhaben.gemarkung}" if vorhaben.gemarkung else "",
         f"Flur {vorhaben.flur}" if vorhaben.flur else "",
@@ -180,7 +179,7 @@ def build(case: Case, kind: str, context: dict[str, Any]) -> dict[str, Any]:
         "anrede": "Sehr geehrte Damen und Herren," if agency else salutation(
             name, getattr(vorhaben, "bauherr_anrede", "") or ""),
         "vorhaben": " ".join((getattr(vorhaben, "description", "") or "").split())[:300] or "—",
-        "grundstueck": _site(vorhaben) or "—",
+        "grundstueck": site(vorhaben) or "—",
         "verfahren": display.procedure_label(run),
         "im_verfahren": IN_PROCEDURE.get(run.procedure if run is not None else "", ""),
         "bauo_fassung": _law_name(run.law if run is not None else None, "bauo_nrw"),

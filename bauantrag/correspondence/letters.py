@@ -64,18 +64,7 @@ def facts(case: Case) -> CaseFacts:
     description = ""
     procedure = ""
     if vorhaben is not None:
-        street = " ".join(p for p in (vorhaben.street, vorhaben.house_number) if p)
-        town = " ".join(p for p in (vorhaben.postal_code, vorhaben.city) if p)
-        address = ", ".join(p for p in (street, town) if p)
-        parcel = ", ".join(
-            p for p in (
-                f"Gemarkung {vorhaben.gemarkung}" if vorhaben.gemarkung else "",
-                f"Flur {vorhaben.flur}" if vorhaben.flur else "",
-                f"Flurstück {vorhaben.flurstueck}" if vorhaben.flurstueck else "",
-            ) if p
-        )
-        if parcel:
-            address = f"{address} ({parcel})" if address else parcel
+        address = letter_context.site(vorhaben)
         description = " ".join((vorhaben.description or "").split())[:300]
     # the procedure the latest check determined, not the one the applicant asked for
     procedure = display.procedure_label(display.latest_run(case))

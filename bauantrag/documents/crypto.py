@@ -61,8 +61,13 @@ def master_key() -> bytes:
     """BAUANTRAG_DOCUMENT_KEY, or the key file (created with mode 0600 on first use, like the secret key)."""
     if settings.DOCUMENT_KEY:
         return _decode_key(settings.DOCUMENT_KEY)
-    path = Path(settings.DOCUMENT_KEY_FILE)
-    return _decode_key(read_or_create(path, lambda: base64.b64encode(secrets.token_bytes(32)).decode()))
+    return _file_key(str(settings.DOCUMENT_KEY_FILE))
+
+
+@functools.lru_cache(maxsize=8)
+def _file_key(path: str) -> bytes:
+    """The key file read (or created) once per process, not on every encryption and decryption."""
+    return _decode_key(read_or_create(Path(path), lambda: base64.b64encode(secrets.token_bytes(32)).decode()))
 
 
 @functools.lru_cache(maxsize=256)

@@ -24,6 +24,16 @@ def register_account(form: RegistrationForm) -> User:
 
 
 @transaction.atomic
+def set_password(user: User, password: str, *, event: AccountEvent) -> User:
+    """A new password, by the person themselves (changed while logged in, or reset through the e-mailed link).
+    Every other session of the account ends with it (Django binds a session to the password hash)."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    record(event, actor=user, tenant=user.tenant, subject=user, after={"username": user.username})
+    return user
+
+
+@transaction.atomic
 def confirm_totp_device(user: User, device: TOTPDevice) -> None:
     """The staff member proved with a valid code that the new authenticator works: it becomes their second
     factor (recorded, as the account's security changes)."""

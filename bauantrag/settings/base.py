@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_zxcvbn_password_validator",  # its German catalogue of zxcvbn's findings (accounts.password_policy)
     "bauantrag.accounts",
     "bauantrag.audit",
     "bauantrag.cases",
@@ -112,6 +113,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "bauantrag.accounts.password_policy.GuessablePasswordValidator"},
+]
+# zxcvbn's score (0–4) a new password must reach: 3 = "safely unguessable" for an attacker without the database,
+# and words of this site that a password must not lean on (beside the person's own name and address).
+PASSWORD_MINIMAL_STRENGTH = 3
+PASSWORD_EXTRA_DICTIONARY = [
+    "bauantrag", "bauaufsicht", "baugenehmigung", "bauamt", "passwort", "kennwort", "musterstadt", "verwaltung",
 ]
 # A reset link is valid for one hour and only once (it is bound to the password hash and the last login).
 PASSWORD_RESET_TIMEOUT = 60 * 60

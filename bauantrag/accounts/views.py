@@ -48,6 +48,7 @@ def mfa(request: HttpRequest) -> HttpResponse:
             if setup:
                 confirm_totp_device(user, device)
             otp_login(request, device)
+            request.session.cycle_key()  # a new session id at the second factor too (session fixation)
             return redirect(safe_next(request))
         form.add_error("token", _("Der Code ist falsch oder abgelaufen."))
     context = {"form": form, "setup": setup, "next": safe_next(request)}

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "bauantrag.accounts.middleware.StaffMfaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "bauantrag.accounts.session_limits.StaffSessionLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -123,6 +124,9 @@ PASSWORD_EXTRA_DICTIONARY = [
 ]
 # A reset link is valid for one hour and only once (it is bound to the password hash and the last login).
 PASSWORD_RESET_TIMEOUT = 60 * 60
+# Staff sessions (accounts.session_limits) end after this much inactivity and at the latest this long after the login.
+STAFF_IDLE_SECONDS: int = read("BAUANTRAG_STAFF_IDLE_MINUTES") * 60
+STAFF_SESSION_SECONDS: int = read("BAUANTRAG_STAFF_SESSION_HOURS") * 60 * 60
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"

@@ -28,7 +28,10 @@ def register_account(form: RegistrationForm) -> User | None:
         make_password(form.cleaned_data["password1"])  # as long as creating an account takes (Argon2)
         record(AccountEvent.REGISTRATION_REPEATED, actor=None, tenant=existing.tenant, subject=existing,
                after={"username": existing.username})
-        queue_mail(existing.email, "registration_existing", {"user": existing})
+        if existing.is_applicant_side and not existing.email_verified:
+            send_verification(existing)  # most likely the owner, who lost the first link: a new one
+        else:
+            queue_mail(existing.email, "registration_existing", {"user": existing})
         return None
     user = form.save()
     record(

@@ -83,3 +83,12 @@ def test_a_full_width_spelling_is_the_same_account_not_a_twin(
 def test_addresses_with_umlauts_are_welcome(tenant: Any, django_capture_on_commit_callbacks: Capture) -> None:
     register(django_capture_on_commit_callbacks, tenant, "juergen@müller-bau.de")
     assert User.objects.filter(email="juergen@müller-bau.de").exists()
+
+
+def test_registering_again_before_confirming_sends_a_new_link_and_no_second_account(
+        tenant: Any, django_capture_on_commit_callbacks: Capture) -> None:
+    register(django_capture_on_commit_callbacks, tenant, VICTIM)
+    again = register(django_capture_on_commit_callbacks, tenant, VICTIM, client_ip="192.0.2.3")
+    assert again.redirect_chain == [("/konto/registrieren/gesendet/", 302)]
+    assert User.objects.count() == 1
+    assert [m.subject for m in mail.outbox] == ["Bitte bestätigen Sie Ihre E-Mail-Adresse"] * 2

@@ -9,6 +9,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bauantrag.settings")
 app = Celery("bauantrag")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(
-    ["bauantrag.cases", "bauantrag.notifications", "bauantrag.documents", "bauantrag.correspondence",
-     "bauantrag.decision"]
+    ["bauantrag.accounts", "bauantrag.cases", "bauantrag.notifications", "bauantrag.documents",
+     "bauantrag.correspondence", "bauantrag.decision"]
 )

@@ -48,6 +48,7 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
     last_name = factory.Sequence(lambda n: f"Mustermann{n}")
     tenant = factory.SubFactory(TenantFactory)
     role = Role.APPLICANT
+    email_verified_at = factory.LazyFunction(timezone.now)  # an account as it submits; unverified: pass None
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation

@@ -13,6 +13,11 @@ class AccountEvent(models.TextChoices):
     LOGIN_FAILED = "account.login_failed", _("Anmeldung fehlgeschlagen")
     LOGIN_LOCKED = "account.login_locked", _("Anmeldung nach Fehlversuchen vorübergehend gesperrt")
     ADDRESS_BLOCKED = "account.address_blocked", _("Anmeldungen von einer Adresse nach Fehlversuchen gesperrt")
+    PASSWORD_CHANGED = "account.password_changed", _("Passwort geändert")
+    PASSWORD_RESET = "account.password_reset", _("Passwort über den Link aus der E-Mail neu gesetzt")
+    EMAIL_VERIFIED = "account.email_verified", _("E-Mail-Adresse bestätigt")
+    REGISTRATION_REPEATED = "account.registration_repeated", _(
+        "Registrierung mit der Adresse eines bestehenden Kontos (Inhaber/in per E-Mail informiert)")
 
 
 register_events("accounts", AccountEvent)

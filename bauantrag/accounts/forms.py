@@ -7,7 +7,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from bauantrag.accounts.models import Role, Tenant, User
-from bauantrag.accounts.names import normalise_email
+from bauantrag.accounts.names import normalise_email, refuse_lookalikes
 
 
 class TotpForm(forms.Form):
@@ -41,9 +41,12 @@ class RegistrationForm(UserCreationForm):  # type: ignore[type-arg]
         self.fields["tenant"].label_from_instance = lambda t: f"{t.name} – {t.authority_name}"  # type: ignore[attr-defined]
 
     def clean_email(self) -> str:
-        email = normalise_email(self.cleaned_data["email"])
-        if User.objects.filter(username=email).exists():
-            raise forms.ValidationError(_("Für diese E-Mail-Adresse besteht bereits ein Konto."))
+        """Refuses look-alikes; an address that has an account is *not* refused here (that would tell who has
+        one): actions.register_account mails its owner instead."""
+        raw = self.cleaned_data["email"]
+        refuse_lookalikes(raw)
+        email = normalise_email(raw)
+        refuse_lookalikes(email)
         return email
 
     def clean(self) -> dict[str, Any]:

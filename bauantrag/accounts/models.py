@@ -113,6 +113,11 @@ class User(AbstractUser):
         ),
     )
 
+    email_verified_at = models.DateTimeField(
+        _("E-Mail-Adresse bestätigt am"), null=True, blank=True,
+        help_text=_("Erst mit bestätigter Adresse können Antragsteller/innen und Entwurfsverfasser/innen einreichen."),
+    )
+
     class Meta:
         verbose_name = _("Konto")
         verbose_name_plural = _("Konten")
@@ -130,6 +135,10 @@ class User(AbstractUser):
     @property
     def is_applicant_side(self) -> bool:
         return self.role in APPLICANT_ROLES
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
 
     @property
     def does_casework(self) -> bool:

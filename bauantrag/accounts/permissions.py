@@ -75,3 +75,16 @@ def casework_required(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+class EmailNotVerified(PermissionDenied):
+    """An applicant-side account whose e-mail address is not confirmed yet: it may draft, not submit."""
+
+
+def require_verified_email(user: User) -> None:
+    if user.is_applicant_side and not user.email_verified:
+        raise EmailNotVerified(_(
+            "Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse: Folgen Sie dem Link in der E-Mail, die wir Ihnen nach "
+            "der Registrierung geschickt haben. Erst dann können Sie einen Antrag einreichen; Ihr Entwurf bleibt "
+            "gespeichert."
+        ))

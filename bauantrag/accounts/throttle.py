@@ -7,7 +7,8 @@ failures within a day the address may not try again for a day; this is what stop
 and what keeps one stranger from locking a real user out for long (BSI APP.3.1.A1, OWASP ASVS 6.3.1).
 
 Counters use the cache's ``add`` and ``incr``, which Redis performs atomically, so several web workers count
-together.
+together. The same counters limit other forms a stranger could use to send mail or create accounts (password reset,
+registration): ``exceeded`` with a ``Limit``.
 """
 
 from __future__ import annotations
@@ -102,6 +103,23 @@ def succeeded(login: LoginAttempt) -> None:
 def cool_down(strikes: int) -> int:
     """Seconds of the n-th lock within STRIKE_MEMORY: 60, 120, 240, 480, then 900."""
     return min(FIRST_COOL_DOWN << min(max(strikes - 1, 0), 16), MAX_COOL_DOWN)
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most ``limit`` requests of one kind (``scope``) per key within ``window`` seconds (a fixed window that
+    starts with the first request)."""
+
+    scope: str
+    limit: int
+    window: int
+
+
+def exceeded(limit: Limit, key: str) -> bool:
+    """Count one request for ``key`` (an address, a client address; only its hash is kept); True once it is over
+    the limit."""
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return _increment(f"limit:{limit.scope}:{digest}", limit.window) > limit.limit
 
 
 def _increment(key: str, timeout: int) -> int:

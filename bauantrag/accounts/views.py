@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -12,8 +11,8 @@ from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from bauantrag.accounts.actions import confirm_totp_device, register_account
-from bauantrag.accounts.forms import RegistrationForm, TotpForm
+from bauantrag.accounts.actions import confirm_totp_device
+from bauantrag.accounts.forms import TotpForm
 from bauantrag.accounts.login import ThrottledLoginForm
 from bauantrag.accounts.models import Role, User
 from bauantrag.accounts.totp import base32_secret, provisioning_svg
@@ -25,7 +24,7 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-def _safe_next(request: HttpRequest) -> str:
+def safe_next(request: HttpRequest) -> str:
     target = request.GET.get("next") or request.POST.get("next") or "/"
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
@@ -49,9 +48,10 @@ def mfa(request: HttpRequest) -> HttpResponse:
             if setup:
                 confirm_totp_device(user, device)
             otp_login(request, device)
-            return redirect(_safe_next(request))
+            request.session.cycle_key()  # a new session id at the second factor too (session fixation)
+            return redirect(safe_next(request))
         form.add_error("token", _("Der Code ist falsch oder abgelaufen."))
-    context = {"form": form, "setup": setup, "next": _safe_next(request)}
+    context = {"form": form, "setup": setup, "next": safe_next(request)}
     if setup:
         context["qr_svg"] = provisioning_svg(device)
         context["secret"] = base32_secret(device)
@@ -69,15 +69,3 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.role == Role.AGENCY:
         return redirect("beteiligung:inbox")
     return render(request, "accounts/no_workspace.html")
-
-
-def register(request: HttpRequest) -> HttpResponse:
-    """Self-registration for applicants and designers; staff accounts are created by administrators."""
-    if request.user.is_authenticated:
-        return redirect("home")
-    form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = register_account(form)
-        auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("portal:list")
-    return render(request, "accounts/register.html", {"form": form})

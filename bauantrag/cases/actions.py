@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Tenant, User
-from bauantrag.accounts.permissions import require_casework
+from bauantrag.accounts.permissions import require_casework, require_verified_email
 from bauantrag.audit.service import record
 from bauantrag.cases import entscheidungsfrist, workflow
 from bauantrag.cases.events import CaseEvent
@@ -118,6 +118,7 @@ def _start_round(case: Case, now: dt.datetime) -> CheckRun:
 @transaction.atomic
 def submit(actor: User, case: Case) -> Case:
     _require_applicant_side(actor, case)
+    require_verified_email(actor)  # a registration confirms its address before it submits (issue 13)
     case = Case.objects.select_for_update().get(pk=case.pk)
     missing = _missing_for_submission(case.vorhaben)
     if missing:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from bauantrag.accounts.models import User
+from bauantrag.accounts.permissions import EmailNotVerified
 from bauantrag.cases import actions, display
 from bauantrag.cases.access import access_case, cases_visible_to
 from bauantrag.cases.models import Case, CaseState
@@ -178,6 +179,8 @@ def submit(request: HttpRequest, case_id: Any) -> HttpResponse:
     case = access_case(request.user, case_id)
     try:
         case = actions.submit(_user(request), case)
+    except EmailNotVerified as exc:
+        messages.error(request, str(exc))
     except ValidationError as exc:
         messages.error(request, _missing_fields_message(case, exc), extra_tags="safe")
     except TransitionNotAllowed as exc:

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_zxcvbn_password_validator",  # its German catalogue of zxcvbn's findings (accounts.password_policy)
     "bauantrag.accounts",
     "bauantrag.audit",
     "bauantrag.cases",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "bauantrag.accounts.middleware.StaffMfaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "bauantrag.accounts.session_limits.StaffSessionLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -112,7 +114,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "bauantrag.accounts.password_policy.GuessablePasswordValidator"},
 ]
+# zxcvbn's score (0–4) a new password must reach: 3 = "safely unguessable" for an attacker without the database,
+# and words of this site that a password must not lean on (beside the person's own name and address).
+PASSWORD_MINIMAL_STRENGTH = 3
+PASSWORD_EXTRA_DICTIONARY = [
+    "bauantrag", "bauaufsicht", "baugenehmigung", "bauamt", "passwort", "kennwort", "musterstadt", "verwaltung",
+]
+# A reset link is valid for one hour and only once (it is bound to the password hash and the last login).
+PASSWORD_RESET_TIMEOUT = 60 * 60
+# Staff sessions (accounts.session_limits) end after this much inactivity and at the latest this long after the login.
+STAFF_IDLE_SECONDS: int = read("BAUANTRAG_STAFF_IDLE_MINUTES") * 60
+STAFF_SESSION_SECONDS: int = read("BAUANTRAG_STAFF_SESSION_HOURS") * 60 * 60
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"

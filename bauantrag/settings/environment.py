@@ -55,6 +55,11 @@ VARIABLES: tuple[Variable, ...] = (
              "`true` hinter HTTPS (in `bauantrag.settings.production` immer an)"),
     Variable("BAUANTRAG_HSTS_SECONDS", int, 31536000,
              "nur `bauantrag.settings.production`: Dauer von Strict-Transport-Security in Sekunden"),
+    Variable("BAUANTRAG_STAFF_IDLE_MINUTES", int, 30,
+             "Konten der Bauaufsicht, Fachstellen und Verwaltung werden nach so vielen Minuten ohne Aktivität "
+             "abgemeldet"),
+    Variable("BAUANTRAG_STAFF_SESSION_HOURS", int, 12,
+             "Anmeldungen dieser Konten enden spätestens nach so vielen Stunden (Antragsteller/innen: 14 Tage)"),
     Variable("BAUANTRAG_PUBLIC_URL", str, "http://127.0.0.1:8000", "Adresse des Portals für die Links in E-Mails"),
     Variable("BAUANTRAG_DATA_DIR", str, "", "Datenverzeichnis", "`var/`"),
     Variable("BAUANTRAG_DOCUMENT_ROOT", str, "", "Ablage der Bauvorlagen", "`var/documents`"),

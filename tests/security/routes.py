@@ -19,6 +19,10 @@ ID_PARAMS = (
 NON_ID_PARAMS: dict[str, str] = {
     "path": "irgendwas",  # the API's JSON 404 for unknown paths (bauantrag.api.urls)
     "kind": "nachforderung",  # a letter kind (correspondence: the Kommune's templates), no object id
+    # The e-mailed links of an account (password reset): the signed token, not a Kommune, decides; an invalid one
+    # shows "Link abgelaufen" to anyone (tests/accounts/test_password_flows.py).
+    "uidb64": "MQ",
+    "token": "ungueltig",
 }
 
 # Namespaces outside the object matrix, and why. Each is covered by its own test.

@@ -14,8 +14,8 @@ from typing import Any
 import lxml.html
 import pytest
 from django.conf import settings
-from django.core.management import CommandError, call_command
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 
 from bauantrag.audit.models import AuditEvent

@@ -99,7 +99,8 @@ def _read(source: IO[bytes], length: int) -> bytes:
 
 def _raw_size(ihdr: bytes) -> int:
     """The bytes the image data inflates to: a filter byte and the packed pixels of each row (of each pass)."""
-    width, height, depth, colour, _compression, _filter, interlace = struct.unpack(">IIBBBBB", ihdr[:13])
+    values: tuple[int, ...] = struct.unpack(">IIBBBBB", ihdr[:13])
+    width, height, depth, colour, _compression, _filter, interlace = values
     bits = _CHANNELS.get(colour, 4) * depth
     if not interlace:
         return height * (1 + math.ceil(width * bits / 8))

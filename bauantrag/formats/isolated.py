@@ -11,7 +11,8 @@ def failure_message(failure: ChildFailed, limits: ChildLimits) -> str:
         return (f"Die Datei braucht zum Lesen mehr Arbeitsspeicher als erlaubt (höchstens {limits.memory_mb} MB). "
                 "Bitte teilen Sie sie auf.")
     if failure.code == "timeout":
-        return (f"Die Datei konnte nicht innerhalb des Zeitlimits von {limits.seconds:g} Sekunden gelesen werden. "
+        seconds = f"{limits.seconds:g}".replace(".", ",")
+        return (f"Die Datei konnte nicht innerhalb des Zeitlimits von {seconds} Sekunden gelesen werden. "
                 "Bitte teilen Sie sie auf.")
     if failure.code == "output":
         return "Die Datei ergibt beim Lesen zu viele Daten. Bitte teilen Sie sie auf."

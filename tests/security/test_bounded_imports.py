@@ -106,11 +106,11 @@ def test_a_plan_that_needs_more_memory_than_allowed_is_refused_on_the_command_li
     assert AuditEvent.objects.filter(event=PlanEvent.PLAN_REJECTED).count() == 1
 
 
-@override_settings(IMPORT_TIMEOUT=0.2)
+@override_settings(IMPORT_TIMEOUT=0.05)
 def test_a_plan_that_takes_longer_than_allowed_is_refused(admin_client: Client) -> None:  # noqa: F811
-    response = upload(admin_client, BLANKENESE)  # starting the child alone takes longer than 0.2 s
+    response = upload(admin_client, BLANKENESE)  # starting the child alone takes longer than 0.05 s
     assert response.status_code == 400
-    assert "konnte nicht innerhalb des Zeitlimits von 0.2 Sekunden gelesen werden" in error_text(response)
+    assert "konnte nicht innerhalb des Zeitlimits von 0,05 Sekunden gelesen werden" in error_text(response)
     assert_nothing_stored()
 
 

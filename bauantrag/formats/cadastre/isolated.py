@@ -3,6 +3,7 @@ Flurstücke, as JSON."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,6 +12,7 @@ from bauantrag.formats.isolated import failure_message
 from bauantrag.formats.transfer import decode, encode
 from bauantrag.sandbox import ChildFailed, ChildLimits, run
 
+logger = logging.getLogger("bauantrag.formats")
 READER = "bauantrag.formats.cadastre.isolated:child_read"
 BATCH = 500  # Flurstücke per message
 
@@ -30,6 +32,7 @@ def read_parcels_isolated(
             else:
                 parcels.extend(decode(Parcel, item) for item in message["parcels"])
     except ChildFailed as failure:
+        logger.warning("Reading a file in the limited child failed: %s", failure)
         raise CadastreFormatError(failure_message(failure, limits)) from failure
     if error is not None:
         raise error

@@ -3,6 +3,7 @@ parsed plans, as JSON. What the plan register and the command line use for files
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,6 +15,7 @@ from bauantrag.formats.xplan.safe_xml import MAX_PLAN_BYTES
 from bauantrag.rules.planning.plan import Bebauungsplan
 from bauantrag.sandbox import ChildFailed, ChildLimits, run
 
+logger = logging.getLogger("bauantrag.formats")
 READER = "bauantrag.formats.xplan.isolated:child_read"
 
 
@@ -32,6 +34,7 @@ def read_plans_isolated(
             else:
                 plans.append(decode(Bebauungsplan, message["plan"]))
     except ChildFailed as failure:
+        logger.warning("Reading a file in the limited child failed: %s", failure)
         raise PlanFormatError(failure_message(failure, limits)) from failure
     if error is not None:
         raise error

@@ -158,3 +158,15 @@ def test_real_flurstuecke_are_read_in_the_child(tenant: Any) -> None:
     assert last_child_peak_kib() is not None
     assert Parcel.objects.filter(tenant=tenant).count() > 0
 
+
+
+def test_plan_inspect_on_the_command_line_reads_in_the_child_and_refuses_five_million_elements(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bauantrag.cli import main
+
+    path = tmp_path / "flut.gml"
+    path.write_bytes(flood(5_000_000))
+    assert main(["plan", "inspect", str(path)]) == 2
+    assert "Die Datei enthält zu viele XML-Elemente (5.000.002, höchstens 1.000.000)" in capsys.readouterr().err
+    assert last_child_peak_kib() is not None

@@ -132,7 +132,7 @@ def run(reader: str, data: bytes, params: dict[str, Any], limits: ChildLimits) -
 def _message(line: bytes) -> dict[str, Any] | None:
     try:
         message = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None  # not ours (a library writing to stdout); the protocol lines are JSON objects
     return message if isinstance(message, dict) else None
 

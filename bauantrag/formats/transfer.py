@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any, Literal, TypeVar
 
 import shapely
+import shapely.errors
 from shapely.geometry.base import BaseGeometry
 
 T = TypeVar("T")
@@ -38,8 +39,12 @@ def encode(value: Any) -> Any:
 
 
 def decode(cls: type[T], data: Any) -> T:
-    """The dataclass ``cls`` from what ``encode`` gave."""
-    return typing.cast(T, _decode(cls, data))
+    """The dataclass ``cls`` from what ``encode`` gave; ValueError for anything else (a child that a crafted file
+    took over may send anything)."""
+    try:
+        return typing.cast(T, _decode(cls, data))
+    except (KeyError, TypeError, RecursionError, shapely.errors.ShapelyError) as exc:
+        raise ValueError(f"not a {cls.__name__}: {exc}") from exc
 
 
 @cache

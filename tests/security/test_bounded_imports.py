@@ -170,3 +170,12 @@ def test_plan_inspect_on_the_command_line_reads_in_the_child_and_refuses_five_mi
     assert main(["plan", "inspect", str(path)]) == 2
     assert "Die Datei enthält zu viele XML-Elemente (5.000.002, höchstens 1.000.000)" in capsys.readouterr().err
     assert last_child_peak_kib() is not None
+
+
+@pytest.mark.parametrize("sent", [{"name": 1}, {"plan": []}, [], "x", {**encode(read_plans(BLANKENESE)[0]),
+                                                                      "geltungsbereich": "00zz"}])
+def test_what_a_child_sends_is_taken_only_when_it_is_a_plan(sent: object) -> None:
+    """The result crosses over as JSON and is checked against the plan's types: a child that a crafted file took
+    over can send wrong data, but neither code nor other objects."""
+    with pytest.raises(ValueError):
+        decode(Bebauungsplan, sent)

@@ -31,6 +31,9 @@ def read_parcels_isolated(
                 error = CadastreFormatError(str(message["error"]), message.get("line"), message.get("where"))
             else:
                 parcels.extend(decode(Parcel, item) for item in message["parcels"])
+    except (ValueError, KeyError, TypeError) as exc:  # not what the reader sends: the child is not ours any more
+        logger.error("The limited child sent a malformed result: %s", exc)
+        raise CadastreFormatError(failure_message(ChildFailed("crashed"), limits)) from None
     except ChildFailed as failure:
         logger.warning("Reading a file in the limited child failed: %s", failure)
         raise CadastreFormatError(failure_message(failure, limits)) from failure

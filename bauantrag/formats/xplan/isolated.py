@@ -33,6 +33,9 @@ def read_plans_isolated(
                 error = PlanFormatError(str(message["error"]), message.get("line"), message.get("element"))
             else:
                 plans.append(decode(Bebauungsplan, message["plan"]))
+    except (ValueError, KeyError, TypeError) as exc:  # not what the reader sends: the child is not ours any more
+        logger.error("The limited child sent a malformed result: %s", exc)
+        raise PlanFormatError(failure_message(ChildFailed("crashed"), limits)) from None
     except ChildFailed as failure:
         logger.warning("Reading a file in the limited child failed: %s", failure)
         raise PlanFormatError(failure_message(failure, limits)) from failure

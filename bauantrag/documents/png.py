@@ -18,6 +18,7 @@ from typing import IO
 
 from django.utils.translation import gettext as _
 
+from bauantrag.documents.images import MAX_FRAMES
 from bauantrag.documents.validation import UploadRejected
 
 MAX_CHUNK_TEXT = 1024 * 1024  # Pillow's own limit per text chunk (PngImagePlugin.MAX_TEXT_CHUNK)
@@ -115,7 +116,7 @@ def _raw_size(ihdr: bytes) -> int:
 def _image_limit(expected: int, frames: int) -> int:
     """What all image data may inflate to: the declared image (each animation frame at most as large), with 1 %
     and 1 kB to spare for encoders that add a little."""
-    return int(expected * max(1, frames) * 1.01) + 1024
+    return int(expected * min(max(1, frames), MAX_FRAMES) * 1.01) + 1024
 
 
 def _text_size(kind: bytes, body: bytes) -> int:

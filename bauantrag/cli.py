@@ -104,10 +104,12 @@ def run_check(args: argparse.Namespace) -> int:
     plan = None
     plan_path = _plan_path(args, site.plan_ref if site is not None else None)
     if plan_path is not None:
-        from bauantrag.formats.xplan import PlanFormatError, read_plans  # lazily: lxml and pyproj only when needed
+        from bauantrag.formats.xplan import PlanFormatError  # lazily: lxml and pyproj only when needed
+        from bauantrag.formats.xplan.isolated import read_plans_isolated
+        from bauantrag.formats.xplan.safe_xml import load_bytes
 
-        try:
-            plan = read_plans(plan_path)  # every plan of the file; the check chooses the one in force at the site
+        try:  # every plan of the file (the check chooses the one in force at the site), read in a limited child
+            plan = read_plans_isolated(load_bytes(plan_path))
         except PlanFormatError as exc:
             print(f"Fehler im Bebauungsplan {plan_path}: {exc}", file=sys.stderr)
             return EXIT_BROKEN_INPUT

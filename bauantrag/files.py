@@ -1,6 +1,6 @@
 """What every app that takes or serves a file shares: the error of a refused upload, a display name safe to show
 and to put in a header, and the Content-Disposition of a download. Below all apps (documents, plans, parcels,
-correspondence use it)."""
+correspondence use it); the limits of the child process that reads imported plans and parcels."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import re
 import unicodedata
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
+
+from bauantrag.sandbox import ChildLimits
 
 
 class UploadRejected(ValueError):
@@ -37,3 +39,10 @@ def content_disposition(kind: str, name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     ascii_name = "".join(ch if ch.isprintable() and ch not in '"\\;' else "_" for ch in ascii_name)
     return f"{kind}; filename=\"{ascii_name or 'Dokument'}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def import_limits() -> ChildLimits:
+    """The limits of the child process that reads an imported Bebauungsplan or Flurstücksdatei (settings IMPORT_*)."""
+    from django.conf import settings
+
+    return ChildLimits(memory_mb=int(settings.IMPORT_MEMORY_MB), seconds=float(settings.IMPORT_TIMEOUT))

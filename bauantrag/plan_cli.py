@@ -10,7 +10,9 @@ import sys
 from typing import Any
 
 from bauantrag.cli_output import write_utf8
-from bauantrag.formats.xplan import PlanFormatError, read_plans
+from bauantrag.formats.xplan import PlanFormatError
+from bauantrag.formats.xplan.isolated import read_plans_isolated
+from bauantrag.formats.xplan.safe_xml import load_bytes
 from bauantrag.formats.xplan.summary import file_summary
 
 EXIT_OK, EXIT_BROKEN_INPUT = 0, 2
@@ -35,7 +37,7 @@ def add_plan_command(subparsers: Any) -> None:
 
 def run_inspect(args: argparse.Namespace) -> int:
     try:
-        plans = read_plans(args.file)
+        plans = read_plans_isolated(load_bytes(args.file))  # in a limited child process
     except PlanFormatError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return EXIT_BROKEN_INPUT

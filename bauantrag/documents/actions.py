@@ -1,4 +1,5 @@
-"""Uploading a Bauvorlage: check what it is, scan it, defuse it, store it encrypted under a random name."""
+"""Uploading a Bauvorlage: check what it is, scan it, refuse bombs and polyglots, defuse it, store it encrypted
+under a random name."""
 
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ from bauantrag.documents.images import check_image
 from bauantrag.documents.limits import check_quotas
 from bauantrag.documents.models import Document, ScanStatus, TextStatus
 from bauantrag.documents.pdfsafety import inspect
+from bauantrag.documents.png import check_png
+from bauantrag.documents.polyglot import check_polyglot
 from bauantrag.documents.reading import text_kind
-from bauantrag.documents.validation import PDF, UploadRejected, check_upload, sanitise_display_name
+from bauantrag.documents.validation import PDF, PNG, UploadRejected, check_upload, sanitise_display_name
 from bauantrag.formats.xbau_codelist import document_types
 
 logger = logging.getLogger("bauantrag.documents")
@@ -88,11 +91,15 @@ def _check(actor: User, case: Case, upload: UploadedFile[bytes], display_name: s
     check_quotas(actor, case, size)
     source: IO[bytes] = upload.file  # type: ignore[assignment]
     checked = _Checked(kind.content_type, _scan(source))
+    png_end = None
+    if kind.content_type.startswith("image/"):
+        check_image(source, kind.content_type)
+        if kind == PNG:
+            png_end = check_png(source)
+    check_polyglot(source, kind, png_end)
     if kind == PDF:
         report, checked.clean_copy = inspect(source)
         checked.findings = report.findings
-    elif kind.content_type.startswith("image/"):
-        check_image(source, kind.content_type)
     return checked
 
 

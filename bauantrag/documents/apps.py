@@ -33,6 +33,7 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from bauantrag.cases import document_findings
+        from bauantrag.documents import checks  # noqa: F401  (registers the deployment check of the virus scanner)
         from bauantrag.documents.pipeline import register_after_text
         from bauantrag.panels import Panel, register_panel
 

@@ -1,4 +1,5 @@
-"""Importing Flurstücke into a Kommune's register: read the whole file, then replace-or-add by Kennzeichen."""
+"""Importing Flurstücke into a Kommune's register: read the whole file (in a limited child process), then
+replace-or-add by Kennzeichen."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from shapely.geometry import mapping
 
 from bauantrag.accounts.models import Role, Tenant, User
 from bauantrag.audit.service import record
-from bauantrag.files import UploadRejected, sanitise_display_name
-from bauantrag.formats.cadastre import MAX_CADASTRE_BYTES, CadastreFormatError, read_parcels
+from bauantrag.files import UploadRejected, import_limits, sanitise_display_name
+from bauantrag.formats.cadastre import MAX_CADASTRE_BYTES, CadastreFormatError
 from bauantrag.formats.cadastre import Parcel as ParcelData
+from bauantrag.formats.cadastre.isolated import read_parcels_isolated
 from bauantrag.parcels.events import ParcelEvent
 from bauantrag.parcels.models import Parcel
 
@@ -48,7 +50,7 @@ def _parse(data: bytes, max_bytes: int) -> list[ParcelData]:
         raise UploadRejected(_("Die Datei ist ein ZIP-Archiv. Bitte entpacken Sie es und laden Sie die GeoJSON- "
                                "oder NAS-Datei hoch."))  # fmt: skip
     try:
-        return read_parcels(data, max_bytes=max_bytes)
+        return read_parcels_isolated(data, max_bytes=max_bytes, limits=import_limits())
     except CadastreFormatError as exc:
         raise UploadRejected(_("Die Datei ist keine lesbare Flurstücksdatei. %(error)s") % {"error": exc}) from exc
 

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import Role, Tenant, User
 from bauantrag.audit.service import record
-from bauantrag.files import UploadRejected, sanitise_display_name
-from bauantrag.formats.xplan import MAX_PLAN_BYTES, PlanFormatError, read_plans
+from bauantrag.files import UploadRejected, import_limits, sanitise_display_name
+from bauantrag.formats.xplan import MAX_PLAN_BYTES, PlanFormatError
+from bauantrag.formats.xplan.isolated import read_plans_isolated
 from bauantrag.formats.xplan.summary import plan_summary
 from bauantrag.plans import geo, register, storage
 from bauantrag.plans.events import PlanEvent
@@ -67,8 +68,9 @@ def _refuse_duplicate(tenant: Tenant, sha256: str) -> None:
 
 
 def _parse(data: bytes, max_bytes: int) -> tuple[Bebauungsplan, ...]:
+    """Read in a limited child process: a file that needs too much memory or time is refused, not this process."""
     try:
-        return read_plans(data, max_bytes=max_bytes)
+        return read_plans_isolated(data, max_bytes=max_bytes, limits=import_limits())
     except PlanFormatError as exc:
         raise UploadRejected(_("Die Datei ist kein lesbarer XPlanGML-Plan. %(error)s") % {"error": exc}) from exc
 

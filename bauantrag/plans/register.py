@@ -16,7 +16,8 @@ from django.db.models import Q
 from shapely.geometry.base import BaseGeometry
 
 from bauantrag.accounts.models import Tenant
-from bauantrag.formats.xplan import read_plans
+from bauantrag.files import import_limits
+from bauantrag.formats.xplan.isolated import read_plans_isolated
 from bauantrag.plans import storage
 from bauantrag.plans.geo import LAYER_AREA, from_geojson, layer
 from bauantrag.plans.models import Bebauungsplan as PlanRecord
@@ -37,8 +38,8 @@ def remember(sha256: str, plans: tuple[Bebauungsplan, ...]) -> None:
 
 
 def parsed_plan(record: PlanRecord) -> Bebauungsplan:
-    """The ``Bebauungsplan`` read from the stored original file (the entry's plan in it); cached per process by
-    the file's SHA-256."""
+    """The ``Bebauungsplan`` read from the stored original file (the entry's plan in it, read in a limited child
+    process); cached per process by the file's SHA-256."""
     with _lock:
         cached = _cache.get(record.sha256)
         if cached is not None:
@@ -47,7 +48,7 @@ def parsed_plan(record: PlanRecord) -> Bebauungsplan:
         data = storage.read(record.tenant_id, record.storage_name)
         if hashlib.sha256(data).hexdigest() != record.sha256:
             raise RuntimeError(f"Die gespeicherte Datei des Plans {record.pk} wurde verändert (SHA-256 weicht ab).")
-        cached = read_plans(data)
+        cached = read_plans_isolated(data, limits=import_limits())
         remember(record.sha256, cached)
     if record.position >= len(cached):
         raise RuntimeError(f"Die gespeicherte Datei des Plans {record.pk} enthält den Plan Nr. {record.position + 1} "

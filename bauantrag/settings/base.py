@@ -167,6 +167,9 @@ SEAL_PASSWORD: str = read("BAUANTRAG_SEAL_PASSWORD")
 DOCUMENT_TEXT_MAX_PAGES: int = read("BAUANTRAG_TEXT_MAX_PAGES")
 DOCUMENT_TEXT_PAGE_TIMEOUT: float = read("BAUANTRAG_TEXT_PAGE_TIMEOUT")  # seconds per page
 DOCUMENT_TEXT_MEMORY_MB: int = read("BAUANTRAG_TEXT_MEMORY_MB")
+# Reading Bebauungspläne and Flurstücke (plans, parcels) in a limited child process (bauantrag.sandbox).
+IMPORT_MEMORY_MB: int = read("BAUANTRAG_IMPORT_MEMORY_MB")
+IMPORT_TIMEOUT: float = read("BAUANTRAG_IMPORT_TIMEOUT")
 DOCUMENT_OCR_COMMAND: str = read("BAUANTRAG_TESSERACT")
 DOCUMENT_OCR_LANGUAGE: str = read("BAUANTRAG_OCR_LANGUAGE")
 # Scanned pages of one document recognised at once on a worker (one Tesseract process each; at most its cores).

@@ -96,6 +96,10 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("BAUANTRAG_TEXT_PAGE_TIMEOUT", float, 60.0,
              "Zeitlimit je Seite in Sekunden (dann wird der Leseprozess beendet)", "60"),
     Variable("BAUANTRAG_TEXT_MEMORY_MB", int, 1024, "Speichergrenze des abgeschotteten Leseprozesses"),
+    Variable("BAUANTRAG_IMPORT_MEMORY_MB", int, 1024,
+             "Speichergrenze des abgeschotteten Prozesses, der Bebauungspläne (XPlanGML) und Flurstücke liest"),
+    Variable("BAUANTRAG_IMPORT_TIMEOUT", float, 120.0,
+             "Zeitlimit in Sekunden für das Lesen eines Bebauungsplans oder einer Flurstücksdatei", "120"),
     Variable("BAUANTRAG_LLM_ALLOWED", bool, False,
              "`true` erlaubt den Kommunen, ein eigenes Sprachmodell (OpenAI-kompatibler Server) einzutragen; die "
              "Verwaltung der Kommune schaltet es dann ein"),

@@ -85,8 +85,13 @@ def test_images_within_bounds_are_stored_as_uploaded(applicant: Any, applicant_c
 
 
 def test_polyglot_png_with_html_is_only_ever_an_attachment(applicant: Any, applicant_client: Client) -> None:
+    """HTML appended after the PNG's end is refused (test_bombs_and_polyglots); inside a text chunk it is part of a
+    valid PNG, and a browser must never run it."""
     case = draft_case(applicant)
-    polyglot = image("PNG") + b"<html><script>alert(document.cookie)</script></html>"
+    whole = image("PNG")
+    end = whole.rindex(b"IEND") - 4
+    html = _chunk(b"tEXt", b"Comment\0<html><script>alert(document.cookie)</script></html>")
+    polyglot = whole[:end] + html + whole[end:]
     response = upload(applicant_client, case, "bild.png", polyglot, "2003")
     assert response.status_code == 201
     document_id = response.json()["id"]

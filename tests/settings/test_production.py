@@ -24,7 +24,7 @@ def manage(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProces
 def test_check_deploy_finds_nothing(tmp_path: Path) -> None:
     result = manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING",
                     BAUANTRAG_SECRET_KEY=secrets.token_urlsafe(50), BAUANTRAG_CACHE_URL="redis://127.0.0.1:6379/1",
-                    BAUANTRAG_TRUSTED_PROXIES="127.0.0.1")
+                    BAUANTRAG_TRUSTED_PROXIES="127.0.0.1", BAUANTRAG_CLAMD="unix:///run/clamav/clamd.ctl")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues (0 silenced)" in result.stdout
 
@@ -34,6 +34,12 @@ def test_check_deploy_warns_of_a_login_throttle_that_cannot_hold(tmp_path: Path)
     every client is the proxy's address."""
     result = manage(tmp_path, "check", "--deploy", BAUANTRAG_SECRET_KEY=secrets.token_urlsafe(50))
     assert "accounts.W001" in result.stderr + result.stdout and "accounts.W002" in result.stderr + result.stdout
+
+
+def test_check_deploy_warns_when_uploads_are_not_scanned_for_malware(tmp_path: Path) -> None:
+    result = manage(tmp_path, "check", "--deploy", BAUANTRAG_SECRET_KEY=secrets.token_urlsafe(50))
+    assert "documents.W001" in result.stderr + result.stdout
+    assert "Kein Virenscanner eingerichtet (BAUANTRAG_CLAMD ist leer)" in result.stderr + result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> None:

@@ -126,6 +126,8 @@ def read_geojson(data: bytes) -> list[Parcel]:
         truncated = exc.pos >= len(data.strip()) - 1
         reason = "Die Datei endet unerwartet (abgeschnitten?)" if truncated else "Ungültiges JSON"
         raise CadastreFormatError(f"{reason} ({exc.msg}, Spalte {exc.colno}).", line=exc.lineno) from None
+    except RecursionError:
+        raise CadastreFormatError("Die Datei ist zu tief verschachtelt; sie wird nicht gelesen.") from None
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         found = collection.get("type") if isinstance(collection, dict) else type(collection).__name__
         raise CadastreFormatError(f"Erwartet wird eine GeoJSON-FeatureCollection, gefunden „{str(found)[:40]}“.")

@@ -3,7 +3,8 @@
 Every DOCTYPE is refused (before parsing, by scanning the prolog, and again on the parsed tree), entities are
 never resolved, nothing is loaded from the network or the file system, XInclude is never processed (a document
 that contains XInclude elements is refused), ``xsi:schemaLocation`` is ignored. libxml2's default limits stay
-on (``huge_tree=False``): nesting deeper than 256 levels and text nodes over 10 MB are refused.
+on (``huge_tree=False``): nesting deeper than 256 levels and text nodes over 10 MB are refused. A file with more
+than ``MAX_ELEMENTS`` elements is refused before it is parsed (its tags are counted in the bytes).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from lxml import etree
 from bauantrag.formats.xplan.errors import PlanFormatError
 
 MAX_PLAN_BYTES = 64 * 1024 * 1024
+MAX_ELEMENTS = 1_000_000  # a large real plan has some 100,000; each costs the parser about 100 bytes
 PROLOG_WINDOW = 64 * 1024
 XINCLUDE_NAMESPACES = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
 DOCTYPE_REFUSED = (
@@ -71,9 +73,17 @@ def parse_document(data: bytes) -> Any:
     doctype_line = _doctype_line(data)
     if doctype_line is not None:
         raise PlanFormatError(DOCTYPE_REFUSED, line=doctype_line, element="DOCTYPE")
+    elements = element_count(data)
+    if elements > MAX_ELEMENTS:
+        raise PlanFormatError(
+            f"Die Datei enthält zu viele XML-Elemente ({_german(elements)}, höchstens {_german(MAX_ELEMENTS)}); "
+            "sie wird nicht gelesen. Bitte teilen Sie sie auf."
+        )
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
+        if exc.code == etree.ErrorTypes.ERR_NO_MEMORY:
+            raise MemoryError from None  # libxml2 ran out of the process's memory limit: not the file's syntax
         line = exc.lineno or (exc.position[0] if exc.position else None) or 1
         raise PlanFormatError(_syntax_message(str(exc.msg or exc)), line=line) from None
     if root.getroottree().docinfo.doctype:
@@ -85,6 +95,20 @@ def parse_document(data: bytes) -> Any:
             element=f"xi:{etree.QName(include).localname}",
         )
     return root
+
+
+def element_count(data: bytes) -> int:
+    """An upper bound of the elements in ``data``: the tags that are not end tags (``<`` is markup wherever it
+    stands in well-formed XML but in comments and CDATA sections, which makes the count a little higher)."""
+    tags = data.count(b"<")
+    end_tags = data.count(b"</")
+    if end_tags == 0 and b"\x00" in data[:4]:  # UTF-16: each character two bytes
+        end_tags = data.count(b"<\x00/\x00") + data.count(b"\x00<\x00/")
+    return tags - end_tags
+
+
+def _german(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def _syntax_message(detail: str) -> str:

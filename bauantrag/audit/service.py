@@ -36,6 +36,25 @@ def chain_key(tenant: Tenant | None) -> str:
     return str(tenant.pk) if tenant is not None else "platform"
 
 
+# The first key of the two-key advisory lock: the audit chains' own namespace ("AUDT"), so that another use of
+# advisory locks never waits on a chain. The second key is PostgreSQL's hashtext of the chain key.
+ADVISORY_NAMESPACE = 0x41554454
+
+
+def lock_chain(key: str) -> None:
+    """Serialise the writers of one chain until the transaction ends.
+
+    PostgreSQL: a transaction-level advisory lock keyed by the chain. Locking the last row (select_for_update) is
+    not enough: under READ COMMITTED the waiting writer re-reads that row, not the one appended meanwhile, and
+    computes the same seq; and an empty chain has no row to lock. After the lock is granted the next statement
+    takes a fresh snapshot and sees the head the previous writer committed. SQLite: every transaction begins
+    IMMEDIATE (settings/database.py), so writers are serialised by the database lock already."""
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [ADVISORY_NAMESPACE, key])
+
+
 def record(
     event: TextChoices,
     *,
@@ -55,7 +74,8 @@ def record(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record must run inside the action's transaction")
     key = chain_key(tenant)
-    last = AuditEvent.objects.select_for_update().filter(chain=key).order_by("-seq").first()
+    lock_chain(key)
+    last = AuditEvent.objects.filter(chain=key).order_by("-seq").first()
     seq = (last.seq + 1) if last else 1
     prev_hash = last.hash if last else chain.GENESIS
     entry = AuditEvent(

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from bauantrag.audit import chain
 from bauantrag.audit.context import current_request_id, new_id
+from bauantrag.audit.keys import audit_key
 from bauantrag.audit.models import AuditEvent
 
 if TYPE_CHECKING:
@@ -94,8 +95,9 @@ def record(
         message=message,
         request_id=request_id or current_request_id() or new_id(),
         prev_hash=prev_hash,
+        hash_version=chain.KEYED,
     )
-    entry.hash = chain.event_hash(entry.as_record(), prev_hash)
+    entry.hash = chain.event_mac(entry.as_record(), prev_hash, audit_key())
     entry.save()
     return entry
 
@@ -109,8 +111,12 @@ def export_records(tenant: Tenant | None) -> Iterator[dict[str, Any]]:
     return export_chain(chain_key(tenant))
 
 
+def verify_chain(key: str) -> list[str]:
+    return chain.verify(export_chain(key), audit_key())
+
+
 def verify_tenant(tenant: Tenant | None) -> list[str]:
-    return chain.verify(export_records(tenant))
+    return verify_chain(chain_key(tenant))
 
 
 def chains() -> list[tuple[str, str]]:

@@ -13,6 +13,11 @@ class AccountEvent(models.TextChoices):
     LOGIN_FAILED = "account.login_failed", _("Anmeldung fehlgeschlagen")
     LOGIN_LOCKED = "account.login_locked", _("Anmeldung nach Fehlversuchen vorübergehend gesperrt")
     ADDRESS_BLOCKED = "account.address_blocked", _("Anmeldungen von einer Adresse nach Fehlversuchen gesperrt")
+    LOGGED_IN = "account.logged_in", _("Angemeldet")
+    LOGGED_OUT = "account.logged_out", _("Abgemeldet")
+    MFA_FAILED = "account.mfa_failed", _("Falscher Code für den zweiten Faktor (TOTP)")
+    ADMIN_CHANGE = "admin.change", _("Änderung in der Administration")
+    ACCESS_DENIED = "access.denied", _("Zugriff verweigert")
 
 
 register_events("accounts", AccountEvent)

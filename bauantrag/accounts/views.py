@@ -16,6 +16,7 @@ from bauantrag.accounts.actions import confirm_totp_device, register_account
 from bauantrag.accounts.forms import RegistrationForm, TotpForm
 from bauantrag.accounts.login import ThrottledLoginForm
 from bauantrag.accounts.models import Role, User
+from bauantrag.accounts.security_events import record_mfa_failure
 from bauantrag.accounts.totp import base32_secret, provisioning_svg
 
 
@@ -50,6 +51,7 @@ def mfa(request: HttpRequest) -> HttpResponse:
                 confirm_totp_device(user, device)
             otp_login(request, device)
             return redirect(_safe_next(request))
+        record_mfa_failure(request, user)
         form.add_error("token", _("Der Code ist falsch oder abgelaufen."))
     context = {"form": form, "setup": setup, "next": _safe_next(request)}
     if setup:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bauantrag.audit import chain
-from bauantrag.audit.context import current_request_id, new_id
+from bauantrag.audit.context import current_request_id, defer, new_id
 from bauantrag.audit.keys import audit_key
 from bauantrag.audit.models import AuditEvent
 
@@ -100,6 +100,22 @@ def record(
     entry.hash = chain.event_mac(entry.as_record(), prev_hash, audit_key())
     entry.save()
     return entry
+
+
+def record_durably(event: TextChoices, **details: Any) -> None:
+    """`record` for an event that must survive the rollback of the transaction it was noticed in (a refused access
+    inside an action that then fails): outside a transaction at once; in a request after the view, in its own
+    transaction (audit.middleware); elsewhere when the surrounding transaction commits."""
+    details.setdefault("request_id", current_request_id())
+
+    def write() -> None:
+        with transaction.atomic():
+            record(event, **details)
+
+    if not transaction.get_connection().in_atomic_block:
+        write()
+    elif not defer(write):
+        transaction.on_commit(write)
 
 
 def export_chain(key: str) -> Iterator[dict[str, Any]]:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bauantrag.audit.chain import KeyMissing, verify
+from bauantrag.audit.chain import KeyMissing, compare_with_checkpoints, verify
 
 EXIT_OK, EXIT_TAMPERED, EXIT_BROKEN_INPUT = 0, 1, 2
 
@@ -23,6 +23,9 @@ def add_audit_command(subparsers: Any) -> None:
     check.add_argument("--key-file", metavar="DATEI",
                        help="Protokollschlüssel (BAUANTRAG_AUDIT_KEY_FILE, Vorgabe var/audit_key); nötig für "
                             "Einträge, die mit Schlüssel gesichert sind")
+    check.add_argument("--anchors", metavar="DATEI",
+                       help="Ankerpunkte (var/anchors/checkpoints.jsonl oder die versandten Zeilen): zeigt auch "
+                            "ein gekürztes oder ganz neu berechnetes Protokoll; braucht --key-file")
     check.set_defaults(handler=run_verify)
 
 
@@ -54,6 +57,19 @@ def run_verify(args: argparse.Namespace) -> int:
     except KeyMissing as exc:
         print(f"Fehler: {exc} Bitte mit --key-file DATEI angeben.", file=sys.stderr)
         return EXIT_BROKEN_INPUT
+    if args.anchors:
+        if key is None:
+            print("Fehler: Ankerpunkte sind mit dem Protokollschlüssel signiert: bitte --key-file DATEI angeben.",
+                  file=sys.stderr)
+            return EXIT_BROKEN_INPUT
+        try:
+            points = [json.loads(line) for line in Path(args.anchors).read_text(encoding="utf-8").splitlines()
+                      if line.strip()]
+        except (OSError, json.JSONDecodeError) as exc:
+            print(f"Fehler: Ankerpunkte nicht lesbar: {exc}", file=sys.stderr)
+            return EXIT_BROKEN_INPUT
+        chains = {record.get("chain") for record in records}
+        problems += compare_with_checkpoints(records, [p for p in points if p.get("chain") in chains], key)
     if problems:
         print(f"Protokoll verändert ({len(problems)} Befunde):", file=sys.stderr)
         for problem in problems:

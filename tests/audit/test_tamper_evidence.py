@@ -168,3 +168,25 @@ def test_the_periodic_anchor_appends_only_when_a_head_moved_and_never_blesses_a_
     assert len(anchor_file().read_text().splitlines()) == 2
     assert mail.outbox[-1].subject == "Bauantrag: Protokoll verändert"
     assert "Eintrag 3 fehlt: die Kette wurde am Ende gekürzt" in mail.outbox[-1].body
+
+
+def test_the_offline_check_of_an_export_shows_a_cut_off_tail_against_the_anchor_file(tmp_path: Any) -> None:
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    tenant = TenantFactory()
+    _events(tenant, 4)
+    call_command("audit_anchor", stdout=StringIO())
+    out = StringIO()
+    call_command("audit_export", tenant=tenant.slug, stdout=out)
+    export = tmp_path / "protokoll.jsonl"
+    command = [sys.executable, "-m", "bauantrag.cli", "audit", "verify", str(export),
+               "--key-file", str(settings.AUDIT_KEY_FILE), "--anchors", str(anchor_file())]
+    export.write_text(out.getvalue(), encoding="utf-8")
+    assert subprocess.run(command, capture_output=True, text=True, check=False).returncode == 0
+    export.write_text("\n".join(out.getvalue().splitlines()[:3]) + "\n", encoding="utf-8")
+    cut = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert cut.returncode == 1
+    assert "Eintrag 4 fehlt: die Kette wurde am Ende gekürzt" in cut.stderr

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 GENESIS = "0" * 64
+PLATFORM = "platform"  # the chain of accounts without a Kommune
 UNKEYED, KEYED = 1, 2
 HASHED_FIELDS = (
     "chain", "seq", "created_at", "event", "actor", "subject_type", "subject_id",
@@ -88,7 +89,8 @@ def verify(records: Iterable[Mapping[str, Any]], key: bytes | None = None) -> li
                             f"(die Kette ist seit Eintrag {keyed_since} mit Schlüssel gesichert)")
         if seal(record, str(record.get("prev_hash")), key) != record.get("hash"):
             problems.append(f"Eintrag {seq}: Inhalt wurde verändert (Hash stimmt nicht)")
-        if "tenant_id" in record and record["chain"] != "platform" and record.get("tenant_id") != record["chain"]:
+        chain_tenant = None if record.get("chain") == PLATFORM else record.get("chain")
+        if "tenant_id" in record and record.get("tenant_id") != chain_tenant:
             problems.append(f"Eintrag {seq}: einer anderen Kommune zugeordnet als seiner Kette "
                             f"(Kommune {record.get('tenant_id') or 'keine'}, Kette {record['chain']})")
         prev_hash = str(record.get("hash"))

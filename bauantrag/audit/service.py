@@ -34,7 +34,7 @@ def jsonable(value: Any) -> Any:
 
 
 def chain_key(tenant: Tenant | None) -> str:
-    return str(tenant.pk) if tenant is not None else "platform"
+    return str(tenant.pk) if tenant is not None else chain.PLATFORM
 
 
 # The first key of the two-key advisory lock: the audit chains' own namespace ("AUDT"), so that another use of

@@ -190,3 +190,12 @@ def test_the_offline_check_of_an_export_shows_a_cut_off_tail_against_the_anchor_
     cut = subprocess.run(command, capture_output=True, text=True, check=False)
     assert cut.returncode == 1
     assert "Eintrag 4 fehlt: die Kette wurde am Ende gekürzt" in cut.stderr
+
+
+def test_a_platform_event_moved_into_a_kommune_is_detected() -> None:
+    tenant = TenantFactory()
+    with transaction.atomic():
+        entry = record(AccountEvent.TENANT_SETTINGS_CHANGED, actor=None, tenant=None, subject=tenant)
+    AuditEvent.objects.filter(pk=entry.pk).update(tenant=tenant)
+    problems = verify_tenant(None)
+    assert any(f"Eintrag {entry.seq}: einer anderen Kommune zugeordnet" in p for p in problems)

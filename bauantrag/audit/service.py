@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -135,7 +136,19 @@ def verify_tenant(tenant: Tenant | None) -> list[str]:
     return verify_chain(chain_key(tenant))
 
 
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
 def chains() -> list[tuple[str, str]]:
     """(chain key, name to show) of every chain: the Kommune's slug, or "platform"."""
-    rows = AuditEvent.objects.order_by("chain").values_list("chain", "tenant__slug").distinct()
-    return [(key, slug or key) for key, slug in rows]
+    keys = list(AuditEvent.objects.order_by("chain").values_list("chain", flat=True).distinct())
+    # The name comes from the Kommune whose id is the chain key, never from a row's tenant (which may be forged).
+    tenants = AuditEvent._meta.get_field("tenant").related_model._default_manager  # accounts.Tenant
+    uuids = [key for key in keys if _is_uuid(key)]
+    slugs = {str(pk): slug for pk, slug in tenants.filter(pk__in=uuids).values_list("pk", "slug")}
+    return [(key, slugs.get(key, key)) for key in keys]

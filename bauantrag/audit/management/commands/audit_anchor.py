@@ -13,7 +13,7 @@ class Command(BaseCommand):
         written, changed = anchor_chains()
         for point in written:
             self.stdout.write(f"Ankerpunkt: Kette {point['chain']} bis Eintrag {point['seq']} ({point['head'][:16]}…)")
-        if not written:
+        if not written and not changed:
             self.stdout.write("Kein neuer Ankerpunkt nötig.")
         self.stdout.write(f"Ankerdatei: {anchor_file()}")
         if changed:

@@ -71,20 +71,22 @@ class ChainReport:
     key: str
     name: str
     problems: list[str] = field(default_factory=list)
-    records: list[dict[str, Any]] = field(default_factory=list)
+    tail: chain.Tail = field(default_factory=chain.Tail)
 
 
 def check_chains() -> tuple[list[ChainReport], list[str]]:
     """Every chain (in the database or only in the checkpoints: deleted whole) verified by its hashes and compared
-    with its checkpoints; and the problems of the anchor file itself."""
+    with its checkpoints, in one pass over its rows; and the problems of the anchor file itself."""
     points, file_problems = read_checkpoints()
     key = audit_key()
     names = dict(chains())
     reports = []
     for chain_key in sorted(set(names) | set(points)):
-        records = list(export_chain(chain_key))
-        problems = chain.verify(records, key) + chain.compare_with_checkpoints(records, points.get(chain_key, []), key)
-        reports.append(ChainReport(chain_key, names.get(chain_key, chain_key), problems, records))
+        anchored = points.get(chain_key, [])
+        tail = chain.Tail(int(point["seq"]) for point in anchored)
+        problems = chain.verify(tail.passing(export_chain(chain_key)), key)
+        problems += chain.compare_tail(tail, anchored, key)
+        reports.append(ChainReport(chain_key, names.get(chain_key, chain_key), problems, tail))
     return reports, file_problems
 
 
@@ -97,14 +99,13 @@ def anchor_chains() -> tuple[list[dict[str, Any]], list[ChainReport]]:
     now = timezone.now().isoformat()
     written, changed = [], [report for report in reports if report.problems]
     for report in reports:
-        if report.problems or not report.records:
+        tail = report.tail
+        if report.problems or not tail.last_seq:
             continue
-        head = report.records[-1]
         anchored = points.get(report.key, [])
-        if anchored and anchored[-1]["seq"] == head["seq"] and anchored[-1]["head"] == head["hash"]:
+        if anchored and anchored[-1]["seq"] == tail.last_seq and anchored[-1]["head"] == tail.last_hash:
             continue
-        written.append(chain.checkpoint(report.key, int(head["seq"]), str(head["hash"]),
-                                        chain.last_unkeyed_seq(report.records), now, key))
+        written.append(chain.checkpoint(report.key, tail.last_seq, tail.last_hash, tail.unkeyed_until, now, key))
     if written:
         _append(written)
     for report in changed:

@@ -20,7 +20,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 GENESIS = "0" * 64
@@ -98,11 +98,6 @@ def verify(records: Iterable[Mapping[str, Any]], key: bytes | None = None) -> li
     return problems
 
 
-def last_unkeyed_seq(records: Iterable[Mapping[str, Any]]) -> int:
-    """The seq of the last version-1 row (0: none): a checkpoint keeps it, so a downgrade of rows shows."""
-    return max((int(r["seq"]) for r in records if int(r.get("hash_version") or UNKEYED) == UNKEYED), default=0)
-
-
 def _when(at: object) -> str:
     try:
         return dt.datetime.fromisoformat(str(at)).astimezone(dt.UTC).strftime("%d.%m.%Y %H:%M UTC")
@@ -126,13 +121,49 @@ def checkpoint_genuine(point: Mapping[str, Any], key: bytes) -> bool:
     return hmac.compare_digest(expected, str(point.get("mac", "")))
 
 
-def compare_with_checkpoints(records: Sequence[Mapping[str, Any]], points: Iterable[Mapping[str, Any]],
+class Tail:
+    """What the checkpoints are compared with, gathered in one pass over a chain's records (ordered by seq) without
+    keeping them: the last seq and hash, the last unkeyed seq, and at each anchored seq its hash and the last
+    unkeyed seq up to it. `passing(records)` hands the records on (to `verify`) while it gathers."""
+
+    def __init__(self, anchored: Iterable[int] = ()) -> None:
+        self.anchored = set(anchored)
+        self.last_seq = 0
+        self.last_hash = ""
+        self.unkeyed_until = 0
+        self.hash_at: dict[int, str] = {}
+        self.unkeyed_at: dict[int, int] = {}
+
+    def see(self, record: Mapping[str, Any]) -> None:
+        seq = int(record["seq"])
+        if int(record.get("hash_version") or UNKEYED) == UNKEYED:
+            self.unkeyed_until = max(self.unkeyed_until, seq)
+        if seq in self.anchored:
+            self.hash_at[seq] = str(record.get("hash"))
+            self.unkeyed_at[seq] = self.unkeyed_until
+        if seq >= self.last_seq:
+            self.last_seq, self.last_hash = seq, str(record.get("hash"))
+
+    def passing(self, records: Iterable[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
+        for record in records:
+            self.see(record)
+            yield record
+
+
+def compare_with_checkpoints(records: Iterable[Mapping[str, Any]], points: Sequence[Mapping[str, Any]],
                              key: bytes) -> list[str]:
-    """What the chain's records (ordered by seq) say differently from its checkpoints: a cut-off tail, a row
-    rewritten since it was anchored, rows downgraded to the unkeyed hash, a forged checkpoint."""
+    """What the chain's records (ordered by seq) say differently from its checkpoints (see `compare_tail`)."""
+    tail = Tail(int(point["seq"]) for point in points)
+    for record in records:
+        tail.see(record)
+    return compare_tail(tail, points, key)
+
+
+def compare_tail(tail: Tail, points: Iterable[Mapping[str, Any]], key: bytes) -> list[str]:
+    """A cut-off tail, a row rewritten since it was anchored, rows downgraded to the unkeyed hash, a forged
+    checkpoint."""
     problems: list[str] = []
-    by_seq = {int(record["seq"]): record for record in records}
-    last = max(by_seq, default=0)
+    last = tail.last_seq
     newest: Mapping[str, Any] | None = None
     for point in points:
         if not checkpoint_genuine(point, key):
@@ -142,11 +173,10 @@ def compare_with_checkpoints(records: Sequence[Mapping[str, Any]], points: Itera
         seq = int(point["seq"])
         if newest is None or seq >= int(newest["seq"]):
             newest = point
-        anchored = by_seq.get(seq)
-        if anchored is not None and anchored.get("hash") != point["head"]:
+        if seq in tail.hash_at and tail.hash_at[seq] != point["head"]:
             problems.append(f"Eintrag {seq}: weicht vom am {_when(point['at'])} verankerten Stand ab (umgeschrieben)")
         anchored_unkeyed = int(point.get("unkeyed_until", 0))
-        unkeyed_now = last_unkeyed_seq(record for record in records if int(record["seq"]) <= seq)
+        unkeyed_now = tail.unkeyed_at.get(seq, 0)
         if unkeyed_now > anchored_unkeyed:
             problems.append(f"Einträge {anchored_unkeyed + 1}–{unkeyed_now}: nachträglich auf das alte Verfahren "
                             "ohne Schlüssel umgeschrieben")

@@ -5,7 +5,8 @@
 Creates a fresh database (default: a temporary SQLite file; with --database-url that database, which is FLUSHED),
 one Kommune, then starts ``--processes`` processes that together make ``--calls`` calls of `audit.service.record`
 (each in its own transaction) at the same moment. Prints the failed calls, the calls per second, whether the
-sequence numbers are contiguous and whether the chain verifies.
+sequence numbers are contiguous and whether the chain verifies; then anchors the chain and times `audit_verify`'s
+check (keyed hashes and checkpoints) over it.
 """
 
 from __future__ import annotations
@@ -73,6 +74,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  rows written:    {len(seqs)}  (seq contiguous: {'yes' if contiguous else 'NO'})")
     print(f"  chain verifies:  {'yes' if not problems else 'NO: ' + '; '.join(problems[:3])}")
     print(f"  throughput:      {args.calls / seconds:.0f} calls/s ({seconds:.2f} s)")
+
+    from bauantrag.audit.anchor import anchor_chains, check_chains
+
+    anchor_chains()
+    started = time.perf_counter()
+    reports, _ = check_chains()
+    checked = (time.perf_counter() - started) * 1000
+    intact = all(not report.problems for report in reports)
+    print(f"  audit_verify:    {checked:.0f} ms for {len(seqs)} rows against the checkpoints "
+          f"({'intact' if intact else 'CHANGED'})")
     return 0
 
 

@@ -36,6 +36,7 @@ def uses_database(item: pytest.Item) -> bool:
 @pytest.fixture(autouse=True)
 def _isolated_storage(settings: Any, tmp_path: Path) -> None:
     settings.DOCUMENT_ROOT = tmp_path / "documents"
+    settings.AUDIT_ANCHOR_DIR = tmp_path / "anchors"
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,11 @@ class AccountEvent(models.TextChoices):
     EMAIL_VERIFIED = "account.email_verified", _("E-Mail-Adresse bestätigt")
     REGISTRATION_REPEATED = "account.registration_repeated", _(
         "Registrierung mit der Adresse eines bestehenden Kontos (Inhaber/in per E-Mail informiert)")
+    LOGGED_IN = "account.logged_in", _("Angemeldet")
+    LOGGED_OUT = "account.logged_out", _("Abgemeldet")
+    MFA_FAILED = "account.mfa_failed", _("Falscher Code für den zweiten Faktor (TOTP)")
+    ADMIN_CHANGE = "admin.change", _("Änderung in der Administration")
+    ACCESS_DENIED = "access.denied", _("Zugriff verweigert")
 
 
 register_events("accounts", AccountEvent)

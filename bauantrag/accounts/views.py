@@ -15,6 +15,7 @@ from bauantrag.accounts.actions import confirm_totp_device
 from bauantrag.accounts.forms import TotpForm
 from bauantrag.accounts.login import ThrottledLoginForm
 from bauantrag.accounts.models import Role, User
+from bauantrag.accounts.security_events import record_mfa_failure
 from bauantrag.accounts.totp import base32_secret, provisioning_svg
 
 
@@ -50,6 +51,7 @@ def mfa(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             request.session.cycle_key()  # a new session id at the second factor too (session fixation)
             return redirect(safe_next(request))
+        record_mfa_failure(request, user)
         form.add_error("token", _("Der Code ist falsch oder abgelaufen."))
     context = {"form": form, "setup": setup, "next": safe_next(request)}
     if setup:

@@ -5,7 +5,7 @@ id per recorded event."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 
@@ -44,3 +44,26 @@ def task_finished(task_id: str | None = None, **_kwargs: object) -> None:
     token = _task_tokens.pop(task_id or "", None)
     if token is not None:
         _current.reset(token)
+
+
+_deferred: ContextVar[list[Callable[[], object]] | None] = ContextVar("audit_deferred", default=None)
+
+
+@contextmanager
+def deferring() -> Iterator[list[Callable[[], object]]]:
+    """Collect the writes `defer` hands in while the block runs (a request: audit.middleware runs them after it)."""
+    writes: list[Callable[[], object]] = []
+    token = _deferred.set(writes)
+    try:
+        yield writes
+    finally:
+        _deferred.reset(token)
+
+
+def defer(write: Callable[[], object]) -> bool:
+    """Queue `write` to run after the request; False if no request collects (the caller decides what then)."""
+    writes = _deferred.get()
+    if writes is None:
+        return False
+    writes.append(write)
+    return True

@@ -30,6 +30,9 @@ class AuditEvent(models.Model):
     request_id = models.CharField(max_length=64, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # 1: unkeyed SHA-256 over some columns (rows written before the chain was keyed, kept as they are);
+    # 2: HMAC with the audit key over every column (audit/chain.py).
+    hash_version = models.PositiveSmallIntegerField(default=2)
 
     class Meta:
         ordering = ["chain", "seq"]
@@ -44,6 +47,9 @@ class AuditEvent(models.Model):
         return {
             "chain": self.chain,
             "seq": self.seq,
+            "tenant_id": str(self.tenant_id) if self.tenant_id else None,
+            "actor_id": str(self.actor_id) if self.actor_id else None,
+            "hash_version": self.hash_version,
             "created_at": self.created_at.isoformat(),
             "event": self.event,
             "actor": self.actor_label,

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "bauantrag.accounts.middleware.StaffMfaMiddleware",
+    "bauantrag.accounts.security_events.DeniedAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "bauantrag.accounts.session_limits.StaffSessionLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -157,6 +158,10 @@ DOCUMENT_TENANT_QUOTA_BYTES: int = read("BAUANTRAG_DOCUMENT_TENANT_QUOTA_BYTES")
 # Encryption at rest: base64 of 32 random bytes; without it a key file is created in DATA_DIR on first use.
 DOCUMENT_KEY: str = read("BAUANTRAG_DOCUMENT_KEY")
 DOCUMENT_KEY_FILE = DATA_DIR / "document_key"
+# The audit trail's key (HMAC of every event and checkpoint) and its checkpoints, both outside the database.
+AUDIT_KEY_FILE = Path(read("BAUANTRAG_AUDIT_KEY_FILE") or DATA_DIR / "audit_key")
+AUDIT_ANCHOR_DIR = Path(read("BAUANTRAG_AUDIT_ANCHOR_DIR") or DATA_DIR / "anchors")
+AUDIT_ANCHOR_MAIL: str = read("BAUANTRAG_AUDIT_ANCHOR_MAIL")
 # Virus scanner: tcp://host:3310 or unix:///run/clamav/clamd.ctl; empty = no scanner (documents marked so).
 DOCUMENT_CLAMD: str = read("BAUANTRAG_CLAMD")
 DOCUMENT_CLAMD_TIMEOUT: float = read("BAUANTRAG_CLAMD_TIMEOUT")
@@ -229,6 +234,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic work, run by `celery -A bauantrag worker --beat` (scripts/serve.sh) or a separate `celery beat`.
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
+    # Checkpoints of the audit chains outside the database (audit.anchor); a changed chain is reported, not anchored.
+    "audit.anchor": {"task": "bauantrag.audit.tasks.anchor_audit_chains", "schedule": 60 * 60},
     # Nachforderung deadlines: reminders before, expiry (with the proposed consequence) after. Idempotent.
     "cases.run_deadlines": {"task": "bauantrag.cases.tasks.run_deadlines", "schedule": 60 * 60},
     # Refused/withdrawn cases at the end of their retention: listed for the offer to the archive. Deletes nothing.

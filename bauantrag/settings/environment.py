@@ -73,6 +73,17 @@ VARIABLES: tuple[Variable, ...] = (
              "Hauptschlüssel für die Verschlüsselung der Bauvorlagen (AES-256-GCM, je Kommune abgeleitet): Base64 "
              "von 32 Zufallsbytes, z. B. `openssl rand -base64 32`. **Gehört in die Sicherung – ohne ihn sind die "
              "Dateien nicht lesbar.**", "wird in `var/document_key` erzeugt"),
+    Variable("BAUANTRAG_AUDIT_KEY_FILE", str, "",
+             "Datei mit dem Schlüssel, mit dem jeder Protokolleintrag und jeder Ankerpunkt gesichert wird (HMAC, "
+             "Base64 von 32 Zufallsbytes; fehlt die Datei, wird sie angelegt). Außerhalb der Datenbank halten und "
+             "sichern: ohne ihn ist das Protokoll nicht prüfbar, mit ihm kann es neu versiegelt werden",
+             "`var/audit_key`"),
+    Variable("BAUANTRAG_AUDIT_ANCHOR_DIR", str, "",
+             "Ordner der Ankerpunkte des Protokolls (nur angehängt, je Kette Stand, letzter Hash, Zeit, Signatur); "
+             "am besten ein anderes Laufwerk oder ein nur beschreibbares Netzlaufwerk", "`var/anchors`"),
+    Variable("BAUANTRAG_AUDIT_ANCHOR_MAIL", str, "",
+             "Adresse, an die jeder neue Ankerpunkt und jede beim Verankern gefundene Veränderung geschickt wird",
+             "– (kein Versand)"),
     Variable("BAUANTRAG_CLAMD", str, "",
              "Virenscanner clamd, `tcp://127.0.0.1:3310` oder `unix:///run/clamav/clamd.ctl`; ist er gesetzt, aber "
              "nicht erreichbar, werden Uploads abgelehnt",

@@ -9,9 +9,11 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from bauantrag.audit import chain
+from bauantrag.audit.keys import audit_key
 from bauantrag.audit.models import AuditEvent
 from bauantrag.audit.service import export_records, verify_tenant
 from tests.factories import complete_case
@@ -45,9 +47,9 @@ def test_an_export_verifies_offline_and_a_tampered_export_does_not() -> None:
     case = complete_case()
     lines = [json.dumps(r, ensure_ascii=False) for r in export_records(case.tenant)]
     records = [json.loads(line) for line in lines]
-    assert chain.verify(records) == []
+    assert chain.verify(records, audit_key()) == []
     records[1]["actor"] = "Jemand anderes"
-    assert chain.verify(records) != []
+    assert chain.verify(records, audit_key()) != []
 
 
 def test_the_command_line_verifies_an_export_and_names_a_tampered_entry(tmp_path: Any) -> None:
@@ -56,7 +58,12 @@ def test_the_command_line_verifies_an_export_and_names_a_tampered_entry(tmp_path
     call_command("audit_export", tenant=case.tenant.slug, stdout=out)
     export = tmp_path / "protokoll.jsonl"
     export.write_text(out.getvalue(), encoding="utf-8")
-    ok = subprocess.run([sys.executable, "-m", "bauantrag.cli", "audit", "verify", str(export)],
+    key_file = str(settings.AUDIT_KEY_FILE)
+    unkeyed = subprocess.run([sys.executable, "-m", "bauantrag.cli", "audit", "verify", str(export)],
+                             capture_output=True, text=True, check=False)
+    assert unkeyed.returncode == 2
+    assert "--key-file" in unkeyed.stderr
+    ok = subprocess.run([sys.executable, "-m", "bauantrag.cli", "audit", "verify", str(export), "--key-file", key_file],
                         capture_output=True, text=True, check=False)
     assert ok.returncode == 0, ok.stderr
     assert "Protokoll intakt" in ok.stdout
@@ -66,7 +73,7 @@ def test_the_command_line_verifies_an_export_and_names_a_tampered_entry(tmp_path
     record["message"] = "nachträglich geändert"
     lines[2] = json.dumps(record, ensure_ascii=False)
     export.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    bad = subprocess.run([sys.executable, "-m", "bauantrag.cli", "audit", "verify", str(export)],
-                         capture_output=True, text=True, check=False)
+    bad = subprocess.run([sys.executable, "-m", "bauantrag.cli", "audit", "verify", str(export),
+                          "--key-file", key_file], capture_output=True, text=True, check=False)
     assert bad.returncode == 1
     assert "Eintrag 3: Inhalt wurde verändert" in bad.stderr

@@ -2,18 +2,18 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bauantrag.audit import chain
-from bauantrag.audit.service import chains, export_chain
+from bauantrag.audit.anchor import check_chains
 
 
 class Command(BaseCommand):
-    help = "Prüft die Hash-Kette des Protokolls jeder Kommune (und der Plattform)."
+    help = ("Prüft die Kette des Protokolls jeder Kommune (und der Plattform): Schlüssel-Hash jedes Eintrags, "
+            "Verkettung und die Ankerpunkte außerhalb der Datenbank (gekürzte oder umgeschriebene Ketten).")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        failed = False
-        for key, name in chains():
-            problems = chain.verify(export_chain(key))
-            failed = failed or bool(problems)
-            self.stdout.write(f"{name}: " + ("intakt" if not problems else "; ".join(problems)))
-        if failed:
+        reports, file_problems = check_chains()
+        for report in reports:
+            self.stdout.write(f"{report.name}: " + ("intakt" if not report.problems else "; ".join(report.problems)))
+        for problem in file_problems:
+            self.stdout.write(problem)
+        if file_problems or any(report.problems for report in reports):
             raise CommandError("Das Protokoll wurde verändert.")

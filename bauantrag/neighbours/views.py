@@ -38,12 +38,21 @@ def _neighbour(case: Case, value: object) -> Neighbour:
         raise Http404 from None
 
 
-def _apply(form: Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+def _labels() -> dict[str, str]:
+    """Field name → label over all forms of the page, for the messages of an action's ValidationError."""
+    labels: dict[str, str] = {}
+    for form_class in (forms.AssessmentForm, forms.ConsentForm, forms.NotifyForm, forms.DeliveredForm,
+                       forms.ObjectionEntryForm, forms.ServedForm, forms.NoticeForm):
+        labels.update({name: str(field.label) for name, field in form_class.base_fields.items()})
+    return labels
+
+
+def _messages(exc: ValidationError) -> list[str]:
+    if not hasattr(exc, "error_dict"):
+        return list(exc.messages)
+    labels = _labels()
+    return [f"{labels[name]}: {m}" if name in labels else m
+            for name, errors in exc.message_dict.items() for m in errors]
 
 
 Handler = Callable[[HttpRequest, Case], "tuple[Form, str] | HttpResponse"]
@@ -167,33 +176,30 @@ def page(request: HttpRequest, case_id: Any) -> HttpResponse:
         handler = HANDLERS.get(action)
         if handler is None:
             raise Http404
-        form: Form | None = None
         try:
             result = handler(request, case)
+        except ValidationError as exc:
+            errors = _messages(exc)
+        except TransitionNotAllowed as exc:
+            messages.error(request, str(exc))
+            return redirect("neighbours:page", case_id=case.pk)
+        else:
             if isinstance(result, HttpResponse):
                 return result
             form, done = result
             if done:
                 messages.success(request, done)
                 return redirect("neighbours:page", case_id=case.pk)
-        except ValidationError as exc:
-            form = form or Form()
-            _apply(form, exc)
-        except TransitionNotAllowed as exc:
-            messages.error(request, str(exc))
-            return redirect("neighbours:page", case_id=case.pk)
+            errors = _errors(form)
         status = 400
-        failed = {"action": action, "neighbour": request.POST.get("neighbour", ""),
-                  "errors": _errors(form)}
+        failed = {"action": action, "neighbour": request.POST.get("neighbour", ""), "errors": errors}
     context = {"case": case, "overview": overview(case), "failed": failed, "forms": _blank_forms(),
                "affected_choices": Affected.choices, "consent_choices": ConsentKind.choices}
     return render(request, "neighbours/page.html", context, status=status)
 
 
-def _errors(form: Form | None) -> list[str]:
-    if form is None:
-        return []
-    out = []
+def _errors(form: Form) -> list[str]:
+    out: list[str] = []
     for name, errors in form.errors.items():
         label = form.fields[name].label if name in form.fields else ""
         out.extend(f"{label}: {e}" if label else str(e) for e in errors)

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0004_tenant_llm'),
         ('cases', '0010_api_list_index'),
-        ('correspondence', '0003_alter_letter_kind_alter_letter_recipient_and_more'),
+        ('correspondence', '0003_neighbour_letter_kinds'),
         ('parcels', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -123,8 +123,9 @@ def auslegung_vorhaben(bekanntmachung: dt.date, auslegung_von: dt.date) -> Ausle
     """§ 72 Abs. 3 Satz 1, Abs. 5: the Vorhaben is laid out for one month from ``auslegung_von`` (a day after the
     Bekanntmachung, named in it, Abs. 4 Nr. 2); the public may object until two weeks after the Auslegung ended.
 
-    Example: Auslegung from Montag 01.02.2027 → one month ends Montag 01.03.2027 (the day before counts as the event
-    day, § 187 Abs. 2 BGB reading); Einwendungen until Montag 15.03.2027."""
+    The first day of the Auslegung counts (§ 187 Abs. 2 BGB), so the month ends with the day before the day of the
+    same number (§ 188 Abs. 2 BGB): computed as a period set off by an event on the day before.
+    Example: Auslegung from Dienstag 02.03.2027 → ends Donnerstag 01.04.2027; Einwendungen until 15.04.2027."""
     if auslegung_von <= bekanntmachung:
         raise ValueError("Die Auslegung beginnt nach der Bekanntmachung (§ 72 Abs. 5 Satz 1 BauO NRW).")
     bis = fristende(auslegung_von - dt.timedelta(days=1), months=1)

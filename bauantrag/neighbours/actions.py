@@ -17,6 +17,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,6 +30,7 @@ from bauantrag.cases.workflow import TransitionNotAllowed, require_open
 from bauantrag.correspondence.actions import clean_text
 from bauantrag.correspondence.actions import draft_letter as correspondence_draft
 from bauantrag.correspondence.models import Letter, LetterKind, LetterState, Recipient
+from bauantrag.neighbours import attachments
 from bauantrag.neighbours.events import NeighbourEvent
 from bauantrag.neighbours.models import (
     Affected,
@@ -240,9 +242,22 @@ def record_notified(actor: User, neighbour: Neighbour, *, zugang: dt.date) -> Ne
     return neighbour
 
 
+def record_objection(actor: User, neighbour: Neighbour, *, received_on: dt.date, form: str, text: str,
+                     upload: UploadedFile[bytes] | None = None) -> Objection:
+    """An Einwendung as it came in, with the neighbour's file if there is one; late when it came after the period
+    (the exclusion is the clerk's to apply). A refused file raises UploadRejected; nothing is stored then."""
+    require_casework(actor, neighbour.case)
+    stored = attachments.store(neighbour.tenant_id, upload) if upload is not None else None
+    try:
+        return _record_objection(actor, neighbour, received_on, form, text, stored)
+    except BaseException:
+        attachments.discard(neighbour.tenant_id, stored)
+        raise
+
+
 @transaction.atomic
-def record_objection(actor: User, neighbour: Neighbour, *, received_on: dt.date, form: str, text: str) -> Objection:
-    """An Einwendung as it came in; late when it came after the period (the exclusion is the clerk's to apply)."""
+def _record_objection(actor: User, neighbour: Neighbour, received_on: dt.date, form: str, text: str,
+                      stored: attachments.Stored | None) -> Objection:
     neighbour = _locked(actor, neighbour)
     errors: dict[str, str] = {}
     if form not in ObjectionForm.values:
@@ -260,9 +275,16 @@ def record_objection(actor: User, neighbour: Neighbour, *, received_on: dt.date,
     late = neighbour.objection_deadline is not None and received_on > neighbour.objection_deadline
     objection = Objection.objects.create(tenant=neighbour.tenant, neighbour=neighbour, received_on=received_on,
                                          form=form, text=text, late=late, recorded_by=actor)
+    if stored is not None:
+        objection.file_name, objection.file_storage_name, objection.file_sha256 = (
+            stored.name, stored.storage_name, stored.sha256)
+        objection.file_size, objection.file_content_type = stored.size, stored.content_type
+        objection.save()
     record(NeighbourEvent.OBJECTION_RECORDED, actor=actor, tenant=neighbour.tenant, subject=objection,
            case=neighbour.case, after={"neighbour": str(neighbour.pk), "received_on": received_on, "form": form,
-                                       "late": late, "length": len(text)})
+                                       "late": late, "length": len(text),
+                                       "file": {"name": stored.name, "sha256": stored.sha256, "size": stored.size}
+                                       if stored is not None else None})
     return objection
 
 

@@ -51,6 +51,7 @@ class ObjectionEntryForm(forms.Form):
     form = forms.ChoiceField(label=_("Form"), choices=ObjectionForm.choices)
     text = forms.CharField(label=_("Inhalt der Einwendung"), max_length=20_000,
                            widget=forms.Textarea(attrs={"rows": 4}))
+    file = forms.FileField(label=_("Datei (Schreiben der Nachbarin / des Nachbarn, optional)"), required=False)
 
 
 class ServedForm(forms.Form):

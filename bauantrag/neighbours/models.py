@@ -106,6 +106,11 @@ class Objection(models.Model):
     form = models.CharField(_("Form"), max_length=20, choices=ObjectionForm.choices, default=ObjectionForm.TEXT)
     text = models.TextField(_("Inhalt der Einwendung"), max_length=20_000)
     late = models.BooleanField(_("nach Ablauf der Frist eingegangen"), default=False)
+    file_name = models.CharField(_("Datei"), max_length=255, blank=True)
+    file_storage_name = models.CharField(max_length=80, blank=True, editable=False)
+    file_sha256 = models.CharField(_("SHA-256 der Datei"), max_length=64, blank=True)
+    file_size = models.PositiveBigIntegerField(null=True, blank=True)
+    file_content_type = models.CharField(max_length=100, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 

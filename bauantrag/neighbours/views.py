@@ -8,20 +8,24 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from bauantrag.accounts.models import User
-from bauantrag.accounts.permissions import casework_required
+from bauantrag.accounts.permissions import casework_required, does_casework_for
 from bauantrag.cases.access import access_case
 from bauantrag.cases.models import Case
 from bauantrag.cases.workflow import TransitionNotAllowed
 from bauantrag.decision.panels import letter_url
-from bauantrag.neighbours import actions, forms
-from bauantrag.neighbours.models import Affected, ConsentKind, Neighbour
+from bauantrag.documents.serving import tampered_response
+from bauantrag.documents.storage import DocumentTampered
+from bauantrag.files import UploadRejected
+from bauantrag.neighbours import actions, attachments, forms
+from bauantrag.neighbours.models import Affected, ConsentKind, Neighbour, Objection
 from bauantrag.neighbours.overview import overview
 from bauantrag.parcels.models import Parcel
 
@@ -120,11 +124,14 @@ def _delivered(request: HttpRequest, case: Case) -> tuple[Form, str]:
 
 def _objection(request: HttpRequest, case: Case) -> tuple[Form, str]:
     neighbour = _neighbour(case, request.POST.get("neighbour"))
-    form = forms.ObjectionEntryForm(request.POST)
+    form = forms.ObjectionEntryForm(request.POST, request.FILES)
     if form.is_valid():
         d = form.cleaned_data
-        objection = actions.record_objection(_user(request), neighbour, received_on=d["received_on"],
-                                             form=d["form"], text=d["text"])
+        try:
+            objection = actions.record_objection(_user(request), neighbour, received_on=d["received_on"],
+                                                 form=d["form"], text=d["text"], upload=d["file"])
+        except UploadRejected as exc:
+            raise ValidationError({"file": str(exc)}) from exc
         late = _(" Sie ging nach Ablauf der Frist ein.") if objection.late else ""
         return form, _("Die Einwendung ist erfasst.") + late
     return form, ""
@@ -210,3 +217,23 @@ def _blank_forms() -> dict[str, Form]:
     return {"add": forms.NeighbourForm(), "notice": forms.NoticeForm(), "consent": forms.ConsentForm(),
             "notify": forms.NotifyForm(), "delivered": forms.DeliveredForm(), "objection": forms.ObjectionEntryForm(),
             "served": forms.ServedForm()}
+
+
+@login_required
+def objection_file(request: HttpRequest, case_id: Any, objection_id: Any) -> HttpResponse | FileResponse:
+    """The file of an Einwendung, for the Bauaufsicht of the case's Kommune only (always a download); anyone else,
+    the applicant of the case too, gets the answer of an unknown id."""
+    case = access_case(request.user, case_id)
+    if not does_casework_for(request.user, case):
+        raise Http404
+    try:
+        objection = Objection.objects.get(pk=str(objection_id), neighbour__case=case)
+    except (Objection.DoesNotExist, ValidationError, ValueError):
+        raise Http404 from None
+    if not objection.file_storage_name:
+        raise Http404
+    try:
+        return attachments.serve(objection.tenant_id, objection.file_storage_name, objection.file_sha256,
+                                 objection.file_content_type, objection.file_name)
+    except DocumentTampered:
+        return tampered_response()

@@ -7,10 +7,12 @@ the audit trail, nothing of it visible to the applicant."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
@@ -23,6 +25,7 @@ from bauantrag.neighbours.models import Affected, Neighbour, Objection
 from tests.conftest import login
 from tests.correspondence.conftest import pdf_text, stored_pdf
 from tests.decision.conftest import approve
+from tests.files import minimal_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -122,12 +125,27 @@ def test_nachbarbeteiligung_vom_register_bis_zur_zustellung(case: Any, client_of
     # the case was submitted after 01.09.2026: the governing Fassung's wording is unknown → zu prüfen
     assert "zu prüfen" in west.deadline_note
 
-    for day, words in (("2026-11-09", "Der Schattenwurf nimmt meinem Garten die Sonne."),
-                       ("2026-11-10", "Nachtrag: auch die Terrasse liegt im Schatten.")):
-        assert client_of_clerk.post(url(case), {"action": "objection", "neighbour": west.pk, "received_on": day,
-                                                "form": "textform", "text": words}).status_code == 302
+    letter_of_neighbour = minimal_pdf("Einwendung Petra Nachbar")
+    refused = client_of_clerk.post(url(case), {
+        "action": "objection", "neighbour": west.pk, "received_on": "2026-11-09", "form": "textform",
+        "text": "Einwendung", "file": SimpleUploadedFile("brief.exe", b"MZ\x90\x00", "application/octet-stream")})
+    assert refused.status_code == 400 and "Dateiformat nicht zulässig" in refused.content.decode()
+    assert not Objection.objects.filter(neighbour=west).exists()
+    for day, words, upload in (
+            ("2026-11-09", "Der Schattenwurf nimmt meinem Garten die Sonne.",
+             SimpleUploadedFile("einwendung.pdf", letter_of_neighbour, "application/pdf")),
+            ("2026-11-10", "Nachtrag: auch die Terrasse liegt im Schatten.", None)):
+        data = {"action": "objection", "neighbour": west.pk, "received_on": day, "form": "textform", "text": words}
+        if upload is not None:
+            data["file"] = upload
+        assert client_of_clerk.post(url(case), data).status_code == 302
     in_time, late = Objection.objects.filter(neighbour=west).order_by("received_on")
     assert not in_time.late and late.late
+    file_url = f"{url(case)}einwendungen/{in_time.pk}/datei/"
+    download = client_of_clerk.get(file_url)
+    assert download.status_code == 200 and b"".join(download.streaming_content) == letter_of_neighbour
+    assert download["Content-Disposition"].startswith("attachment") and in_time.file_name == "einwendung.pdf"
+    assert in_time.file_sha256 == hashlib.sha256(letter_of_neighbour).hexdigest()
 
     decision_page = client_of_clerk.get(f"/bauaufsicht/vorgaenge/{case.pk}/entscheidung/").content.decode()
     assert "2 Einwendungen liegen vor" in decision_page
@@ -166,6 +184,7 @@ def test_nachbarbeteiligung_vom_register_bis_zur_zustellung(case: Any, client_of
     assert not letters_visible_to(applicant).filter(recipient=Recipient.NEIGHBOUR).exists()
     applicant_client = login(Client(), applicant)
     assert applicant_client.get(url(case)).status_code in (403, 404)
+    assert applicant_client.get(file_url).status_code == 404
     assert Letter.objects.filter(case=case, recipient=Recipient.NEIGHBOUR, state=LetterState.SENT).count() == 2
 
 

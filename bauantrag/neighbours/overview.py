@@ -60,7 +60,11 @@ def _state(n: Neighbour, today: dt.date) -> str:
     if n.notification_letter_id is None:
         return _("zu benachrichtigen – Benachrichtigung noch nicht entworfen")
     if n.notified_on is None:
-        return _("Benachrichtigung entworfen bzw. versandt – Zugang noch nicht erfasst")
+        letter = n.notification_letter
+        if letter is None or letter.sent_at is None:
+            return _("Benachrichtigung entworfen – noch nicht versandt (Post des Vorgangs)")
+        return _("Benachrichtigung versandt am %(date)s – Zugang noch nicht erfasst") % {
+            "date": timezone.localdate(letter.sent_at).strftime("%d.%m.%Y")}
     assert n.objection_deadline is not None
     if n.objection_deadline >= today:
         return _("Einwendungsfrist läuft bis %(date)s") % {"date": n.objection_deadline.strftime("%d.%m.%Y")}
@@ -97,7 +101,8 @@ def suggestions(case: Case, known: set[Any]) -> tuple[list[Parcel], str, list[st
 
 def overview(case: Case, *, with_suggestions: bool = True) -> Overview:
     today = timezone.localdate()
-    neighbours = list(Neighbour.objects.filter(case=case).prefetch_related("objections").order_by("created_at"))
+    neighbours = list(Neighbour.objects.filter(case=case).select_related("notification_letter")
+                      .prefetch_related("objections").order_by("created_at"))
     rows = []
     for n in neighbours:
         row = Row(n, list(n.objections.all()), _state(n, today))

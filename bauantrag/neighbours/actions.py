@@ -196,6 +196,9 @@ def draft_notification(actor: User, neighbour: Neighbour, *, abweichungen: str =
         raise ValidationError(_("Für die Zustellung fehlen Name oder Anschrift der Nachbarin / des Nachbarn."))
     if neighbour.notification_letter_id:
         raise ValidationError(_("Zu dieser Nachbarin / diesem Nachbarn gibt es bereits eine Benachrichtigung."))
+    if vorhaben_announced(case):
+        raise ValidationError(_("Das Vorhaben ist öffentlich bekannt gemacht; die Benachrichtigung nach § 72 Abs. 1 "
+                                "und 2 BauO NRW findet dann keine Anwendung (§ 72 Abs. 3 BauO NRW)."))
     frist = law.einwendungsfrist(timezone.localdate(), governing_bauo(case))
     context = {**_letter_context(neighbour), "frist_laenge": frist.laenge, "ausschluss": frist.ausschluss,
                "abweichungen": clean_text(abweichungen, max_length=4000)}
@@ -296,8 +299,16 @@ def baugenehmigung(case: Case) -> Letter | None:
             .order_by("sent_at").first())
 
 
+def vorhaben_announced(case: Case) -> bool:
+    """§ 72 Abs. 3: the Vorhaben was publicly announced, so Abs. 1 and 2 do not apply."""
+    return PublicNotice.objects.filter(case=case, kind=NoticeKind.VORHABEN).exists()
+
+
 def to_serve(case: Case) -> list[Neighbour]:
-    """§ 72 Abs. 2 Satz 2: the neighbours to be notified who did not consent get the Baugenehmigung served."""
+    """§ 72 Abs. 2 Satz 2: the neighbours to be notified who did not consent get the Baugenehmigung served (not
+    after a Bekanntmachung of the Vorhaben: Abs. 3 excludes Abs. 2; the Bescheid is announced, Abs. 6 Satz 2)."""
+    if vorhaben_announced(case):
+        return []
     return [n for n in Neighbour.objects.filter(case=case, affected=Affected.YES, consent_on__isnull=True)]
 
 

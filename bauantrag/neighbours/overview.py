@@ -43,6 +43,7 @@ class Overview:
     serve_due: list[Neighbour] = field(default_factory=list)
     serve_replaceable: bool = False
     bescheid_sent: bool = False
+    bescheid_notice_required: bool = False
 
     @property
     def objections(self) -> list[tuple[Neighbour, Objection]]:
@@ -116,7 +117,10 @@ def overview(case: Case, *, with_suggestions: bool = True) -> Overview:
         known = {n.parcel_id for n in neighbours if n.parcel_id}
         result.register_parcels, result.register_note, result.hints = suggestions(case, known)
     result.bescheid_sent = baugenehmigung(case) is not None
-    if result.bescheid_sent and not any(n.kind == NoticeKind.BESCHEID for n in notices):
+    announced = {n.kind for n in notices}
+    result.bescheid_notice_required = (result.bescheid_sent and NoticeKind.VORHABEN in announced
+                                       and NoticeKind.BESCHEID not in announced)
+    if result.bescheid_sent and NoticeKind.BESCHEID not in announced:
         due = to_serve(case)
         result.serve_due = [n for n in due if n.decision_served_on is None]
         result.serve_replaceable = law.zustellung_ersetzbar(len(due))

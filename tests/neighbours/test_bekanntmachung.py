@@ -37,7 +37,8 @@ def notice(**extra: str) -> dict[str, str]:
             "display_from": "2027-03-02", **extra}
 
 
-def test_bekanntmachung_des_vorhabens_mit_auslegung_und_einwendungsfrist(case: Any, client_of_clerk: Client) -> None:
+def test_bekanntmachung_des_vorhabens_mit_auslegung_und_einwendungsfrist(case: Any, client_of_clerk: Client,
+                                                                          clerk_of_case: Any) -> None:
     wrong = client_of_clerk.post(url(case), notice(display_from="2027-02-20"))
     assert wrong.status_code == 400
     assert "Die Auslegung beginnt nach der Bekanntmachung (§ 72 Abs. 5 Satz 1 BauO NRW)." in wrong.content.decode()
@@ -63,6 +64,18 @@ def test_bekanntmachung_des_vorhabens_mit_auslegung_und_einwendungsfrist(case: A
 
     page = client_of_clerk.get(f"/bauaufsicht/vorgaenge/{case.pk}/").content.decode()
     assert "Auslegung 02.03.2027 bis 01.04.2027" in page and "Einwendungen bis 15.04.2027" in page
+
+    # § 72 Abs. 3: after the Bekanntmachung of the Vorhaben Abs. 1 and 2 do not apply – no single notification
+    neighbour = actions.add_neighbour(clerk_of_case, case, {"name": "Petra Nachbar", "street": "Lindenweg 14",
+                                                            "postal_code": "59423", "city": "Unna"})
+    Neighbour.objects.filter(pk=neighbour.pk).update(affected=Affected.YES, affected_reason="Abstandsfläche")
+    refused = client_of_clerk.post(url(case), {"action": "notify", "neighbour": neighbour.pk})
+    assert refused.status_code == 400 and "(§ 72 Abs. 3 BauO NRW)" in refused.content.decode()
+    # and the Baugenehmigung is announced, not served (Abs. 6 Satz 2)
+    approve(clerk_of_case, case)
+    page = client_of_clerk.get(url(case)).content.decode()
+    assert "Die Baugenehmigung ist öffentlich bekannt zu machen (§ 72 Abs. 6 Satz 2 BauO NRW)" in page
+    assert "Schreiben zur Zustellung entwerfen" not in page
 
 
 def test_bekanntmachung_der_baugenehmigung_statt_zustellung_an_mehr_als_20_nachbarn(

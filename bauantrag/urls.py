@@ -18,6 +18,7 @@ urlpatterns = [
     path("assistenz/", include("bauantrag.assist.urls")),
     path("post/", include("bauantrag.correspondence.urls")),
     path("beteiligung/", include("bauantrag.beteiligung.urls")),
+    path("nachbarn/", include("bauantrag.neighbours.urls")),
     path("statistik/", include("bauantrag.reports.urls")),
     path("kommune/archiv/", include("bauantrag.decision.urls")),
     path("gebuehren/", include("bauantrag.fees.urls")),

@@ -208,4 +208,28 @@ def build(case: Case, kind: str, context: dict[str, Any]) -> dict[str, Any]:
         values["gebuehren"] = letter_facts.fees(case, Decision.REFUSED)
     if kind == "ruecknahme":
         values["ruecknahme_fiktion"] = context.get("reason") == "fiction"
+    if kind in ("nachbar_benachrichtigung", "nachbar_zustellung", "bekanntmachung"):
+        values.update(neighbour_values(context))
+        if kind != "bekanntmachung":
+            values["anrede"] = salutation(values["nachbar"], str(context.get("nachbar_anrede") or ""))
     return values
+
+
+def neighbour_values(context: dict[str, Any]) -> dict[str, Any]:
+    """§ 72 BauO NRW letters: the neighbour, the period, the Bekanntmachung's dates. Without the names of the
+    Bauherrschaft and the Entwurfsverfasser/in (§ 72 Abs. 1 Satz 2): the default texts do not use them."""
+    return {
+        "nachbar": str(context.get("nachbar_name") or "").strip(),
+        "nachbar_anschrift": [str(line) for line in context.get("nachbar_anschrift") or [] if str(line).strip()],
+        "nachbar_flurstueck": str(context.get("nachbar_flurstueck") or "").strip(),
+        "abweichungen": str(context.get("abweichungen") or "").strip(),
+        "einwendungsfrist": str(context.get("frist_laenge") or "einem Monat"),
+        "ausschluss": bool(context.get("ausschluss", True)),
+        "bescheid_datum": _date(context.get("bescheid_datum")),
+        "bekanntmachung_art": str(context.get("art") or ""),
+        "bekanntmachung_tag": _date(context.get("bekanntmachung")),
+        "auslegung_von": _date(context.get("auslegung_von")),
+        "auslegung_bis": _date(context.get("auslegung_bis")),
+        "einwendungen_bis": _date(context.get("einwendungen_bis")),
+        "einsicht_ort": str(context.get("einsicht_ort") or "").strip(),
+    }

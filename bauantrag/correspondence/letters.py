@@ -126,15 +126,21 @@ def legal_blocks(letter: Letter, letterhead: Letterhead) -> list[LegalBlock]:
         return [LegalBlock(_("Wichtiger Hinweis"), RUECKNAHME_NOTICE)]
     if letter.kind in (LetterKind.BAUGENEHMIGUNG, LetterKind.ABLEHNUNG):
         return [LegalBlock(_("Rechtsbehelfsbelehrung"), rechtsbehelfsbelehrung(letterhead))]
+    if letter.kind == LetterKind.NACHBAR_ZUSTELLUNG:
+        return [LegalBlock(_("Rechtsbehelfsbelehrung"), rechtsbehelfsbelehrung(letterhead, third_party=True))]
     return []
 
 
-def rechtsbehelfsbelehrung(letterhead: Letterhead) -> str:
-    """NRW: no Widerspruchsverfahren (§ 110 Abs. 1 JustG NRW); Klage within one month (§ 74 VwGO)."""
+def rechtsbehelfsbelehrung(letterhead: Letterhead, *, third_party: bool = False) -> str:
+    """NRW: no Widerspruchsverfahren (§ 110 Abs. 1 JustG NRW, also for third parties: Abs. 3 Satz 2 Nr. 7); Klage
+    within one month (§ 74 VwGO). third_party: the neighbour served with the Baugenehmigung (§ 72 Abs. 2 Satz 2)."""
     court = letterhead.court_name.strip()
     address = letterhead.court_address.strip()
+    first = (_("Gegen die Baugenehmigung kann innerhalb eines Monats nach ihrer Zustellung Klage erhoben werden.")
+             if third_party else
+             _("Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Klage erhoben werden."))
     return " ".join([
-        _("Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Klage erhoben werden."),
+        first,
         _("Die Klage ist bei dem %(court)s%(address)s schriftlich einzureichen oder zur Niederschrift der "
           "Urkundsbeamtin oder des Urkundsbeamten der Geschäftsstelle zu erklären.") % {
             "court": court, "address": f", {address}," if address else ""},

@@ -29,6 +29,14 @@ class LetterKind(models.TextChoices):
     ABLEHNUNG = "ablehnung", _("Ablehnung des Bauantrags")
     RUECKNAHME = "ruecknahme", _("Bestätigung der Rücknahme")
     SONSTIGES = "sonstiges", _("Schreiben (frei)")
+    NACHBAR_BENACHRICHTIGUNG = "nachbar_benachrichtigung", _("Benachrichtigung der Nachbarin / des Nachbarn")
+    NACHBAR_ZUSTELLUNG = "nachbar_zustellung", _("Zustellung der Baugenehmigung an Nachbarin / Nachbarn")
+    BEKANNTMACHUNG = "bekanntmachung", _("Öffentliche Bekanntmachung")
+
+
+#: Letters to neighbours and the public (§ 72 BauO NRW): never shown to the applicant side.
+NEIGHBOUR_KINDS = frozenset({LetterKind.NACHBAR_BENACHRICHTIGUNG, LetterKind.NACHBAR_ZUSTELLUNG,
+                             LetterKind.BEKANNTMACHUNG})
 
 
 # Letters that decide the application (Bescheide): notification DECISION instead of LETTER.
@@ -43,6 +51,8 @@ class LetterState(models.TextChoices):
 class Recipient(models.TextChoices):
     APPLICANT = "applicant", _("Bauherrschaft / Entwurfsverfasser/in")
     AGENCY = "agency", _("Fachstelle")
+    NEIGHBOUR = "neighbour", _("Nachbarin / Nachbar")
+    PUBLIC = "public", _("Öffentlichkeit (Bekanntmachung)")
 
 
 class Letter(models.Model):

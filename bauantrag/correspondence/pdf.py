@@ -76,6 +76,15 @@ def letter_html(letter: Letter, *, sent_at: dt.datetime | None, sender: User | N
             designer = [case.designer.display_name()]
         copy_to = f"Nachrichtlich: {', '.join(designer)} (Entwurfsverfasser/in)" if designer else ""
         delivery = "Elektronisch zugestellt über das Postfach des Bauantrags-Portals"
+    elif letter.recipient == "neighbour":
+        recipient_lines = [str(letter.context.get("nachbar_name") or ""),
+                           *[str(line) for line in letter.context.get("nachbar_anschrift") or []]]
+        copy_to = ""
+        delivery = "Gegen Zustellungsurkunde"
+    elif letter.recipient == "public":
+        recipient_lines = ["Öffentliche Bekanntmachung"]
+        copy_to = ""
+        delivery = str(letter.context.get("veroeffentlichung") or "Zur Veröffentlichung (§ 72 Abs. 3 Satz 1 BauO NRW)")
     else:
         recipient_lines = [str(letter.context.get("agency_name") or "Fachstelle")]
         copy_to = ""

@@ -77,6 +77,13 @@ def example_context(case: Case, kind: str) -> dict[str, Any]:
         return {"reasons": case.decision_reason or "Beispiel einer Begründung."}
     if kind == LetterKind.BETEILIGUNG:
         return {"agency_name": "Beispiel-Fachstelle"}
+    if kind in (LetterKind.NACHBAR_BENACHRICHTIGUNG, LetterKind.NACHBAR_ZUSTELLUNG):
+        return {"nachbar_name": "Erika Beispiel", "nachbar_anrede": "frau", "nachbar_flurstueck": "Flurstück 124",
+                "nachbar_anschrift": ["Beispielweg 1", "59423 Unna"], "frist_laenge": "einem Monat",
+                "abweichungen": "Beispiel: Abweichung von der Tiefe der Abstandsfläche (§ 6 BauO NRW)",
+                "bescheid_datum": case.closed_at or case.submitted_at}
+    if kind == LetterKind.BEKANNTMACHUNG:
+        return {"art": "vorhaben", "bekanntmachung": case.submitted_at, "einsicht_ort": "Rathaus, Zimmer 1"}
     if kind == LetterKind.RUECKNAHME:
         return {"reason": "fiction" if case.decision == "withdrawn_fictitious" else "declared"}
     return {}

@@ -40,6 +40,14 @@ PLACEHOLDERS = (
     ("begruendung / anhoerung_erfolgt", "Ablehnung: Gründe; ob angehört wurde"),
     ("fachstelle", "Beteiligung: Name der Fachstelle"),
     ("ruecknahme_fiktion", "Rücknahme: ob der Antrag als zurückgenommen gilt (§ 71 Abs. 1 Satz 3 BauO NRW)"),
+    ("nachbar / nachbar_anschrift / nachbar_flurstueck",
+     "Nachbarbeteiligung: Name, Anschrift (Zeilen), Flurstück der Nachbarin / des Nachbarn"),
+    ("abweichungen / einwendungsfrist / ausschluss",
+     "Benachrichtigung: beantragte Abweichungen oder Befreiungen, Frist („einem Monat“), ob verspätete Einwendungen "
+     "ausgeschlossen sind (§ 72 Abs. 1 Satz 3, 4 BauO NRW)"),
+    ("bescheid_datum", "Zustellung an Nachbarn und Bekanntmachung: Datum der Baugenehmigung"),
+    ("bekanntmachung_art / bekanntmachung_tag / auslegung_von / auslegung_bis / einwendungen_bis / einsicht_ort",
+     "Bekanntmachung: „vorhaben“ (§ 72 Abs. 3, 5) oder „bescheid“ (Abs. 6), Daten und Ort der Einsicht"),
 )
 
 

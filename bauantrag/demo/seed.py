@@ -210,6 +210,7 @@ def _load_parts(people: dict[str, User]) -> None:
     from bauantrag.correspondence import demo as correspondence_demo
     from bauantrag.demo import decisions as cases_demo
     from bauantrag.documents import demo as documents_demo
+    from bauantrag.neighbours import demo as neighbours_demo
 
     admin = people["admin@musterstadt.example"]
     tenant = admin.tenant
@@ -220,6 +221,7 @@ def _load_parts(people: dict[str, User]) -> None:
     documents_demo.load(tenant, people)
     correspondence_demo.load(tenant, people)  # now with a submitted case: a conversation in the mailbox
     beteiligung_demo.load(tenant, people)
+    neighbours_demo.load(tenant, people)
     cases_demo.load(tenant, people)
     _run_pending_checks()
 

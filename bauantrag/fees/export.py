@@ -15,9 +15,7 @@ Festsetzungsdatum.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
@@ -27,17 +25,10 @@ from django.utils import timezone
 from bauantrag.accounts.models import Tenant
 from bauantrag.cases.models import Vorhaben
 from bauantrag.fees.models import CaseFee, FeeSettings
+from bauantrag.formats.csv_sheet import safe_text, write
 
-FORMULA_TRIGGERS = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
 HEADER = ("Kassenzeichen", "Aktenzeichen", "Schuldner", "Anschrift des Schuldners", "Betrag (EUR)", "Fälligkeit",
           "Haushaltsstelle", "Tarifstelle", "Festsetzungsdatum")
-
-
-def safe_text(value: str) -> str:
-    stripped = value.lstrip()
-    if value and (value[0] in FORMULA_TRIGGERS or (stripped and stripped[0] in FORMULA_TRIGGERS)):
-        return "'" + value
-    return value
 
 
 def amount(value: Decimal) -> str:
@@ -80,11 +71,6 @@ def rows_of(fees: Iterable[CaseFee], settings: FeeSettings) -> list[Sequence[str
 
 
 def render(rows: Iterable[Sequence[str]]) -> tuple[bytes, int]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    count = 0
-    for row in rows:
-        writer.writerow([safe_text(cell) if index != 4 else cell for index, cell in enumerate(row)])
-        count += 1
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8"), count
+    """The file (the writer of formats.csv_sheet); every cell but the amount (column 5) is text made safe."""
+    return write(HEADER, ([safe_text(cell) if index != 4 else cell for index, cell in enumerate(row)]
+                          for row in rows))

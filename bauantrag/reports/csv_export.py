@@ -20,33 +20,19 @@ and ``float(value.replace(",", "."))`` for numbers.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.http import HttpResponse
 
+from bauantrag.formats import csv_sheet
+from bauantrag.formats.csv_sheet import safe_text
 from bauantrag.reports.stats import rounded
 
-#: Characters that make a spreadsheet treat the cell as a formula (OWASP), plus LF and the full-width forms
-#: (U+FF1D = U+FF0B + U+FF0D - U+FF20 @), which some spreadsheets also accept.
-FORMULA_TRIGGERS = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
-BOM = "\ufeff"
-DELIMITER = ";"
+__all__ = ["Cell", "cell", "format_number", "render", "response", "safe_text"]
 
 Cell = str | int | float | Decimal | dt.date | None
-
-
-def safe_text(value: str) -> str:
-    """The text with a leading ``'`` if a spreadsheet would otherwise evaluate it as a formula."""
-    if not value:
-        return value
-    stripped = value.lstrip()
-    if value[0] in FORMULA_TRIGGERS or (stripped and stripped[0] in FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 def format_number(value: int | float | Decimal, decimals: int = 1) -> str:
@@ -73,15 +59,8 @@ def cell(value: Cell, decimals: int = 1) -> str:
 
 
 def render(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> tuple[bytes, int]:
-    """The CSV document as bytes (UTF-8 with BOM) and the number of data rows."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=DELIMITER, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow([safe_text(str(name)) for name in header])
-    count = 0
-    for row in rows:
-        writer.writerow([cell(value) for value in row])
-        count += 1
-    return (BOM + buffer.getvalue()).encode("utf-8"), count
+    """The CSV document as bytes (UTF-8 with BOM) and the number of data rows (the writer of formats.csv_sheet)."""
+    return csv_sheet.write(header, ([cell(value) for value in row] for row in rows))
 
 
 def response(content: bytes, filename: str) -> HttpResponse:

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "bauantrag.correspondence",
     "bauantrag.decision",
     "bauantrag.beteiligung",
+    "bauantrag.neighbours",
     "bauantrag.fees",
     "bauantrag.reports",
     "bauantrag.demo",

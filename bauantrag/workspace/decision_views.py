@@ -23,6 +23,7 @@ from bauantrag.correspondence.models import Letter
 from bauantrag.correspondence.template_actions import textbausteine_for
 from bauantrag.decision import actions as decision
 from bauantrag.decision.panels import letter_url
+from bauantrag.neighbours.overview import overview as neighbours_overview
 from bauantrag.workspace.decision_forms import DecisionForm, ExtensionForm, WithdrawalForm
 
 
@@ -73,6 +74,7 @@ def decide(request: HttpRequest, case_id: Any) -> HttpResponse:
         "case": case, "form": form, "can_decide": case.state == CaseState.COMPLETE,
         "anhoerung_sent": decision.anhoerung_sent(case) if case.state == CaseState.COMPLETE else False,
         "suggested_count": len(suggestions), "drafts": drafts,
+        "neighbours": neighbours_overview(case, with_suggestions=False),
     }
     return render(request, "workspace/decision.html", context, status=status)
 

@@ -101,3 +101,21 @@ def test_parcels_at(tenant: Any, other_tenant: Any) -> None:
     assert [p.label for p in parcels_at(tenant, across)] == ["86/1", "85"]
     assert parcels_at(tenant, box(409070, 5710300, 409100, 5710340)) == []  # touches the boundary only
     assert parcels_at(other_tenant, Point(409110, 5710310)) == []
+
+
+def test_adjoining_parcels_share_a_boundary_and_exclude_the_parcel_itself(tenant: Any, other_tenant: Any) -> None:
+    """Unna, Flur 11: 85 | 86/1 | 86/2 side by side (tests/data/cadastre). The middle one has both as neighbours,
+    the western one only the middle one; the other Kommune's register is not looked at."""
+    from pathlib import Path
+
+    from bauantrag.parcels.register import adjoining_parcels
+
+    data = (Path(__file__).resolve().parents[1] / "data" / "cadastre" / "unna_flurstuecke_25832.geojson").read_bytes()
+    import_parcels(None, tenant, "unna.geojson", data)
+    import_parcels(None, other_tenant, "unna.geojson", data)
+    middle = find_parcel(tenant, "Unna", "11", "86/1")
+    west = find_parcel(tenant, "Unna", "11", "85")
+    assert middle is not None and west is not None
+    assert [p.label for p in adjoining_parcels(middle)] == ["85", "86/2"]
+    assert [p.label for p in adjoining_parcels(west)] == ["86/1"]
+    assert {p.tenant_id for p in adjoining_parcels(middle)} == {tenant.pk}

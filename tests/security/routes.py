@@ -12,7 +12,7 @@ from django.urls.resolvers import RegexPattern
 # The parameters that carry object ids. The matrix probes every route that has one of them.
 ID_PARAMS = (
     "case_id", "document_id", "finding_id", "plan_id", "parcel_id", "letter_id", "message_id", "beteiligung_id",
-    "fachstelle_id", "rate_id", "rohbauwert_id",
+    "fachstelle_id", "rate_id", "rohbauwert_id", "objection_id",
 )
 
 # Parameters known to carry no object id, with the value the probes use for them.

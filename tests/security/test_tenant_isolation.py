@@ -57,6 +57,7 @@ class Target:
     fachstellen: list[Any] = field(default_factory=list)  # beteiligung.Fachstelle
     tariff_rates: list[Any] = field(default_factory=list)  # fees.TariffRate
     rohbauwerte: list[Any] = field(default_factory=list)  # fees.RohbauwertEntry
+    objections: list[Any] = field(default_factory=list)  # neighbours.Objection (with a file)
 
     @classmethod
     def of(cls, label: str, case: Case) -> Target:
@@ -83,6 +84,7 @@ class Target:
             "fachstelle_id": [f.pk for f in self.fachstellen],
             "rate_id": [r.pk for r in self.tariff_rates],
             "rohbauwert_id": [r.pk for r in self.rohbauwerte],
+            "objection_id": [o.pk for o in self.objections],
         }
         values: dict[str, Any] = {}
         for name in route.params:
@@ -121,6 +123,7 @@ def world(tenant: Any, other_tenant: Any) -> World:
     _fee_targets(tenant, targets[0])
     agency = UserFactory(tenant=tenant, role=Role.AGENCY)
     _beteiligung_targets(tenant, targets, agency)
+    _objection_targets(tenant, targets[1])
     neighbour = UserFactory(tenant=tenant, role=Role.APPLICANT)
     submitted_case(neighbour)  # the attacker has cases of their own
     submitted_case(UserFactory(tenant=other_tenant))  # and the other Kommune has its own work
@@ -172,6 +175,21 @@ def _beteiligung_targets(tenant: Any, targets: list[Target], agency: User) -> No
         beteiligung.documents.set(target.documents)
         target.beteiligungen.append(beteiligung)
         target.fachstellen.append(asked)
+
+
+def _objection_targets(tenant: Any, target: Target) -> None:
+    """A neighbour's Einwendung with its file on the submitted case (§ 72 BauO NRW): for the Bauaufsicht only."""
+    from bauantrag.documents import storage
+    from bauantrag.neighbours.models import Neighbour, Objection
+
+    clerk = UserFactory(tenant=tenant, role=Role.CLERK)
+    neighbour = Neighbour.objects.create(tenant=tenant, case=target.case, name="Petra Nachbar", created_by=clerk)
+    data = b"%PDF-1.4 Einwendung"
+    name, size, sha256 = storage.write(tenant.pk, iter([data]), ".pdf")
+    target.objections.append(Objection.objects.create(
+        tenant=tenant, neighbour=neighbour, received_on=target.case.submitted_at.date(), text="Einwendung",
+        recorded_by=clerk, file_name="einwendung.pdf", file_storage_name=name, file_sha256=sha256, file_size=size,
+        file_content_type="application/pdf"))
 
 
 def request(client: Client, method: str, url: str) -> Any:

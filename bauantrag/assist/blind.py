@@ -63,6 +63,12 @@ SETS = {
         HERE / "extraction" / "real" / "blind2_labels.json",
         "blind2",
     ),
+    "blind3": BlindSet(
+        "blind3",
+        HERE / "classification" / "real" / "blind3_manifest.csv",
+        HERE / "extraction" / "real" / "blind3_labels.json",
+        "blind3",
+    ),
 }
 DEFAULT_SET = SETS["blind"]
 

@@ -12,7 +12,9 @@ feeds. Documents are read the way the running system reads them (``classifier.cl
 missing (it says which).
 
 ``--set blind2`` measures a second, independently collected set the same way: ``classification/real/
-blind2_manifest.csv``, ``extraction/real/blind2_labels.json``, texts in ``$BAUANTRAG_REAL_DOCS/blind2/``.
+blind2_manifest.csv``, ``extraction/real/blind2_labels.json``, texts in ``$BAUANTRAG_REAL_DOCS/blind2/``;
+``--set blind3`` the third (collected after blind2 was measured; ``blind3_manifest.csv``, ``blind3_labels.json``,
+texts in ``blind3/``), measured once before and once after the calibration of issue 10 and never used for choosing.
 
 Split (fixed before any result of the fix was looked at; ``realdocs.blind_split``): an id whose SHA-256 has an
 even first byte is blind-train (may be used for training and choosing parameters), an odd one blind-holdout (never

@@ -171,9 +171,18 @@ def report_classification(docs: list[BlindDoc], predictions: list[Prediction], t
         print(f"  {d.id}: Handlabel {d.label} → Vorschlag {p.doc_class} ({p.confidence:.3f})")
     unsure_wrong = sum(1 for d, p in zip(docs, predictions, strict=True) if p.uncertain and p.doc_class != d.label)
     print(f"Falsch, aber als unsicher gezeigt: {unsure_wrong}")
+    # Every answer with its confidence, so that a later calibration can read the record when the texts are gone.
+    print("Alle Antworten (Handlabel → Vorschlag, Sicherheit):")
+    for d, p in sorted(zip(docs, predictions, strict=True), key=lambda pair: pair[0].id):
+        print(f"  {answer_line(d.id, d.label, p.doc_class, p.confidence, not p.uncertain)}")
     codes = {c.name: c.code for c in CLASSES}
     in_top3 = sum(1 for d, p in zip(docs, predictions, strict=True) if codes[d.label] in {t[0] for t in p.top})
     print(f"Handlabel unter den drei wahrscheinlichsten Klassen: {in_top3} von {len(docs)}")
+
+
+def answer_line(doc_id: str, label: str, guess: str, confidence: float, certain: bool) -> str:
+    """One answer as the record lists it: ``c001 baubeschreibung → keine_bauvorlage 0.724 sicher``."""
+    return f"{doc_id} {label} → {guess} {confidence:.3f} {'sicher' if certain else 'unsicher'}"
 
 
 def report_kind_without_reject(classifier: Classifier, docs: list[BlindDoc]) -> None:

@@ -9,8 +9,10 @@ which
 
 * the held-out answers whose text is present (blind-holdout of the first set, the whole second set) are right at
   least ``--target`` of the time (default 95 %), and
-* no certain-but-wrong answer recorded in the committed evaluation files of a set whose texts are absent
-  (``real/blind*-evaluation-<version>.txt``, lines „Handlabel X → Vorschlag Y (0.724)“) stays certain,
+* where a set's texts are absent, its committed evaluation file (``real/blind*-evaluation-<version>.txt``) stands
+  in: its list of every answer with its confidence (printed since the third blind round) counts like the texts;
+  an older file without that list gives only its certain-but-wrong answers („Handlabel X → Vorschlag Y (0.724)“),
+  none of which may stay certain,
 
 never below the training's floor of 0.6. Only sets that may be used for choosing parameters are read; the third
 blind set (blind3) never is. ``--write`` stores both thresholds and this calibration's record in
@@ -41,6 +43,9 @@ FLOOR = 0.6
 TARGET = 0.95
 KIND, REJECT = "kind", "reject"
 _RECORDED = re.compile(r"Handlabel (?P<truth>\w+) → Vorschlag (?P<guess>\w+) \((?P<conf>0\.\d+)\)")
+# Every answer, as blind.py lists it since issue 10's third round (blind.answer_line).
+_ANSWER = re.compile(r"^ +(?P<id>\w+) (?P<truth>\w+) → (?P<guess>\w+) (?P<conf>[01]\.\d+) (?:sicher|unsicher)$",
+                     re.MULTILINE)
 
 
 @dataclass
@@ -95,8 +100,13 @@ def collect(texts: str | os.PathLike[str] | None, version: str) -> tuple[dict[st
         text = record.read_text(encoding="utf-8")
         if name == "blind":  # the record lists the halves apart; only blind-holdout counts
             text = text.split("Hälfte blind-train")[0]
-        for m in _RECORDED.finditer(text):
-            decisions[_decision(m.group("guess"))].recorded_wrong.append(float(m.group("conf")))
+        answers = {m.group("id"): m for m in _ANSWER.finditer(text)}  # a record with every answer: right ones too
+        for m in answers.values():
+            right = m.group("truth") == m.group("guess")
+            decisions[_decision(m.group("guess"))].answers.append((float(m.group("conf")), right))
+        if not answers:
+            for m in _RECORDED.finditer(text):
+                decisions[_decision(m.group("guess"))].recorded_wrong.append(float(m.group("conf")))
         sources[name] = f"Auswertung {record.name} (Texte fehlen)"
     return decisions, sources
 

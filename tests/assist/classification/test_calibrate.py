@@ -3,6 +3,11 @@ wrong answer never stays certain, held-out answers shown as certain are right at
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from bauantrag.assist import blind
 from bauantrag.assist.classification import calibrate
 from bauantrag.assist.classification.calibrate import Decision
 
@@ -26,3 +31,21 @@ def test_without_texts_the_committed_evaluations_of_blind_and_blind2_are_used_an
     assert sorted(decisions[calibrate.REJECT].recorded_wrong) == [0.705, 0.724]  # blind2's two, none in holdout
     assert decisions[calibrate.KIND].recorded_wrong == []
     assert decisions[calibrate.REJECT].threshold(calibrate.TARGET) == 0.73
+
+
+def test_a_record_listing_every_answer_counts_right_and_wrong_answers_like_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = [blind.answer_line("c001", "baubeschreibung", "keine_bauvorlage", 0.724, True),
+             blind.answer_line("c002", "keine_bauvorlage", "keine_bauvorlage", 0.81, True),
+             blind.answer_line("c003", "brandschutz", "brandschutz", 0.66, True)]
+    assert lines[0] == "c001 baubeschreibung → keine_bauvorlage 0.724 sicher"
+    (tmp_path / "blind2-evaluation-v1.txt").write_text(
+        "Alle Antworten (Handlabel → Vorschlag, Sicherheit):\n" + "".join(f"  {line}\n" for line in lines),
+        encoding="utf-8")
+    monkeypatch.setattr(calibrate, "REAL_DIR", tmp_path)
+    monkeypatch.setattr(calibrate, "CALIBRATION_SETS", ("blind2",))
+    decisions, sources = calibrate.collect(None, "v1")
+    assert sorted(decisions[calibrate.REJECT].answers) == [(0.724, False), (0.81, True)]
+    assert decisions[calibrate.KIND].answers == [(0.66, True)] and "Texte fehlen" in sources["blind2"]
+    assert decisions[calibrate.REJECT].threshold(0.95) == 0.81

@@ -118,8 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="Schwellen in model/classifier.json speichern")
     args = parser.parse_args(argv)
     classifier = get_classifier()
-    version = classifier.version
-    decisions, sources = collect(args.texts, version)
+    decisions, sources = collect(args.texts, classifier.model.trained_version)
     thresholds = {key: d.threshold(args.target) for key, d in decisions.items()}
     record = {
         "calibrated_at": datetime.now(UTC).replace(microsecond=0).isoformat(),

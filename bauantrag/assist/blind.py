@@ -36,8 +36,9 @@ from pathlib import Path
 from bauantrag.assist.classification import features, realdocs, realmetrics
 from bauantrag.assist.classification.classifier import Classifier, Prediction, get_classifier
 from bauantrag.assist.corpus.classes import CLASSES, NOT_A_BAUVORLAGE
+from bauantrag.assist.extraction import kinds
 from bauantrag.assist.extraction.evaluate import Counts, same
-from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, Extracted, extract
+from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, Extracted
 from bauantrag.assist.extraction.patterns import ALL_FIELDS
 
 HERE = Path(__file__).resolve().parent
@@ -203,7 +204,7 @@ def report_kind_without_reject(classifier: Classifier, docs: list[BlindDoc]) -> 
 def report_extraction(docs: list[BlindDoc], blind_set: BlindSet = DEFAULT_SET, title: str = "Blindtest") -> None:
     labelled, truth = extraction_labels(blind_set)
     present = {d.id: d for d in docs}
-    read = {doc_id: extract(present[doc_id].pages) for doc_id in labelled if doc_id in present}
+    read = {doc_id: kinds.read(present[doc_id].pages) for doc_id in labelled if doc_id in present}
     for certain_only, heading in ((False, "alle gewählten Werte, auch unsichere"),
                                   (True, "nur als sicher gezeigte Werte – nur sie können einen Befund auslösen")):
         counts = score_extraction(read, truth, certain_only=certain_only)

@@ -43,7 +43,7 @@ from bauantrag.assist.extraction.qualifiers import PERMITTED_RE as _PERMITTED_RE
 from bauantrag.assist.extraction.qualifiers import column_qualifiers as _column_qualifiers
 from bauantrag.assist.extraction.qualifiers import is_permitted as _is_permitted
 
-EXTRACTOR_VERSION = "regeln-2026.4"
+EXTRACTOR_VERSION = "regeln-2026.5"  # .5: certain only where the classified kind carries the field (kinds.py)
 PERMITTED = ".zulaessig"
 
 

@@ -8,7 +8,8 @@ The set is ``classification/real/blind_manifest.csv`` (hand label per document, 
 listed there; a listed document's field without a label has no value, so anything read for it is wrong). The texts
 are third-party and not in the repository: ``$BAUANTRAG_REAL_DOCS/blind/<id>.txt``, UTF-8, pages separated by form
 feeds. Documents are read the way the running system reads them (``classifier.classify(pages)``,
-``extractor.extract(pages)``). Prints figures, not pass/fail; exit status 0 whenever it ran, also when texts are
+``extraction.kinds.read(pages)``: extracted, then gated by the classified kind). Prints figures, not pass/fail;
+exit status 0 whenever it ran, also when texts are
 missing (it says which).
 
 ``--set blind2`` measures a second, independently collected set the same way: ``classification/real/

@@ -11,7 +11,7 @@ eval-classifier: ## document classifier: synthetic and real documents side by si
 	bash scripts/eval.sh classifier
 eval-extraction: ## key-data extraction: precision and recall per field on the labelled set
 	bash scripts/eval.sh extraction
-eval-blind: ## classifier and extractor on the blind set of real documents (set BAUANTRAG_REAL_DOCS, texts in blind/; SET=blind2 for the second set)
+eval-blind: ## classifier and extractor on the blind set of real documents (set BAUANTRAG_REAL_DOCS, texts in blind/; SET=blind2 or SET=blind3 for the later sets)
 	bash scripts/eval.sh blind $(if $(SET),--set $(SET))
 openapi: ## write the API schema the code serves to docs/api/openapi.yaml (a test compares the two)
 	BAUANTRAG_DATABASE_URL=sqlite:// .venv/bin/python manage.py spectacular --validate --fail-on-warn --file docs/api/openapi.yaml

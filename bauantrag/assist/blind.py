@@ -8,11 +8,14 @@ The set is ``classification/real/blind_manifest.csv`` (hand label per document, 
 listed there; a listed document's field without a label has no value, so anything read for it is wrong). The texts
 are third-party and not in the repository: ``$BAUANTRAG_REAL_DOCS/blind/<id>.txt``, UTF-8, pages separated by form
 feeds. Documents are read the way the running system reads them (``classifier.classify(pages)``,
-``extractor.extract(pages)``). Prints figures, not pass/fail; exit status 0 whenever it ran, also when texts are
+``extraction.kinds.read(pages)``: extracted, then gated by the classified kind). Prints figures, not pass/fail;
+exit status 0 whenever it ran, also when texts are
 missing (it says which).
 
 ``--set blind2`` measures a second, independently collected set the same way: ``classification/real/
-blind2_manifest.csv``, ``extraction/real/blind2_labels.json``, texts in ``$BAUANTRAG_REAL_DOCS/blind2/``.
+blind2_manifest.csv``, ``extraction/real/blind2_labels.json``, texts in ``$BAUANTRAG_REAL_DOCS/blind2/``;
+``--set blind3`` the third (collected after blind2 was measured; ``blind3_manifest.csv``, ``blind3_labels.json``,
+texts in ``blind3/``), measured once before and once after the calibration of issue 10 and never used for choosing.
 
 Split (fixed before any result of the fix was looked at; ``realdocs.blind_split``): an id whose SHA-256 has an
 even first byte is blind-train (may be used for training and choosing parameters), an odd one blind-holdout (never
@@ -34,8 +37,9 @@ from pathlib import Path
 from bauantrag.assist.classification import features, realdocs, realmetrics
 from bauantrag.assist.classification.classifier import Classifier, Prediction, get_classifier
 from bauantrag.assist.corpus.classes import CLASSES, NOT_A_BAUVORLAGE
+from bauantrag.assist.extraction import kinds
 from bauantrag.assist.extraction.evaluate import Counts, same
-from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, Extracted, extract
+from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, Extracted
 from bauantrag.assist.extraction.patterns import ALL_FIELDS
 
 HERE = Path(__file__).resolve().parent
@@ -62,6 +66,12 @@ SETS = {
         HERE / "classification" / "real" / "blind2_manifest.csv",
         HERE / "extraction" / "real" / "blind2_labels.json",
         "blind2",
+    ),
+    "blind3": BlindSet(
+        "blind3",
+        HERE / "classification" / "real" / "blind3_manifest.csv",
+        HERE / "extraction" / "real" / "blind3_labels.json",
+        "blind3",
     ),
 }
 DEFAULT_SET = SETS["blind"]
@@ -163,9 +173,18 @@ def report_classification(docs: list[BlindDoc], predictions: list[Prediction], t
         print(f"  {d.id}: Handlabel {d.label} → Vorschlag {p.doc_class} ({p.confidence:.3f})")
     unsure_wrong = sum(1 for d, p in zip(docs, predictions, strict=True) if p.uncertain and p.doc_class != d.label)
     print(f"Falsch, aber als unsicher gezeigt: {unsure_wrong}")
+    # Every answer with its confidence, so that a later calibration can read the record when the texts are gone.
+    print("Alle Antworten (Handlabel → Vorschlag, Sicherheit):")
+    for d, p in sorted(zip(docs, predictions, strict=True), key=lambda pair: pair[0].id):
+        print(f"  {answer_line(d.id, d.label, p.doc_class, p.confidence, not p.uncertain)}")
     codes = {c.name: c.code for c in CLASSES}
     in_top3 = sum(1 for d, p in zip(docs, predictions, strict=True) if codes[d.label] in {t[0] for t in p.top})
     print(f"Handlabel unter den drei wahrscheinlichsten Klassen: {in_top3} von {len(docs)}")
+
+
+def answer_line(doc_id: str, label: str, guess: str, confidence: float, certain: bool) -> str:
+    """One answer as the record lists it: ``c001 baubeschreibung → keine_bauvorlage 0.724 sicher``."""
+    return f"{doc_id} {label} → {guess} {confidence:.3f} {'sicher' if certain else 'unsicher'}"
 
 
 def report_kind_without_reject(classifier: Classifier, docs: list[BlindDoc]) -> None:
@@ -186,7 +205,7 @@ def report_kind_without_reject(classifier: Classifier, docs: list[BlindDoc]) -> 
 def report_extraction(docs: list[BlindDoc], blind_set: BlindSet = DEFAULT_SET, title: str = "Blindtest") -> None:
     labelled, truth = extraction_labels(blind_set)
     present = {d.id: d for d in docs}
-    read = {doc_id: extract(present[doc_id].pages) for doc_id in labelled if doc_id in present}
+    read = {doc_id: kinds.read(present[doc_id].pages) for doc_id in labelled if doc_id in present}
     for certain_only, heading in ((False, "alle gewählten Werte, auch unsichere"),
                                   (True, "nur als sicher gezeigte Werte – nur sie können einen Befund auslösen")):
         counts = score_extraction(read, truth, certain_only=certain_only)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ MODEL_DIR = Path(__file__).resolve().parent / "model"
 ARRAYS = "classifier.npz"
 META = "classifier.json"
 FORMAT = 1
+CALIBRATED = "+"  # separates the trained model's id from its calibration in a recorded version
 _REQUIRED = {"columns": 1, "idf": 1, "coef": 2, "intercept": 1}
 
 
@@ -27,9 +29,32 @@ class ModelError(RuntimeError):
     """The model files are missing, damaged or do not fit together."""
 
 
+def recorded_version(meta: dict[str, Any]) -> str:
+    """The version a classification records: the trained model's id, and the thresholds for „sicher“ when they were
+    calibrated after training (calibrate.py): ``20261207-263452e6+k0.6-r0.73`` (kind from 0.6, keine Bauvorlage
+    from 0.73). Thresholds decide what is shown as certain, so two calibrations are two versions; a model as trained
+    keeps its bare id, which is what classifications recorded before calibrations existed (they stay readable)."""
+    version = str(meta["version"])
+    if not meta.get("calibrations"):
+        return version
+    kind = float(meta.get("confident_threshold", 0.6))
+    reject = float(meta.get("reject_threshold", 0.0)) or kind
+    return f"{version}{CALIBRATED}k{kind:g}-r{reject:g}"
+
+
+def parse_version(version: str) -> tuple[str, float | None, float | None]:
+    """(trained model id, kind threshold, reject threshold) of a recorded version; thresholds None when the version
+    names a model as trained (every record before calibration, or an uncalibrated model)."""
+    model_id, _, calibration = version.partition(CALIBRATED)
+    match = re.fullmatch(r"k(?P<kind>[\d.]+)-r(?P<reject>[\d.]+)", calibration)
+    if not match:
+        return model_id, None, None
+    return model_id, float(match["kind"]), float(match["reject"])
+
+
 @dataclass(frozen=True)
 class Model:
-    version: str
+    version: str  # recorded with every classification (recorded_version): the model id plus its calibration
     classes: list[dict[str, str]]  # [{"name", "label", "code"}], in the order of the coef rows
     columns: np.ndarray  # int64, sorted global hash buckets
     idf: np.ndarray  # float32 per column
@@ -38,6 +63,7 @@ class Model:
     confident_threshold: float  # for "a Bauvorlage of kind X" (calibrated at training, see train.py)
     meta: dict[str, Any]
     reject_threshold: float = 0.0  # for "keine Bauvorlage"; 0 in old models: falls back to confident_threshold
+    trained_version: str = ""  # the arrays' id from training (names the evaluation records), without calibration
 
     def threshold_for(self, name: str) -> float:
         """The probability from which a suggestion of class ``name`` is shown as certain."""
@@ -102,7 +128,7 @@ def load(directory: Path = MODEL_DIR) -> Model:
     ):
         raise ModelError("Die Arrays des Klassifikationsmodells passen nicht zu den Metadaten.")
     return Model(
-        version=str(meta["version"]),
+        version=recorded_version(meta),
         classes=classes,
         columns=arrays["columns"].astype(np.int64),
         idf=arrays["idf"].astype(np.float32),
@@ -111,4 +137,5 @@ def load(directory: Path = MODEL_DIR) -> Model:
         confident_threshold=float(meta.get("confident_threshold", 0.6)),
         meta=meta,
         reject_threshold=float(meta.get("reject_threshold", 0.0)),
+        trained_version=str(meta["version"]),
     )

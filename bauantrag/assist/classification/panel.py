@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from bauantrag.assist.classification.classifier import ModelError, get_classifier
+from bauantrag.assist.classification.modelfile import parse_version
 from bauantrag.assist.corpus.classes import class_of_code
 
 if TYPE_CHECKING:
@@ -73,9 +74,12 @@ def context(request: HttpRequest, case: Case) -> dict[str, Any] | None:
     except ModelError as exc:  # the detail (path, checksum) goes to the log, not to the page
         logger.error("Klassifikationsmodell nicht verfügbar: %s", exc)
         version, unavailable = "", True
+    _model_id, kind, reject = parse_version(version)
+    calibration = {"kind": f"{round(kind * 100)} %", "reject": f"{round(reject * 100)} %"} if kind and reject else None
     return {
         "rows": rows,
         "version": version,
+        "calibration": calibration,
         "unavailable": unavailable,
         "differ": sum(1 for r in rows if r.verdict == "differ"),
     }

@@ -7,6 +7,7 @@ import logging
 from django.db import transaction
 
 from bauantrag.assist.events import AssistEvent
+from bauantrag.assist.extraction import kinds
 from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, extract
 from bauantrag.assist.models import ExtractedValue
 from bauantrag.audit.service import record
@@ -28,11 +29,16 @@ def extract_document(document: Document) -> int:
     """Replace the document's extracted values with what its current page texts say; returns how many.
 
     Idempotent: running it again on the same text stores the same values. The audit event names the fields
-    and the count, never the values (names of people are personal data).
+    and the count, never the values (names of people are personal data). A value is certain only where the kind
+    the classifier suggests for the page texts carries its field (kinds.py); the classification is the same call
+    the pipeline's classification step (order 10) made on the same texts, repeated here because that step stores
+    only a confident Bauvorlage kind on the document, and the gate needs „keine Bauvorlage“ and uncertain kinds too.
     """
     texts = page_texts(document)
     fields = list(document.form_fields or [])
-    found = extract(texts, fields) if fields or any(t.strip() for t in texts) else []
+    has_text = any(t.strip() for t in texts)
+    kind = kinds.classify(texts) if has_text else None
+    found = kinds.gate(extract(texts, fields), kind) if fields or has_text else []
     with transaction.atomic():
         locked = Document.objects.select_for_update(of=("self",)).select_related("case", "tenant").get(pk=document.pk)
         previous = ExtractedValue.objects.filter(document=locked).count()
@@ -54,6 +60,8 @@ def extract_document(document: Document) -> int:
                     "count": len(found),
                     "pages": len(texts),
                     "extractor_version": EXTRACTOR_VERSION,
+                    "document_kind": kind.name if kind else "",
+                    "kind_confidence": kind.confidence if kind else None,
                 },
                 message=f"{len(found)} Angaben aus „{locked.display_name}“ ausgelesen",
             )

@@ -275,6 +275,40 @@ def document_doubts(values: Iterable[tuple[str, str, bool, str]]) -> dict[str, s
     return doubts
 
 
+# --- per document: a Bebauungsplan's Begründung or textliche Festsetzungen -------------------------------------------
+
+# A plan's Begründung states the limits it sets for a whole area ("GRZ von 0,4", "zwei Vollgeschosse", "Gebäudehöhe
+# von 9,00 m"), not what a Vorhaben plans (blind2: Festsetzungen in Planbegründungen were read as project values).
+# In such a document no figure of the Maß der baulichen Nutzung is certain; places and parcels still are.
+PLAN_FIELDS = frozenset({"vollgeschosse", "gebaeudehoehe_m", "firsthoehe_m", "traufhoehe_m", "hoehe_bauo_m", "grz",
+                         "gfz", "brutto_rauminhalt_m3", "wohneinheiten"})
+_PLAN_TITLE = re.compile(r"(?<![a-z])(?:begrundung|textliche festsetzungen|planzeichenerklarung)(?![a-z])")
+# Groups of words a plan text uses; a document needs three different groups besides its title to count as one.
+_PLAN_GROUPS = {
+    "festsetzung": r"festsetzung\w*|festgesetzt\w*|festzusetzen",
+    "gebiet": r"plangebiet\w*|planungsgebiet\w*|geltungsbereich\w*|baugebiet\w*",
+    "baunvo": r"baunvo|baunutzungsverordnung",
+    "baugb": r"baugb|baugesetzbuch",
+    "plan": r"bebauungsplan\w*|b-plan\w*|bauleitplan\w*|vorhaben- und erschliessungsplan\w*",
+    "wohngebiet": r"(?:allgemeine|reine)[sn]? wohngebiet\w*|mischgebiet\w*|gewerbegebiet\w*",
+    "orientierung": r"orientierungswert\w*|obergrenze\w*|hochstmass\w*",
+}
+_PLAN_WORD = re.compile("|".join(f"(?<![a-z])(?P<{name}>{words})(?![a-z])" for name, words in _PLAN_GROUPS.items()))
+PLAN_GROUPS_NEEDED = 3
+
+
+def plan_document(folded_pages: Iterable[str]) -> str:
+    """Why no Maß-der-Nutzung figure of this document is certain, or "" (not a plan's Begründung/Festsetzungen)."""
+    text = "\n".join(folded_pages)
+    if not _PLAN_TITLE.search(text):
+        return ""
+    groups = {m.lastgroup for m in _PLAN_WORD.finditer(text)}
+    if len(groups) < PLAN_GROUPS_NEEDED:
+        return ""
+    return ("Begründung oder Festsetzungen eines Bebauungsplans: die Zahl ist eine Festsetzung für das Gebiet, "
+            "keine Angabe des Vorhabens")
+
+
 def low_confidence(confidence: float) -> str:
     return "" if confidence >= CERTAIN_CONFIDENCE else "nur indirekt erkannt (geringe Sicherheit)"
 

@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, chosen_values, extract
+from bauantrag.assist.extraction import kinds
+from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, chosen_values
 from bauantrag.assist.extraction.folding import fold
 from bauantrag.assist.extraction.patterns import ALL_FIELDS, FIELDS
 
@@ -91,10 +92,12 @@ def same(field_name: str, predicted: str, label: str) -> bool:
     return " ".join(fold(predicted).text.split()) == " ".join(fold(label).text.split())
 
 
-def score(documents: Iterable[Document], fields: tuple[str, ...]) -> dict[str, Counts]:
+def score(documents: Iterable[Document], fields: tuple[str, ...], gated: bool = True) -> dict[str, Counts]:
+    """Counts of the values shown as certain, as the running system shows them: gated by the document's
+    classified kind (kinds.py) unless ``gated=False``."""
     counts = {f: Counts() for f in fields}
     for document in documents:
-        predicted = chosen_values(extract(document.pages), certain_only=True)
+        predicted = chosen_values(kinds.read(document.pages, gated), certain_only=True)
         for name in fields:
             truth = document.fields.get(name)
             guess = predicted.get(name)
@@ -167,11 +170,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-class", type=int, default=None, help="Dokumente je Klasse (Standard: 40)")
     parser.add_argument("--errors", metavar="FELD", action="append", default=[],
                         help="die Fehler dieses Feldes auflisten (mehrfach möglich, 'alle' für alle)")
+    parser.add_argument("--ohne-art", action="store_true",
+                        help="ohne die Sperre nach Art des Dokuments (kinds.py) messen, um ihre Kosten zu sehen")
     parser.add_argument("--real-part", choices=("test", "dev", "all"), default="test",
                         help="Teil der echten Dokumente (Standard: Testteil)")
     args = parser.parse_args(argv)
 
-    out = [f"Auslesen von Angaben (Extraktor {EXTRACTOR_VERSION})"]
+    gated = not args.ohne_art
+    out = [f"Auslesen von Angaben (Extraktor {EXTRACTOR_VERSION}; "
+           + ("sicher nur, wo die erkannte Art der Bauvorlage die Angabe enthält)" if gated
+              else "OHNE die Sperre nach Art des Dokuments)")]
     try:
         text, scanned = corpus_documents(not args.no_ocr, args.per_class)
     except ImportError as exc:  # the corpus is another package of the project; say so if it is missing
@@ -191,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     for title, documents, fields in sets:
         if not documents:
             continue
-        counts = score(documents, fields)
+        counts = score(documents, fields, gated)
         report(title, counts, out)
         for name in fields:
             if name in args.errors or "alle" in args.errors:
@@ -200,8 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     from bauantrag.assist.extraction.realdocs import evaluate as real
 
     out.append("\n" + "=" * 78 + "\nDaneben: echte Dokumente, die der Generator nicht kennt (realdocs/manifest.json)")
-    real.run(out, args.real_part, errors=bool(args.errors))
-    real.run_not_bauvorlagen(out)
+    real.run(out, args.real_part, errors=bool(args.errors), gated=gated)
+    real.run_not_bauvorlagen(out, gated=gated)
     print("\n".join(out))
     return 0
 

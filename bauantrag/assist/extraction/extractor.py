@@ -43,7 +43,7 @@ from bauantrag.assist.extraction.qualifiers import PERMITTED_RE as _PERMITTED_RE
 from bauantrag.assist.extraction.qualifiers import column_qualifiers as _column_qualifiers
 from bauantrag.assist.extraction.qualifiers import is_permitted as _is_permitted
 
-EXTRACTOR_VERSION = "regeln-2026.3"
+EXTRACTOR_VERSION = "regeln-2026.5"  # .5: certain only where the classified kind carries the field (kinds.py)
 PERMITTED = ".zulaessig"
 
 
@@ -724,8 +724,10 @@ def candidates(pages: list[str]) -> list[Extracted]:
     """Every value found, before choosing (for tests and the evaluation's error listing); values that are not
     filled in (an unticked option, a field number, a label) are already left out, doubtful ones carry the doubt."""
     found: list[Extracted] = []
+    folded_pages: list[str] = []
     for number, text in enumerate(pages, start=1):
         page = _prepare(number, text)
+        folded_pages.append(page.folded.text)
         judged = certainty.Text(page.text, page.folded, page.search)
         for pattern in PATTERNS:
             for item in _apply(pattern, page):
@@ -735,6 +737,9 @@ def candidates(pages: list[str]) -> list[Extracted]:
         for start, end, digit in certainty.ticked_classes(judged):
             found.append(Extracted("gebaeudeklasse", digit, text[start:end], number, start, end, 0.95,
                                    "gebaeudeklasse.angekreuzt"))
+    plan = certainty.plan_document(folded_pages)
+    if plan:
+        found = [replace(e, doubt=e.doubt or plan) if e.field in certainty.PLAN_FIELDS else e for e in found]
     return found
 
 

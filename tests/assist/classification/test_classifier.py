@@ -109,3 +109,30 @@ def test_pickled_arrays_are_refused(tmp_path: Path) -> None:
     (directory / modelfile.META).write_text(json.dumps(meta))
     with pytest.raises(modelfile.ModelError):
         modelfile.load(directory)
+
+
+def test_the_recorded_version_tells_calibrations_apart(tmp_path: Path) -> None:
+    """Thresholds decide what is shown as certain: a recalibrated model records another version, one that still
+    names the trained arrays; the shipped calibrated model records its thresholds, and fits Document's column."""
+    import json
+
+    shipped = modelfile.load()
+    thresholds = f"k{shipped.confident_threshold:g}-r{shipped.reject_threshold:g}"
+    assert shipped.version == f"{shipped.trained_version}+{thresholds}"
+    assert len(shipped.version) <= 40
+    directory = _copy(tmp_path)
+    meta_path = directory / modelfile.META
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["reject_threshold"] = 0.8
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    recalibrated = modelfile.load(directory)
+    assert recalibrated.version != shipped.version and recalibrated.trained_version == shipped.trained_version
+    assert modelfile.parse_version(recalibrated.version) == (shipped.trained_version, shipped.confident_threshold, 0.8)
+    del meta["calibrations"]  # a model as trained keeps its bare id
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    assert modelfile.load(directory).version == shipped.trained_version
+
+
+def test_versions_recorded_before_calibration_stay_readable() -> None:
+    assert modelfile.parse_version("20261207-263452e6") == ("20261207-263452e6", None, None)
+    assert modelfile.parse_version("20261207-263452e6+k0.6-r0.73") == ("20261207-263452e6", 0.6, 0.73)

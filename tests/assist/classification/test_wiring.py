@@ -92,6 +92,8 @@ def test_panel_shows_declared_and_detected_type_as_a_suggestion(applicant: Any, 
     assert 'aria-labelledby="classification-h"' in html and "Vorschlag der Software" in html
     assert "Lageplan (1803)" in html and "Baubeschreibung (1500)" in html
     assert "weicht ab" in html
+    model = modelfile.load()  # the panel names the version with its calibrated thresholds
+    assert model.version in html and f"„keine Bauvorlage“ ab {round(model.reject_threshold * 100)} %" in html
 
 
 @pytest.fixture

@@ -83,3 +83,34 @@ def test_the_total_volume_beside_per_storey_volumes_stays_certain() -> None:
     text = ("Brutto-Rauminhalt Halle: 8.265,60 m³\nBrutto-Rauminhalt Büroanbau: 768,00 m³\n"
             "Brutto-Rauminhalt gesamt: 9.033,60 m³")
     assert shown(text) == {"brutto_rauminhalt_m3": "9033.6"}
+
+
+# Written for this test (issue 10, blind2: Festsetzungen of a plan's Begründung were read as the Vorhaben's values).
+PLAN_BEGRUENDUNG = (
+    "Begründung zum Bebauungsplan Nr. 7 „Am Mühlbach“\n"
+    "4.2 Maß der baulichen Nutzung\n"
+    "Im allgemeinen Wohngebiet wird die Grundflächenzahl auf GRZ 0,35 begrenzt. Es sind II Vollgeschosse "
+    "vorgesehen. Die Gebäudehöhe beträgt 9,50 m über der Erschließungsstraße. Damit bleibt das Plangebiet unter "
+    "den Orientierungswerten des § 17 BauNVO.\n"
+    "Gemarkung Lindlar, Flur 4"
+)
+BAUBESCHREIBUNG = (
+    "Baubeschreibung zum Bauantrag\n"
+    "Vorhaben: Neubau eines Einfamilienhauses, Gemarkung Lindlar, Flur 4\n"
+    "Grundflächenzahl GRZ 0,35\nZahl der Vollgeschosse: II\nGebäudehöhe: 9,50 m\n"
+    "Begründung der Stellplatzlage: Zufahrt von Norden"
+)
+
+
+def test_a_plans_begruendung_gives_no_certain_figure_of_the_mass_but_keeps_place_and_parcel() -> None:
+    values = shown(PLAN_BEGRUENDUNG)
+    assert not {"grz", "vollgeschosse", "gebaeudehoehe_m"} & set(values)
+    assert values.get("gemarkung") == "Lindlar" and values.get("flur") == "4"
+    grz = chosen(PLAN_BEGRUENDUNG, "grz")
+    assert grz is not None and not grz.certain and "Bebauungsplan" in grz.doubt
+
+
+def test_a_baubeschreibung_with_a_begruendung_line_keeps_its_figures_certain() -> None:
+    values = shown(BAUBESCHREIBUNG)
+    assert values.get("grz") == "0.35" and values.get("vollgeschosse") == "2"
+    assert values.get("gebaeudehoehe_m") == "9.5"

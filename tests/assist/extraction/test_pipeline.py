@@ -152,3 +152,30 @@ def test_a_scanned_bauvorlage_is_read_by_ocr_and_its_values_found(tenant: Any) -
     text = _page_text(document, 1)
     for value in values.values():
         assert text[value.start : value.end] == value.raw
+
+
+LETTER_PAGES = [[
+    "Sehr geehrte Damen und Herren,",
+    "wie am Telefon besprochen, schreibe ich Ihnen kurz zu unserem Vorhaben. Unser Haus hat 3 Vollgeschosse, "
+    "im Obergeschoss zwei Kinderzimmer.",
+    "Wann können wir mit einer Antwort rechnen? Für Rückfragen erreichen Sie mich abends.",
+    "Mit freundlichen Grüßen",
+    "Familie Schulz",
+]]
+
+
+def test_a_letter_uploaded_as_baubeschreibung_gives_no_certain_value_and_no_finding(tenant: Any) -> None:
+    """Upload → text → classification → extraction: the classifier takes the letter for „keine Bauvorlage“, so
+    its „3 Vollgeschosse“ is listed as uncertain and the form's 2 Vollgeschosse are not contradicted."""
+    from bauantrag.assist.extraction import kinds
+    from bauantrag.assist.extraction.actions import page_texts
+
+    case, document = submitted_with_baubeschreibung(tenant, pages=LETTER_PAGES)
+    texts = page_texts(document)
+    assert kinds.classify(texts).name == kinds.NOT_A_BAUVORLAGE  # type: ignore[union-attr]
+    assert "vollgeschosse" in {e.field for e in kinds.read(texts, gated=False) if e.chosen and e.certain}
+    value = ExtractedValue.objects.get(document=document, field="vollgeschosse", chosen=True)
+    assert value.value == "3" and not value.certain and "keine Bauvorlage" in value.doubt
+    assert not Finding.objects.filter(check_run__case=case, rule="plausibilitaet.vollgeschosse").exists()
+    event = AuditEvent.objects.filter(event=AssistEvent.VALUES_EXTRACTED, subject_id=str(document.pk)).latest("seq")
+    assert event.after["document_kind"] == kinds.NOT_A_BAUVORLAGE

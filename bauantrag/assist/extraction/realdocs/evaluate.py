@@ -23,8 +23,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bauantrag.assist.extraction import kinds
 from bauantrag.assist.extraction.evaluate import Counts, report, same
-from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, Extracted, extract
+from bauantrag.assist.extraction.extractor import EXTRACTOR_VERSION, Extracted
 from bauantrag.assist.extraction.folding import fold
 from bauantrag.assist.extraction.patterns import ALL_FIELDS
 
@@ -125,13 +126,13 @@ def shown(found: list[Extracted]) -> dict[str, Extracted]:
     return {e.field: e for e in found if e.chosen and getattr(e, "certain", True)}
 
 
-def score(documents: list[RealDocument]) -> Result:
+def score(documents: list[RealDocument], gated: bool = True) -> Result:
     counts = {name: Counts() for name in ALL_FIELDS}
     errors: Counter[str] = Counter()
     listing: list[str] = []
     empty = empty_with_values = 0
     for document in documents:
-        predicted = shown(extract(document.pages))
+        predicted = shown(kinds.read(document.pages, gated))
         if not document.values:
             empty += 1
             empty_with_values += bool(predicted)
@@ -166,7 +167,8 @@ def print_result(title: str, result: Result, out: list[str], errors: bool) -> No
         out.extend("    " + line for line in result.listing)
 
 
-def run(out: list[str], part: str = "test", errors: bool = False, directory: str | None = None) -> None:
+def run(out: list[str], part: str = "test", errors: bool = False, directory: str | None = None,
+        gated: bool = True) -> None:
     loaded = load(directory)
     third = sum(1 for d in loaded.documents if d.origin == "third_party")
     own = len(loaded.documents) - third
@@ -185,11 +187,12 @@ def run(out: list[str], part: str = "test", errors: bool = False, directory: str
         for origin, title in (("third_party", "öffentlich"), ("own", "eigene")):
             subset = [d for d in chosen if d.origin == origin]
             if subset:
-                print_result(f"{label}, {title} ({len(subset)} Dokumente)", score(subset), out, errors=False)
-        print_result(f"{label}, zusammen ({len(chosen)} Dokumente)", score(chosen), out, errors=errors)
+                print_result(f"{label}, {title} ({len(subset)} Dokumente)", score(subset, gated), out,
+                             errors=False)
+        print_result(f"{label}, zusammen ({len(chosen)} Dokumente)", score(chosen, gated), out, errors=errors)
 
 
-def run_not_bauvorlagen(out: list[str], directory: str | None = None) -> None:
+def run_not_bauvorlagen(out: list[str], directory: str | None = None, gated: bool = True) -> None:
     """Documents that are no Bauvorlage must yield no shown value: how many do, and with what."""
     import csv
 
@@ -202,7 +205,7 @@ def run_not_bauvorlagen(out: list[str], directory: str | None = None) -> None:
     documents = [RealDocument(r[0], "third_party", "keine_bauvorlage", "unseen",
                               (Path(directory) / f"{r[0]}.txt").read_text(encoding="utf-8").split("\f"), [])
                  for r in rows if (Path(directory) / f"{r[0]}.txt").is_file()]
-    result = score(documents)
+    result = score(documents, gated)
     wrong = sum(c.fp for c in result.counts.values())
     out.append(f"\nKeine Bauvorlagen aus der Sammlung des Klassifikators ({len(documents)} Dokumente, dürfen nichts "
                f"ergeben): {result.empty_with_values} mit angezeigten Werten, {wrong} falsche Werte")

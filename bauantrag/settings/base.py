@@ -116,6 +116,7 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 OTP_TOTP_ISSUER = "Bauantrag"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # django_otp's own admin views never show a key (accounts/admin.py: none at all)
 
 # German is the source language of all UI text (docs/decisions/0002). The browser's Accept-Language is not
 # followed until a complete translation exists: Django's own strings would otherwise switch to English alone.

@@ -19,6 +19,9 @@ ID_PARAMS = (
 NON_ID_PARAMS: dict[str, str] = {
     "path": "irgendwas",  # the API's JSON 404 for unknown paths (bauantrag.api.urls)
     "kind": "nachforderung",  # a letter kind (correspondence: the Kommune's templates), no object id
+    # An API token's public prefix (/kommune/schnittstelle/…/widerrufen/): looked up in the admin's own Kommune
+    # only; tests/api/test_tokens.py revokes a foreign Kommune's token and gets 404.
+    "prefix": "0000abcd",
 }
 
 # Namespaces outside the object matrix, and why. Each is covered by its own test.

@@ -79,8 +79,10 @@ def token_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def token_revoke(request: HttpRequest, prefix: str) -> HttpResponse:
-    user, tenant = _tenant_admin(request)
-    token = ApiToken.objects.filter(tenant=tenant, prefix=prefix).first()
+    user = request.user
+    if not isinstance(user, User) or user.role != Role.TENANT_ADMIN or user.tenant is None:
+        raise Http404  # about one object: the same answer as for an unknown one
+    token = ApiToken.objects.filter(tenant=user.tenant, prefix=prefix).first()
     if token is None:
         raise Http404
     revoke_token(user, token)

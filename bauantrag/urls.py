@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from bauantrag.accounts import map_settings
 from bauantrag.accounts import views as account_views
+from bauantrag.api.views import tokens as api_tokens
 
 urlpatterns = [
     path("", account_views.home, name="home"),
@@ -20,6 +21,8 @@ urlpatterns = [
     path("beteiligung/", include("bauantrag.beteiligung.urls")),
     path("nachbarn/", include("bauantrag.neighbours.urls")),
     path("statistik/", include("bauantrag.reports.urls")),
+    path("kommune/schnittstelle/", api_tokens.token_list, name="api_tokens"),
+    path("kommune/schnittstelle/<str:prefix>/widerrufen/", api_tokens.token_revoke, name="api_token_revoke"),
     path("kommune/archiv/", include("bauantrag.decision.urls")),
     path("gebuehren/", include("bauantrag.fees.urls")),
     path("verwaltung/", admin.site.urls),

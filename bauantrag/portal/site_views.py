@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
 from django import forms
 from django.contrib import messages
@@ -88,6 +89,15 @@ def _context(case: Case, form: SiteForm, drawing_errors: list[str] | None = None
             "wms": wms if tenant.map_wms_url else None}  # fmt: skip
 
 
+def _page(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    """The site page; its Content-Security-Policy lets the browser load the tiles of the Kommune's WMS service."""
+    response = render(request, "portal/site.html", context, status=status)
+    if context["wms"]:
+        address = urlsplit(context["wms"]["url"])
+        response._csp_update = {"img-src": [f"{address.scheme}://{address.netloc}"]}  # type: ignore[attr-defined]
+    return response
+
+
 def _current_form(case: Case) -> SiteForm:
     current = case.vorhaben.site
     return SiteForm(initial={"site_json": json.dumps(current, indent=2, ensure_ascii=False) if current else ""})
@@ -112,7 +122,7 @@ def _drawn(request: HttpRequest, case: Case) -> HttpResponse:
         case.refresh_from_db()
         errors = exc.message_dict.get("site", exc.messages) if hasattr(exc, "error_dict") else exc.messages
         context = _context(case, _current_form(case), errors, _posted(text))
-        return render(request, "portal/site.html", context, status=400)
+        return _page(request, context, status=400)
     except TransitionNotAllowed as exc:
         messages.error(request, str(exc))
         return redirect("portal:detail", case_id=case.pk)
@@ -125,7 +135,7 @@ def site(request: HttpRequest, case_id: Any) -> HttpResponse:
     case = access_case(request.user, case_id)
     form = _current_form(case)
     if request.method != "POST":
-        return render(request, "portal/site.html", _context(case, form))
+        return _page(request, _context(case, form))
     if case.state not in EDITABLE_STATES:
         messages.error(request, _("Der Antrag ist eingereicht und kann gerade nicht geändert werden."))
         return redirect("portal:detail", case_id=case.pk)
@@ -149,4 +159,4 @@ def site(request: HttpRequest, case_id: Any) -> HttpResponse:
                              else _("Die Lageplan-Geometrie wurde gespeichert."))  # fmt: skip
             return redirect("portal:site", case_id=case.pk)
     case.refresh_from_db()
-    return render(request, "portal/site.html", _context(case, form), status=400)
+    return _page(request, _context(case, form), status=400)

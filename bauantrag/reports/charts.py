@@ -48,7 +48,7 @@ def _svg_open(chart_id: str, width: int, height: int, title: str, desc: str) -> 
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
         f'role="img" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" {FONT} font-size="13" '
-        f'preserveAspectRatio="xMinYMin meet" style="max-width:{width}px;height:auto;display:block">',
+        f'preserveAspectRatio="xMinYMin meet" class="chart">',  # site.css .chart: no inline style (CSP)
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
         f'<desc id="{escape(chart_id)}-desc">{escape(desc)}</desc>',
     ]

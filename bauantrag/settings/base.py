@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -70,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "bauantrag.audit.middleware.RequestIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -133,6 +133,7 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 OTP_TOTP_ISSUER = "Bauantrag"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # django_otp's own admin views never show a key (accounts/admin.py: none at all)
 
 # German is the source language of all UI text (docs/decisions/0002). The browser's Accept-Language is not
 # followed until a complete translation exists: Django's own strings would otherwise switch to English alone.
@@ -210,6 +211,23 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # the one framed page (the PDF viewer, documents.views.inline) allows SAMEORIGIN itself
+# Content-Security-Policy (django-csp): scripts and styles from our own static files only, never inline. The site
+# page adds the origin of the Kommune's WMS to img-src (portal.site_views), the PDF viewer frame-ancestors 'self'.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],  # data: for the icons in Leaflet's and Leaflet-Geoman's style sheets
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 # Background work: Celery. Embedded default = a real worker on a filesystem broker.
 CELERY_BROKER_URL: str = read("BAUANTRAG_BROKER_URL")
@@ -267,9 +285,12 @@ RETENTION_YEARS_NOT_APPROVED: int = read("BAUANTRAG_RETENTION_YEARS_NOT_APPROVED
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "bauantrag.api.authentication.MfaSessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "bauantrag.api.authentication.ApiTokenAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "bauantrag.api.permissions.TokenScopePermission",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "bauantrag.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",

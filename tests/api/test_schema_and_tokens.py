@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Any
 
 import pytest
 import yaml
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 from drf_spectacular.validation import validate_schema
-from rest_framework.authtoken.models import Token
 
-from bauantrag.accounts.models import Role
+from bauantrag.api.models import TokenScope
+from bauantrag.api.tokens import create_token
 from tests.api.helpers import API, case_url, errors_of
 from tests.factories import UserFactory, draft_case, submitted_case
 
@@ -63,14 +65,14 @@ def test_openapi_document_is_valid_and_complete_in_json_and_yaml() -> None:
 
 
 def test_system_integration_with_a_token(tenant: Any, other_tenant: Any) -> None:
-    system = UserFactory(tenant=tenant, role=Role.CLERK, username="fachverfahren@musterstadt.example")
-    token = Token.objects.create(user=system)
+    issued = create_token(None, tenant, name="Fachverfahren", scope=TokenScope.CASEWORK,
+                          expires_at=timezone.now() + timedelta(days=30))
     ours, theirs = (
         submitted_case(UserFactory(tenant=tenant)),
         submitted_case(UserFactory(tenant=other_tenant)),
     )
     draft_case(UserFactory(tenant=tenant))
-    client = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Token {token.key}")
+    client = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {issued.secret}")
 
     listing = client.get(f"{API}/applications/")
     assert listing.status_code == 200
@@ -81,8 +83,8 @@ def test_system_integration_with_a_token(tenant: Any, other_tenant: Any) -> None
     assert response.status_code == 200 and response.json()["state"] == "complete"
     history = client.get(case_url(ours.pk, "history/")).json()["results"]
     complete = next(e for e in reversed(history) if e["event"] == "case.complete")
-    assert complete["actor_label"].endswith("<fachverfahren@musterstadt.example>")
+    assert complete["actor_label"] == f"Fachverfahren (Schnittstelle) <api-{issued.token.prefix}@musterstadt>"
 
-    bad = Client(HTTP_AUTHORIZATION="Token 0000000000000000000000000000000000000000")
+    bad = Client(HTTP_AUTHORIZATION="Bearer bau_00000000_" + "0" * 43)
     response = bad.get(f"{API}/applications/")
     assert response.status_code == 401 and errors_of(response)[0]["code"] == "authentication_failed"

@@ -12,8 +12,8 @@ from bauantrag.cases.events import CaseEvent
 
 def test_every_app_that_writes_the_trail_declares_its_events() -> None:
     assert [key for key, _types in events.EVENT_TYPES.items()] == [
-        "accounts", "assist", "beteiligung", "cases", "correspondence", "decision", "documents", "fees", "neighbours",
-        "parcels", "plans", "reports"]
+        "accounts", "api", "assist", "beteiligung", "cases", "correspondence", "decision", "documents", "fees",
+        "neighbours", "parcels", "plans", "reports"]
     codes = events.known_codes()
     assert len(codes) == len(set(codes)) and "case.submitted" in codes and "letter.retrieved" in codes
 

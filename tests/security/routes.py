@@ -23,6 +23,9 @@ NON_ID_PARAMS: dict[str, str] = {
     # shows "Link abgelaufen" to anyone (tests/accounts/test_password_flows.py).
     "uidb64": "MQ",
     "token": "ungueltig",
+    # An API token's public prefix (/kommune/schnittstelle/…/widerrufen/): looked up in the admin's own Kommune
+    # only; tests/api/test_tokens.py revokes a foreign Kommune's token and gets 404.
+    "prefix": "0000abcd",
 }
 
 # Namespaces outside the object matrix, and why. Each is covered by its own test.

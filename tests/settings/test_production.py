@@ -45,3 +45,27 @@ def test_check_deploy_warns_when_uploads_are_not_scanned_for_malware(tmp_path: P
 def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> None:
     result = manage(tmp_path, "check")
     assert result.returncode != 0 and "BAUANTRAG_SECRET_KEY muss in Produktion gesetzt sein" in result.stderr
+
+
+HEADERS_PROBE = """
+from django.test import Client
+client = Client(HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="bauantrag.kreis-unna.de")
+plain = Client(HTTP_HOST="bauantrag.kreis-unna.de").get("/konto/anmelden/")
+page = client.get("/konto/anmelden/")
+print("redirect", plain.status_code, plain.get("Location"))
+print("status", page.status_code)
+print("hsts", page.get("Strict-Transport-Security"))
+print("csp", page.get("Content-Security-Policy"))
+print("cookie", page.cookies["csrftoken"].output())
+"""
+
+
+def test_production_answers_with_hsts_csp_and_secure_cookies_only_over_https(tmp_path: Path) -> None:
+    result = manage(tmp_path, "shell", "-c", HEADERS_PROBE, BAUANTRAG_SECRET_KEY=secrets.token_urlsafe(50))
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
+    assert lines.get("redirect") == "301 https://bauantrag.kreis-unna.de/konto/anmelden/", result.stdout + result.stderr
+    assert lines["status"] == "200"
+    assert lines["hsts"] == "max-age=31536000; includeSubDomains; preload"
+    assert "default-src 'self'" in lines["csp"] and "script-src 'self';" in lines["csp"] + ";"
+    assert "unsafe-inline" not in lines["csp"] and "frame-ancestors 'none'" in lines["csp"]
+    assert "Secure" in lines["cookie"] and "SameSite=Lax" in lines["cookie"]

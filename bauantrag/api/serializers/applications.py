@@ -69,15 +69,16 @@ class ApplicationSerializer(serializers.Serializer[Case]):
     round = serializers.IntegerField(read_only=True, help_text="0 = Entwurf, 1 = erste Einreichung, …")
     created_at = serializers.DateTimeField(read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
-    submitted_at = serializers.DateTimeField(read_only=True, help_text="Eingang")
-    last_submitted_at = serializers.DateTimeField(read_only=True)
+    submitted_at = serializers.DateTimeField(allow_null=True, read_only=True, help_text="Eingang")
+    last_submitted_at = serializers.DateTimeField(allow_null=True, read_only=True)
     completeness_due = serializers.DateField(
-        read_only=True, help_text="Frist der Vollständigkeitsprüfung (§ 71 Abs. 1 BauO NRW)"
+        allow_null=True, read_only=True, help_text="Frist der Vollständigkeitsprüfung (§ 71 Abs. 1 BauO NRW)"
     )
-    completed_at = serializers.DateTimeField(read_only=True)
+    completed_at = serializers.DateTimeField(allow_null=True, read_only=True)
     decision_due = serializers.DateField(
-        read_only=True, help_text="Zeitpunkt der Entscheidung nach § 71 Abs. 6 BauO NRW, mitgeteilt mit der "
-                                  "Vollständigkeit (§ 71 Abs. 2 Nr. 1); leer vorher oder wenn das Gesetz keinen nennt"
+        allow_null=True, read_only=True,
+        help_text="Zeitpunkt der Entscheidung nach § 71 Abs. 6 BauO NRW, mitgeteilt mit der "
+                  "Vollständigkeit (§ 71 Abs. 2 Nr. 1); leer vorher oder wenn das Gesetz keinen nennt"
     )
     verfahren_36a = serializers.BooleanField(
         read_only=True, help_text="Von der Bauaufsicht als Vorhaben nach § 36a BauGB eingeordnet (drei Monate für die "
@@ -87,17 +88,18 @@ class ApplicationSerializer(serializers.Serializer[Case]):
         read_only=True, help_text="Ergebnis: approved, refused, withdrawn, withdrawn_fictitious; leer, solange offen"
     )
     decided_at = serializers.DateTimeField(
-        read_only=True, help_text="Versand des Bescheids bzw. Erfassung der Rücknahme"
+        allow_null=True, read_only=True, help_text="Versand des Bescheids bzw. Erfassung der Rücknahme"
     )
     decision_reason = serializers.CharField(read_only=True, help_text="Ablehnungsgründe bzw. Angaben zur Rücknahme")
     decision_conditions = serializers.ListField(
         child=serializers.DictField(child=serializers.CharField()), read_only=True,
         help_text="Nebenbestimmungen der Baugenehmigung: [{kind, text, fachstelle?, legal_basis?}]",
     )
-    closed_at = serializers.DateTimeField(read_only=True)
+    closed_at = serializers.DateTimeField(allow_null=True, read_only=True)
     retention_until = serializers.DateField(
-        read_only=True, help_text="Ende der Aufbewahrungsfrist; leer bei offenen Vorgängen und bei genehmigten "
-                                  "Vorhaben (aufzubewahren, solange die Anlage besteht, § 74 Abs. 5 Satz 3 BauO NRW)"
+        allow_null=True, read_only=True,
+        help_text="Ende der Aufbewahrungsfrist; leer bei offenen Vorgängen und bei genehmigten "
+                  "Vorhaben (aufzubewahren, solange die Anlage besteht, § 74 Abs. 5 Satz 3 BauO NRW)"
     )
     applicant = serializers.SerializerMethodField()
     possible_actions = serializers.SerializerMethodField(
@@ -141,12 +143,17 @@ class NachforderungSerializer(serializers.Serializer[Nachforderung]):
     message = serializers.CharField(read_only=True)
     deadline = serializers.DateField(read_only=True)
     created_at = serializers.DateTimeField(read_only=True)
-    answered_at = serializers.DateTimeField(read_only=True)
-    reminded_at = serializers.DateTimeField(read_only=True, help_text="Erinnerung vor Fristablauf gesendet")
-    expired_at = serializers.DateTimeField(
-        read_only=True, help_text="Frist ohne erneute Einreichung abgelaufen (Folge entscheidet die Bauaufsicht)"
+    answered_at = serializers.DateTimeField(allow_null=True, read_only=True)
+    reminded_at = serializers.DateTimeField(
+        allow_null=True, read_only=True, help_text="Erinnerung vor Fristablauf gesendet"
     )
-    original_deadline = serializers.DateField(read_only=True, help_text="Frist vor der ersten Verlängerung")
+    expired_at = serializers.DateTimeField(
+        allow_null=True, read_only=True,
+        help_text="Frist ohne erneute Einreichung abgelaufen (Folge entscheidet die Bauaufsicht)"
+    )
+    original_deadline = serializers.DateField(
+        allow_null=True, read_only=True, help_text="Frist vor der ersten Verlängerung"
+    )
 
 
 class HistoryEntrySerializer(serializers.Serializer[AuditEvent]):

@@ -95,14 +95,17 @@ class CheckRunSerializer(serializers.Serializer[CheckRun]):
     )
     procedure = serializers.CharField(read_only=True, help_text="Ermittelte Verfahrensart")
     procedure_label = serializers.SerializerMethodField()
-    building_class = serializers.IntegerField(read_only=True, help_text="Gebäudeklasse (§ 2 Abs. 3 BauO NRW)")
+    building_class = serializers.IntegerField(
+        allow_null=True, read_only=True, help_text="Gebäudeklasse (§ 2 Abs. 3 BauO NRW)"
+    )
     ruleset_version = serializers.CharField(read_only=True)
     law = serializers.JSONField(
-        read_only=True, help_text="Maßgebende und angewandte Gesetzesfassungen (Tag der Antragstellung)"
+        allow_null=True, read_only=True,
+        help_text="Maßgebende und angewandte Gesetzesfassungen (Tag der Antragstellung)"
     )
     created_at = serializers.DateTimeField(read_only=True)
-    started_at = serializers.DateTimeField(read_only=True)
-    finished_at = serializers.DateTimeField(read_only=True)
+    started_at = serializers.DateTimeField(allow_null=True, read_only=True)
+    finished_at = serializers.DateTimeField(allow_null=True, read_only=True)
 
     def get_status_label(self, run: CheckRun) -> str:
         return str(CheckRunStatus(run.status).label)

@@ -24,6 +24,7 @@ from bauantrag.documents import storage
 from bauantrag.documents.access import access_document
 from bauantrag.documents.actions import record_damaged, upload_document
 from bauantrag.documents.models import Document
+from bauantrag.documents.validation import ALLOWED
 
 DOCUMENTS_TAG = ["Bauvorlagen"]
 
@@ -82,10 +83,11 @@ class DocumentDetailView(ApiView):
 class DocumentContentView(ApiView):
     @extend_schema(operation_id="documents_content", summary="Bauvorlage herunterladen", tags=DOCUMENTS_TAG,
                    responses={
-                       (200, "application/octet-stream"): OpenApiResponse(
+                       # The file as stored, with its own type (one of those accepted at upload).
+                       **{(200, kind.content_type): OpenApiResponse(
                            OpenApiTypes.BINARY,
                            description="Die Datei, immer als Anhang (nie im Browser geöffnet)",
-                       ),
+                       ) for kind in ALLOWED},
                        **errors(404, 409),
                    })
     def get(self, request: Request, document_id: str) -> FileResponse:

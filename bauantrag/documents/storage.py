@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from django.conf import settings
 
+from bauantrag.audit.alerts import alert_operator
 from bauantrag.documents.crypto import DecryptingReader, DocumentTampered, encrypt_chunks, is_encrypted
 
 __all__ = ["DocumentTampered", "delete", "open_for_read", "write"]
@@ -72,6 +73,13 @@ def open_for_read(tenant_id: object, storage_name: str, sha256: str | None) -> B
             raise DocumentTampered(f"document {label} is not encrypted")
         reader = DecryptingReader(tenant_id, handle, label)
         reader.verify(sha256)
+    except DocumentTampered as exc:
+        handle.close()
+        alert_operator(f"Datei der Kommune {tenant_id} verändert",
+                       f"Die gespeicherte Datei {label} hat die Integritätsprüfung nicht bestanden ({exc}) und wird "
+                       "nicht ausgeliefert. Bitte die Ablage prüfen und die Datei aus der Sicherung wiederherstellen.",
+                       key=label)
+        raise
     except BaseException:
         handle.close()
         raise

@@ -164,6 +164,7 @@ DOCUMENT_KEY_FILE = DATA_DIR / "document_key"
 AUDIT_KEY_FILE = Path(read("BAUANTRAG_AUDIT_KEY_FILE") or DATA_DIR / "audit_key")
 AUDIT_ANCHOR_DIR = Path(read("BAUANTRAG_AUDIT_ANCHOR_DIR") or DATA_DIR / "anchors")
 AUDIT_ANCHOR_MAIL: str = read("BAUANTRAG_AUDIT_ANCHOR_MAIL")
+SECURITY_ALERT_MAIL: str = read("BAUANTRAG_SECURITY_ALERT_MAIL")
 # Virus scanner: tcp://host:3310 or unix:///run/clamav/clamd.ctl; empty = no scanner (documents marked so).
 DOCUMENT_CLAMD: str = read("BAUANTRAG_CLAMD")
 DOCUMENT_CLAMD_TIMEOUT: float = read("BAUANTRAG_CLAMD_TIMEOUT")

@@ -84,6 +84,10 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("BAUANTRAG_AUDIT_ANCHOR_MAIL", str, "",
              "Adresse, an die jeder neue Ankerpunkt und jede beim Verankern gefundene Veränderung geschickt wird",
              "– (kein Versand)"),
+    Variable("BAUANTRAG_SECURITY_ALERT_MAIL", str, "",
+             "Adresse des Betreibers für Sicherheitsmeldungen: eine gespeicherte Bauvorlage oder ein Schreiben, das "
+             "die Integritätsprüfung nicht besteht (höchstens eine E-Mail je Anlass und Viertelstunde)",
+             "– (nur im Log, Logger `bauantrag.security`)"),
     Variable("BAUANTRAG_CLAMD", str, "",
              "Virenscanner clamd, `tcp://127.0.0.1:3310` oder `unix:///run/clamav/clamd.ctl`; ist er gesetzt, aber "
              "nicht erreichbar, werden Uploads abgelehnt",

@@ -40,6 +40,7 @@ from bauantrag.cases.models import (
     Vorhaben,
 )
 from bauantrag.cases.models.checks import FindingStatus
+from bauantrag.cases.running_due import store as store_running_due
 from bauantrag.documents.models import Document, ScanStatus, TextStatus
 from bauantrag.rules.calendar import completeness_deadline
 
@@ -263,6 +264,7 @@ def _write(chunk: Chunk, totals: Totals, audit_every: int) -> None:
                                 (Nachforderung, chunk.nachforderungen), (Beteiligung, chunk.beteiligungen)):
                 _copy(model, rows)
                 totals.add(model.__name__, len(rows))
+            store_running_due([case.pk for case in chunk.cases])  # COPY sends no signals
             if audit_every:
                 audited = chunk.cases[::audit_every]
                 for case in audited:

@@ -2,10 +2,12 @@
 Vorhaben, pre-check runs and findings, Bauvorlagen rows, Nachforderungen, Beteiligungen, status history and audit
 events (``manage.py generate_load_data``; ``make bench-load`` fills its database with it).
 
-Rows are model instances written with PostgreSQL's COPY (``bulk_create`` elsewhere), a chunk of cases per transaction. Audit events
-go through ``audit.service.record`` (the submission of every ``audit_every``-th case; each call locks and appends to
-the chain one by one, ≈ 2–5 ms), so every chain stays valid whatever the service does about locking and hashing. Documents are rows only: their files are not written (``storage_name`` points
-nowhere), their text is marked as read without pages.
+Rows are model instances written with PostgreSQL's COPY (``bulk_create`` elsewhere), a chunk of cases per
+transaction; COPY sends no signals, so the cases' stored running deadline is written after each chunk. Audit events
+go through ``audit.service.record`` (the submission of every ``audit_every``-th case; each call locks and appends
+to the chain one by one, ≈ 2–5 ms), so every chain stays valid whatever the service does about locking and
+hashing. Documents are rows only: their files are not written (``storage_name`` points nowhere), their text is
+marked as read without pages.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from bauantrag.documents.models import Document, ScanStatus, TextStatus
 from bauantrag.rules.calendar import completeness_deadline
 
 CHUNK = 2000
-PASSWORD = "Lastprobe-2026!"  # the password of every generated account (bench-load logs in with it)
+PASSWORD = "Lastprobe-2026!"  # noqa: S105 - the password of every generated account (bench-load logs in with it)
 STREETS = ("Hauptstraße", "Kirchweg", "Am Markt", "Lindenallee", "Gartenstraße", "Bahnhofstraße", "Feldweg",
            "Schulstraße", "Mühlenweg", "Birkenstraße")  # fmt: skip
 #: (XBau code, file name) of the Bauvorlagen most applications carry.
@@ -280,7 +282,7 @@ def generate(cases: int, tenants: int, *, seed: int = 14, audit_every: int = 10,
              progress: Callable[[str], Any] | None = None) -> dict[str, int]:  # fmt: skip
     """Write ``cases`` cases spread over ``tenants`` Kommunen (the first gets half, the rest share the other
     half: a Kreis with one large town). Returns the number of rows written per model."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (reproducible test data, no secret)
     kommunen = create_kommunen(tenants, cases, prefix)
     weights = [1.0] if tenants == 1 else [float(tenants - 1)] + [1.0] * (tenants - 1)
     now, totals = timezone.now(), Totals()

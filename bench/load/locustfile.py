@@ -7,10 +7,11 @@ an error."""
 import json
 import os
 import random
+from pathlib import Path
 
 from locust import FastHttpUser, constant, task
 
-PAGE = json.loads(open(os.environ["BENCH_LOAD_PAGE"], encoding="utf-8").read())
+PAGE = json.loads(Path(os.environ["BENCH_LOAD_PAGE"]).read_text(encoding="utf-8"))
 
 
 class Client(FastHttpUser):

@@ -170,9 +170,9 @@ def _run_locust(url: str, page: Path, clients: int, seconds: int, folder: Path) 
          "-u", str(clients), "-r", str(clients), "-t", f"{seconds}s", "--host", url, "--csv", str(prefix),
          "--loglevel", "ERROR", "--stop-timeout", "10"],
         env={**os.environ, "BENCH_LOAD_PAGE": str(page)}, check=False, stdout=subprocess.DEVNULL,
-        stderr=open(f"{prefix}.log", "w", encoding="utf-8"),  # noqa: SIM115 (closed with the process)
+        stderr=Path(f"{prefix}.log").open("w", encoding="utf-8"),  # noqa: SIM115 (closed with the process)
     )  # fmt: skip
-    with open(f"{prefix}_stats.csv", encoding="utf-8") as handle:
+    with Path(f"{prefix}_stats.csv").open(encoding="utf-8") as handle:
         row = next((r for r in csv.DictReader(handle) if r["Name"] == page.stem), None)
     if row is None:  # no answer within the run
         return {"requests": 0.0, "errors": 0.0, "median": float("nan"), "p95": float("nan"), "p99": float("nan"),
@@ -186,8 +186,8 @@ def _warm(url: str, page: Path, workers: int) -> None:
     """One request per worker before measuring: imports, template and URL caches as in a running service."""
     spec = json.loads(page.read_text(encoding="utf-8"))
     for _ in range(workers):
-        request = urllib.request.Request(url + spec["paths"][0], headers={"Cookie": spec["cookie"]})
-        with urllib.request.urlopen(request, timeout=120) as answer:  # noqa: S310 (loopback)
+        request = urllib.request.Request(url + spec["paths"][0], headers={"Cookie": spec["cookie"]})  # noqa: S310
+        with urllib.request.urlopen(request, timeout=120) as answer:  # noqa: S310 - loopback http only
             answer.read()
 
 

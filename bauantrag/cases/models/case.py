@@ -134,7 +134,8 @@ class Case(models.Model):
             # (open cases only: the condition is the queue's own filter, so PostgreSQL proves it applies)
             models.Index(fields=["tenant", "running_due", "completeness_due", "submitted_at", "id"],
                          name="case_queue_running_due",
-                         condition=~models.Q(state="draft") & ~models.Q(state__in=["approved", "refused", "withdrawn"])),
+                         condition=~models.Q(state="draft")
+                         & ~models.Q(state__in=["approved", "refused", "withdrawn"])),
         ]
 
     def __str__(self) -> str:

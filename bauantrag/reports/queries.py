@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -382,8 +383,7 @@ class Report:
     today: dt.date
 
 
-def build_report(user: User, period: Period, today: dt.date) -> Report:
-    workdays = WorkingDays()
+def _figures(user: User, period: Period, workdays: WorkingDays) -> tuple[list[Row], Row, list[CaseTimeline]]:
     timelines = load_timelines(user, period, workdays)
     counts = monthly_counts(user, period)
     by_month: dict[Month, list[CaseTimeline]] = defaultdict(list)
@@ -397,4 +397,43 @@ def build_report(user: User, period: Period, today: dt.date) -> Report:
         None, sum(r.received for r in rows), sum(r.first_check_done for r in rows), sum(r.complete_first for r in rows),
         _stage_figures(timelines),
     )  # fmt: skip
+    return rows, total, timelines
+
+
+def build_report(user: User, period: Period, today: dt.date) -> Report:
+    workdays = WorkingDays()
+    rows, total, timelines = _figures(user, period, workdays)
     return Report(period, rows, total, timelines, overdue(user, today, workdays), today)
+
+
+#: Raise when the figures' meaning changes: cached figures of the old meaning are then not read any more.
+FIGURES_VERSION = 1
+FIGURES_TIMEOUT = 7 * 24 * 3600
+
+
+def figures_key(user: User, period: Period) -> str | None:
+    """The cache key of the period's figures: the Kommune, the period and the newest status change of the Kommune.
+    Every change the figures read comes with a status change (receipt, Nachforderung, resubmission, completeness,
+    decision, withdrawal: cases.workflow writes one in the same transaction), and nothing is ever deleted, so a new
+    key is a new state of the figures."""
+    if user.tenant_id is None:
+        return None
+    newest = (StatusChange.objects.filter(tenant_id=user.tenant_id).order_by("-id")
+              .values_list("id", flat=True).first())  # fmt: skip
+    return f"reports:figures:{FIGURES_VERSION}:{user.tenant_id}:{period.first.iso()}:{period.last.iso()}:{newest}"
+
+
+def build_page_report(user: User, period: Period, today: dt.date) -> Report:
+    """The report for the statistics page: the period's figures from the cache while no status change of the
+    Kommune happened since they were computed (a year of a Kreis takes seconds to compute, the key one indexed
+    query), the overdue lists of today always fresh. Without the per-case timelines (only the CSV needs them)."""
+    workdays = WorkingDays()
+    key = figures_key(user, period)
+    cached = cache.get(key) if key else None
+    if cached is None:
+        rows, total, _timelines = _figures(user, period, workdays)
+        cached = (rows, total)
+        if key:
+            cache.set(key, cached, FIGURES_TIMEOUT)
+    rows, total = cached
+    return Report(period, rows, total, [], overdue(user, today, workdays), today)

@@ -187,8 +187,11 @@ def _warm(url: str, page: Path, workers: int) -> None:
     spec = json.loads(page.read_text(encoding="utf-8"))
     for _ in range(workers):
         request = urllib.request.Request(url + spec["paths"][0], headers={"Cookie": spec["cookie"]})  # noqa: S310
-        with urllib.request.urlopen(request, timeout=120) as answer:  # noqa: S310 - loopback http only
-            answer.read()
+        try:
+            with urllib.request.urlopen(request, timeout=120) as answer:  # noqa: S310 - loopback http only
+                answer.read()
+        except OSError as error:  # e.g. gunicorn killed the worker after its timeout (30 s): the runs count it
+            print(f"  Aufwärmen von {spec['name']}: {error}", flush=True)
 
 
 def _verdict(key: str, clients: int, result: dict[str, float]) -> str:

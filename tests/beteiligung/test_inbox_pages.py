@@ -44,7 +44,7 @@ def test_the_inbox_pages_and_its_queries_do_not_grow_with_the_requests(applicant
     )  # fmt: skip
     many, html = queries()
     assert many == few
-    assert "Seite 1 von 2 (61 Anfragen)" in html
+    assert "Seite 1 von 2 (61 Einträge)" in html
     assert html.count("KOPIE-") == 49 and first.case.file_number in html  # the earliest deadline first
     second = client.get("/beteiligung/?seite=2").content.decode()
     assert second.count("KOPIE-") == 11 and "Seite 2 von 2" in second

@@ -381,6 +381,7 @@ class Report:
     timelines: list[CaseTimeline]
     overdue: Overdue
     today: dt.date
+    figures_as_of: dt.datetime | None = None  # set when the page shows cached figures older than the last change
 
 
 def _figures(user: User, period: Period, workdays: WorkingDays) -> tuple[list[Row], Row, list[CaseTimeline]]:
@@ -409,31 +410,55 @@ def build_report(user: User, period: Period, today: dt.date) -> Report:
 #: Raise when the figures' meaning changes: cached figures of the old meaning are then not read any more.
 FIGURES_VERSION = 1
 FIGURES_TIMEOUT = 7 * 24 * 3600
+REFRESH_LOCK_SECONDS = 300  # at most one refresh per Kommune and period in flight (a lost task expires)
 
 
-def figures_key(user: User, period: Period) -> str | None:
-    """The cache key of the period's figures: the Kommune, the period and the newest status change of the Kommune.
-    Every change the figures read comes with a status change (receipt, Nachforderung, resubmission, completeness,
-    decision, withdrawal: cases.workflow writes one in the same transaction), and nothing is ever deleted, so a new
-    key is a new state of the figures."""
-    if user.tenant_id is None:
-        return None
-    newest = (StatusChange.objects.filter(tenant_id=user.tenant_id).order_by("-id")
-              .values_list("id", flat=True).first())  # fmt: skip
-    return f"reports:figures:{FIGURES_VERSION}:{user.tenant_id}:{period.first.iso()}:{period.last.iso()}:{newest}"
+def newest_change(user: User) -> int | None:
+    """The newest status change of the user's Kommune (indexed). Every change the figures read comes with one
+    (receipt, Nachforderung, resubmission, completeness, decision, withdrawal: cases.workflow writes it in the same
+    transaction), and nothing is ever deleted, so a newer one means the figures may have changed."""
+    return (StatusChange.objects.filter(tenant_id=user.tenant_id).order_by("-id")
+            .values_list("id", flat=True).first())  # fmt: skip
+
+
+def figures_key(user: User, period: Period) -> str:
+    return f"reports:figures:{FIGURES_VERSION}:{user.tenant_id}:{period.first.iso()}:{period.last.iso()}"
+
+
+def compute_figures(user: User, period: Period) -> tuple[list[Row], Row]:
+    """Compute the period's figures and keep them in the cache with the status change they reflect."""
+    newest = newest_change(user)
+    rows, total, _timelines = _figures(user, period, WorkingDays())
+    cache.set(figures_key(user, period), (newest, timezone.now(), rows, total), FIGURES_TIMEOUT)
+    return rows, total
 
 
 def build_page_report(user: User, period: Period, today: dt.date) -> Report:
-    """The report for the statistics page: the period's figures from the cache while no status change of the
-    Kommune happened since they were computed (a year of a Kreis takes seconds to compute, the key one indexed
-    query), the overdue lists of today always fresh. Without the per-case timelines (only the CSV needs them)."""
-    workdays = WorkingDays()
+    """The report for the statistics page, without the per-case timelines (only the CSV needs them).
+
+    The period's figures come from the cache (a year of a Kreis takes seconds to compute). When a status change
+    happened since, the page shows the figures as they were (``Report.figures_as_of``) while a background task
+    computes them anew (reports.tasks; one at a time per Kommune and period); only the very first view computes
+    them itself. Today's overdue lists are always read fresh."""
+    if user.tenant_id is None:
+        return build_report(user, period, today)
     key = figures_key(user, period)
-    cached = cache.get(key) if key else None
+    cached = cache.get(key)
+    as_of = None
     if cached is None:
-        rows, total, _timelines = _figures(user, period, workdays)
-        cached = (rows, total)
-        if key:
-            cache.set(key, cached, FIGURES_TIMEOUT)
-    rows, total = cached
-    return Report(period, rows, total, [], overdue(user, today, workdays), today)
+        rows, total = compute_figures(user, period)
+    else:
+        newest, computed_at, rows, total = cached
+        if newest != newest_change(user):
+            from bauantrag.reports.tasks import refresh_figures
+
+            if cache.add(f"{key}:refreshing", True, REFRESH_LOCK_SECONDS):
+                refresh_figures.delay(user.pk, period.first.iso(), period.last.iso())
+            fresh = cache.get(key)  # a worker running tasks at once (tests, BAUANTRAG_TASKS_EAGER) is done already
+            if fresh is not None and fresh[0] != newest:
+                _newest, _at, rows, total = fresh
+            else:
+                as_of = computed_at
+    report = Report(period, rows, total, [], overdue(user, today, WorkingDays()), today)
+    report.figures_as_of = as_of
+    return report

@@ -95,6 +95,19 @@ def _cookie(user: Any) -> str:
     return f"sessionid={client.cookies['sessionid'].value}"
 
 
+def _statistics_figures(admin: Any) -> None:
+    """The statistics page shows cached figures and has a worker compute them after a change (reports.queries);
+    bench-load runs no worker, so it computes them once here, as the worker would, and says how long that took."""
+    from django.utils import timezone
+
+    from bauantrag.reports.periods import default_period
+    from bauantrag.reports.queries import compute_figures
+
+    start = time.perf_counter()
+    compute_figures(admin, default_period(timezone.localdate()))
+    print(f"Statistik: Zahlen der letzten zwölf Monate berechnet (im Hintergrund) in {time.perf_counter() - start:.1f} s")
+
+
 def _pages(folder: Path) -> dict[str, Path]:
     """One JSON file per page: its addresses and the cookie of the account that requests it."""
     from bauantrag.accounts.models import Role, User
@@ -105,11 +118,12 @@ def _pages(folder: Path) -> dict[str, Path]:
     admin = User.objects.get(tenant__slug=slug, role=Role.TENANT_ADMIN)
     open_ids = list(Case.objects.filter(tenant__slug=slug).exclude(state__in=CLOSED_STATES)
                     .values_list("id", flat=True)[:2000])  # fmt: skip
+    _statistics_figures(admin)
     applicant_case = Case.objects.filter(tenant__slug=slug).order_by("-submitted_at").first()
     assert applicant_case is not None
     applicant = applicant_case.applicant
     own = [str(pk) for pk in Case.objects.filter(applicant=applicant).values_list("id", flat=True)]
-    rng = random.Random(14)
+    rng = random.Random(14)  # noqa: S311 - which cases to request, no secret
     pages = {
         "queue": (["/bauaufsicht/"], clerk),
         "api": (["/api/v1/applications/"], clerk),

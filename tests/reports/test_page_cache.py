@@ -66,3 +66,30 @@ def test_the_queries_of_the_page_do_not_grow_with_the_number_of_cases(
     for day in range(1, 8):
         submit_at(moment(2025, 5, day), applicant)
     assert count() == few
+
+
+def test_after_a_change_the_page_shows_the_former_figures_while_a_worker_computes_them(
+    dataset: Dataset, admin: User, applicant: Any, settings: Any
+) -> None:
+    from bauantrag.celery import app as celery_app
+
+    cache.clear()
+    before = build_page_report(admin, PERIOD, TODAY)
+    submit_at(moment(2025, 5, 5), applicant)
+    celery_app.conf.task_always_eager = False  # no worker runs the refresh now
+    try:
+        from unittest import mock
+
+        with mock.patch("bauantrag.reports.tasks.refresh_figures.delay") as delay:
+            stale = build_page_report(admin, PERIOD, TODAY)
+            again = build_page_report(admin, PERIOD, TODAY)
+    finally:
+        celery_app.conf.task_always_eager = True
+    assert delay.call_count == 1  # one refresh in flight per Kommune and period
+    assert stale.total.received == again.total.received == before.total.received
+    assert stale.figures_as_of is not None
+    from bauantrag.reports.tasks import refresh_figures
+
+    refresh_figures(*delay.call_args.args)
+    fresh = build_page_report(admin, PERIOD, TODAY)
+    assert fresh.figures_as_of is None and fresh.total.received == before.total.received + 1

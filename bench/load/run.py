@@ -123,7 +123,7 @@ def _pages(folder: Path) -> dict[str, Path]:
     assert applicant_case is not None
     applicant = applicant_case.applicant
     own = [str(pk) for pk in Case.objects.filter(applicant=applicant).values_list("id", flat=True)]
-    rng = random.Random(14)  # noqa: S311 - which cases to request, no secret
+    rng = random.Random(14)
     pages = {
         "queue": (["/bauaufsicht/"], clerk),
         "api": (["/api/v1/applications/"], clerk),

@@ -120,6 +120,7 @@ def create_kommunen(tenants: int, cases: int, prefix: str = "last") -> list[Komm
 def _state(rng: random.Random, age_days: float) -> CaseState:
     """The state a case of this age is in: young cases open, old ones mostly decided."""
     draw = rng.random()
+    table: tuple[tuple[float, CaseState], ...]
     if age_days < 14:
         return CaseState.SUBMITTED if draw < 0.75 else CaseState.NACHFORDERUNG
     if age_days < 60:
@@ -154,7 +155,8 @@ def _vorhaben(rng: random.Random, case: Case, number: int) -> Vorhaben:
 
 def _checks(rng: random.Random, case: Case, chunk: Chunk, rounds: int) -> None:
     for round_ in range(1, rounds + 1):
-        at = case.submitted_at + dt.timedelta(minutes=2)  # type: ignore[operator]
+        assert case.submitted_at is not None
+        at: dt.datetime = case.submitted_at + dt.timedelta(minutes=2)
         run = CheckRun(tenant=case.tenant, case=case, round=round_, status=CheckRunStatus.DONE,
                        ruleset_version="2026.12", procedure=Procedure.VEREINFACHT, building_class=rng.randint(1, 3),
                        started_at=at, finished_at=at + dt.timedelta(seconds=1))  # fmt: skip
@@ -180,7 +182,7 @@ def _documents(rng: random.Random, case: Case, uploader: User, chunk: Chunk) -> 
         ))  # fmt: skip
 
 
-def _history(case: Case, chunk: Chunk, steps: list[tuple[str, str, dt.datetime]]) -> None:
+def _history(case: Case, chunk: Chunk, steps: list[tuple[CaseState, CaseState, dt.datetime]]) -> None:
     chunk.changes.extend(StatusChange(tenant=case.tenant, case=case, from_state=a, to_state=b, at=at)
                          for a, b, at in steps)  # fmt: skip
 
@@ -258,7 +260,7 @@ def _copy(model: type[Any], rows: list[Any]) -> None:
 
 def _write(chunk: Chunk, totals: Totals, audit_every: int) -> None:
     created_at = Case._meta.get_field("created_at")
-    created_at.auto_now_add = False  # type: ignore[attr-defined]  # keep the generated dates
+    created_at.auto_now_add = False  # keep the generated dates
     try:
         with transaction.atomic():
             for model, rows in ((Case, chunk.cases), (Vorhaben, chunk.vorhaben), (CheckRun, chunk.runs),
@@ -275,7 +277,7 @@ def _write(chunk: Chunk, totals: Totals, audit_every: int) -> None:
                            message="Lastdaten")  # fmt: skip
                 totals.add("AuditEvent", len(audited))
     finally:
-        created_at.auto_now_add = True  # type: ignore[attr-defined]
+        created_at.auto_now_add = True
 
 
 def generate(cases: int, tenants: int, *, seed: int = 14, audit_every: int = 10, prefix: str = "last",

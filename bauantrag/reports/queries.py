@@ -417,6 +417,8 @@ def newest_change(user: User) -> int | None:
     """The newest status change of the user's Kommune (indexed). Every change the figures read comes with one
     (receipt, Nachforderung, resubmission, completeness, decision, withdrawal: cases.workflow writes it in the same
     transaction), and nothing is ever deleted, so a newer one means the figures may have changed."""
+    if user.tenant_id is None:
+        return None
     return (StatusChange.objects.filter(tenant_id=user.tenant_id).order_by("-id")
             .values_list("id", flat=True).first())  # fmt: skip
 

@@ -105,7 +105,8 @@ def _statistics_figures(admin: Any) -> None:
 
     start = time.perf_counter()
     compute_figures(admin, default_period(timezone.localdate()))
-    print(f"Statistik: Zahlen der letzten zwölf Monate berechnet (im Hintergrund) in {time.perf_counter() - start:.1f} s")
+    print(f"Statistik: Zahlen der letzten zwölf Monate berechnet (im Hintergrund) in "
+          f"{time.perf_counter() - start:.1f} s")
 
 
 def _pages(folder: Path) -> dict[str, Path]:

@@ -1,4 +1,4 @@
-.PHONY: run test bench serve lint openapi lock audit eval-classifier eval-extraction eval-blind
+.PHONY: run test bench bench-load serve lint openapi lock audit eval-classifier eval-extraction eval-blind
 run:   ## set up and run the demo on http://127.0.0.1:8000
 	bash scripts/run.sh
 test:  ## set up and run all tests
@@ -20,3 +20,5 @@ lock:  ## recompile requirements/*.in into hashed pins (keeps the pinned version
 	.venv/bin/uv pip compile --quiet --python-version 3.11 --generate-hashes -c requirements/base.txt requirements/test.in -o requirements/test.txt
 audit: ## known vulnerabilities of the pinned packages (pip-audit; skipped when no advisory service is reachable)
 	.venv/bin/python scripts/audit_pins.py
+bench-load: ## pages under load (gunicorn + locust, loopback): median/p95/p99, requests/s, errors at 1, 8, 16 clients; ARGS="--cases 100000 …"
+	bash scripts/bench_load.sh $(ARGS)

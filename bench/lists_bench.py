@@ -98,6 +98,9 @@ def _populate(count: int, seed: int = 14) -> Any:
         created_at.auto_now_add = True
     Vorhaben.objects.bulk_create(plans, batch_size=500)
     Nachforderung.objects.bulk_create(nachforderungen, batch_size=500)
+    from bauantrag.cases.running_due import store
+
+    store(Case.objects.all())  # bulk_create sends no signals: the queue's stored deadline by hand
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # what autovacuum does after a bulk load

@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 
 from bauantrag.cases.models import Case, Vorhaben
+from bauantrag.cases.running_due import store as store_running_due
 
 
 def copies_of(case: Case, count: int, first_due: dt.date) -> list[Case]:
@@ -27,4 +28,5 @@ def copies_of(case: Case, count: int, first_due: dt.date) -> list[Case]:
         row.case = copy
         extra.append(row)
     Vorhaben.objects.bulk_create(extra)
+    store_running_due(c.pk for c in copies)  # bulk_create sends no signals
     return copies

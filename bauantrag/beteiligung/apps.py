@@ -33,6 +33,14 @@ class BeteiligungConfig(AppConfig):
 
         # the open requests in the queue
         register_deadline_source("beteiligung.requests", deadlines_for_cases, due=earliest_open_deadline)
+        from django.db.models.signals import post_delete, post_save
+
+        from bauantrag.beteiligung.models import Beteiligung
+        from bauantrag.beteiligung.results import store_running_due
+
+        # the case's stored running deadline (cases/running_due.py) follows its Beteiligungen
+        post_save.connect(store_running_due, sender=Beteiligung, dispatch_uid="beteiligung.running_due")
+        post_delete.connect(store_running_due, sender=Beteiligung, dispatch_uid="beteiligung.running_due_deleted")
 
         from bauantrag.beteiligung.deadlines import hearings_for_case
         from bauantrag.cases.entscheidungsfrist import register_hearing_source

@@ -81,6 +81,13 @@ def earliest_open_deadline() -> Any:
     return DbCase(When(state=CaseState.COMPLETE, then=earliest), default=None, output_field=DateField())
 
 
+def store_running_due(sender: Any, instance: Beteiligung, **kwargs: Any) -> None:
+    """A Beteiligung changed: its case's stored running deadline follows (cases/running_due.py)."""
+    from bauantrag.cases.running_due import store
+
+    store([instance.case_id])
+
+
 def _stellungnahme(beteiligung: Beteiligung) -> Stellungnahme | None:
     if beteiligung.status != BeteiligungStatus.ANSWERED:
         return None

@@ -10,3 +10,6 @@ class CasesConfig(AppConfig):
         # Make the project's Celery app the current one in every Django process (web, shell, commands);
         # otherwise shared tasks fall back to Celery's default app and its default broker.
         from bauantrag import celery  # noqa: F401
+        from bauantrag.cases import running_due
+
+        running_due.connect()  # the stored running deadline of the queue (Case.running_due)

@@ -297,7 +297,9 @@ DEADLINE_DUES: Registry[DueExpression] = Registry("deadlines in the clerk's queu
 def register_deadline_source(key: str, fn: OverdueSource, due: DueExpression | None = None) -> None:
     """Other apps (e.g. Beteiligung) add deadlines to the queue: fn(cases, today) -> {case.pk: [DeadlineNote]}.
     A note with overdue=True makes the case count as overdue. ``due()``, if given, returns the earliest ``due``
-    of fn's notes for a case as an SQL expression; without it the queue sorts all open cases in Python."""
+    of fn's notes for a case as an SQL expression; without it the queue sorts all open cases in Python. A source
+    with ``due`` must call ``cases.running_due.store([case_id])`` whenever its rows change (e.g. from a post_save
+    receiver, as beteiligung does): each case stores its running deadline for the queue's index."""
     DEADLINE_SOURCES.register(key, fn)
     if due is not None:
         DEADLINE_DUES.register(key, due)

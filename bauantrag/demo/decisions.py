@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from bauantrag.accounts.models import Tenant, User
-from bauantrag.cases import actions, deadlines
+from bauantrag.cases import actions, deadlines, running_due
 from bauantrag.cases.models import Case, Nachforderung, Vorhaben
 from bauantrag.decision import actions as decision
 from bauantrag.rules.calendar import add_working_days
@@ -63,6 +63,7 @@ def load(tenant: Tenant, users: dict[str, User]) -> None:
         Nachforderung.objects.filter(case=case).update(
             deadline=add_working_days(timezone.localdate(), -1), created_at=timezone.now() - dt.timedelta(days=35),
         )
+        running_due.store([case.pk])  # update() sends no signal: the queue's stored deadline follows by hand
         deadlines.run_deadlines()
     if not _exists(tenant, "Kastanienallee"):
         case = _new_case(applicant, "Kastanienallee", "5", demo.HOUSE_DOCUMENTS)

@@ -88,6 +88,12 @@ class Document(models.Model):
         ordering = ["uploaded_at"]
         verbose_name = _("Bauvorlage")
         verbose_name_plural = _("Bauvorlagen")
+        indexes = [
+            # the periodic re-queue of unread texts (documents.tasks.requeue_pending_texts) reads only the few
+            # documents still waiting, oldest first, instead of scanning every Bauvorlage ever stored
+            models.Index(fields=["uploaded_at"], condition=models.Q(text_status="pending"),
+                         name="document_text_pending"),
+        ]
 
     def __str__(self) -> str:
         return self.display_name

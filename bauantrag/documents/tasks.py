@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from celery import shared_task
 
 from bauantrag.documents import reading
@@ -22,13 +24,16 @@ def requeue_pending_texts(older_than_minutes: int = 15, limit: int = 500) -> int
 
     from django.utils import timezone
 
-    from bauantrag.documents.models import Document, TextStatus
-
     cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
-    ids = [
-        str(pk) for pk in Document.objects.filter(text_status=TextStatus.PENDING, uploaded_at__lt=cutoff)
-        .order_by("uploaded_at").values_list("pk", flat=True)[:limit]
-    ]
+    ids = [str(pk) for pk in waiting_for_text(cutoff).values_list("pk", flat=True)[:limit]]
     for document_id in ids:
         read_text.delay(document_id)
     return len(ids)
+
+
+def waiting_for_text(cutoff: Any) -> Any:
+    """The Bauvorlagen uploaded before ``cutoff`` whose text is still waiting to be read, oldest first (read from
+    the partial index ``document_text_pending``)."""
+    from bauantrag.documents.models import Document, TextStatus
+
+    return Document.objects.filter(text_status=TextStatus.PENDING, uploaded_at__lt=cutoff).order_by("uploaded_at")

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
@@ -23,14 +24,17 @@ from bauantrag.plans.forms import PlanUploadForm
 from bauantrag.plans.models import Bebauungsplan as PlanRecord
 
 logger = logging.getLogger(__name__)
+PAGE_SIZE = 50
 
 
 def _list_page(request: HttpRequest, form: PlanUploadForm | None, status: int = 200) -> HttpResponse:
     if not may_view_plans(request.user):
         raise PermissionDenied(_("Das Planregister ist für die Bauaufsicht der Kommune bestimmt."))
     can_import = may_import_plans(request.user)
+    plans = plans_visible_to(request.user).select_related("imported_by").order_by("name", "imported_at", "pk")
+    page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("seite"))  # a Kreis has hundreds of plans
     context = {
-        "plans": plans_visible_to(request.user).select_related("imported_by"),
+        "plans": page, "page": page,
         "form": (form or PlanUploadForm()) if can_import else None,
         "max_mb": actions.MAX_PLAN_BYTES >> 20,
     }

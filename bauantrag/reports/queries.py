@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -380,10 +381,10 @@ class Report:
     timelines: list[CaseTimeline]
     overdue: Overdue
     today: dt.date
+    figures_as_of: dt.datetime | None = None  # set when the page shows cached figures older than the last change
 
 
-def build_report(user: User, period: Period, today: dt.date) -> Report:
-    workdays = WorkingDays()
+def _figures(user: User, period: Period, workdays: WorkingDays) -> tuple[list[Row], Row, list[CaseTimeline]]:
     timelines = load_timelines(user, period, workdays)
     counts = monthly_counts(user, period)
     by_month: dict[Month, list[CaseTimeline]] = defaultdict(list)
@@ -397,4 +398,69 @@ def build_report(user: User, period: Period, today: dt.date) -> Report:
         None, sum(r.received for r in rows), sum(r.first_check_done for r in rows), sum(r.complete_first for r in rows),
         _stage_figures(timelines),
     )  # fmt: skip
+    return rows, total, timelines
+
+
+def build_report(user: User, period: Period, today: dt.date) -> Report:
+    workdays = WorkingDays()
+    rows, total, timelines = _figures(user, period, workdays)
     return Report(period, rows, total, timelines, overdue(user, today, workdays), today)
+
+
+#: Raise when the figures' meaning changes: cached figures of the old meaning are then not read any more.
+FIGURES_VERSION = 1
+FIGURES_TIMEOUT = 7 * 24 * 3600
+REFRESH_LOCK_SECONDS = 300  # at most one refresh per Kommune and period in flight (a lost task expires)
+
+
+def newest_change(user: User) -> int | None:
+    """The newest status change of the user's Kommune (indexed). Every change the figures read comes with one
+    (receipt, Nachforderung, resubmission, completeness, decision, withdrawal: cases.workflow writes it in the same
+    transaction), and nothing is ever deleted, so a newer one means the figures may have changed."""
+    if user.tenant_id is None:
+        return None
+    return (StatusChange.objects.filter(tenant_id=user.tenant_id).order_by("-id")
+            .values_list("id", flat=True).first())  # fmt: skip
+
+
+def figures_key(user: User, period: Period) -> str:
+    return f"reports:figures:{FIGURES_VERSION}:{user.tenant_id}:{period.first.iso()}:{period.last.iso()}"
+
+
+def compute_figures(user: User, period: Period) -> tuple[list[Row], Row]:
+    """Compute the period's figures and keep them in the cache with the status change they reflect."""
+    newest = newest_change(user)
+    rows, total, _timelines = _figures(user, period, WorkingDays())
+    cache.set(figures_key(user, period), (newest, timezone.now(), rows, total), FIGURES_TIMEOUT)
+    return rows, total
+
+
+def build_page_report(user: User, period: Period, today: dt.date) -> Report:
+    """The report for the statistics page, without the per-case timelines (only the CSV needs them).
+
+    The period's figures come from the cache (a year of a Kreis takes seconds to compute). When a status change
+    happened since, the page shows the figures as they were (``Report.figures_as_of``) while a background task
+    computes them anew (reports.tasks; one at a time per Kommune and period); only the very first view computes
+    them itself. Today's overdue lists are always read fresh."""
+    if user.tenant_id is None:
+        return build_report(user, period, today)
+    key = figures_key(user, period)
+    cached = cache.get(key)
+    as_of = None
+    if cached is None:
+        rows, total = compute_figures(user, period)
+    else:
+        newest, computed_at, rows, total = cached
+        if newest != newest_change(user):
+            from bauantrag.reports.tasks import refresh_figures
+
+            if cache.add(f"{key}:refreshing", True, REFRESH_LOCK_SECONDS):
+                refresh_figures.delay(user.pk, period.first.iso(), period.last.iso())
+            fresh = cache.get(key)  # a worker running tasks at once (tests, BAUANTRAG_TASKS_EAGER) is done already
+            if fresh is not None and fresh[0] != newest:
+                _newest, _at, rows, total = fresh
+            else:
+                as_of = computed_at
+    report = Report(period, rows, total, [], overdue(user, today, WorkingDays()), today)
+    report.figures_as_of = as_of
+    return report

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 from bauantrag.reports import charts, csv_export, exports
 from bauantrag.reports.actions import record_export, require_tenant_admin
 from bauantrag.reports.periods import PeriodForm
-from bauantrag.reports.queries import PARTS, STAGES, Report, build_report
+from bauantrag.reports.queries import PARTS, STAGES, Report, build_page_report, build_report
 
 TEMPLATE = "reports/overview.html"
 
@@ -88,7 +88,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     form = PeriodForm(request.GET, today=today)
     if not form.is_valid():
         return _invalid(request, form)
-    report = build_report(user, form.period, today)
+    report = build_page_report(user, form.period, today)
     # Show the period in effect (also when it is the default) in the filter fields.
     form = PeriodForm({"von": form.period.first.iso(), "bis": form.period.last.iso()}, today=today)
     form.is_valid()

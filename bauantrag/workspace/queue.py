@@ -2,7 +2,8 @@
 
 The open cases are ordered by their running deadline (``cases.deadlines.queue_deadlines``: the case's own deadline
 and those other apps add, e.g. open Beteiligungen). When every deadline source also gives its earliest date as SQL
-(``cases.deadlines.DEADLINE_DUES``), the database sorts, counts and slices; only the page's 50 cases are loaded,
+(``cases.deadlines.DEADLINE_DUES``), each case stores that date (``Case.running_due``, cases/running_due.py) and the
+database sorts, counts and slices along the index ``case_queue_running_due``; only the page's 50 cases are loaded,
 in one query, and only they pass through ``queue_deadlines``. A source without SQL makes the queue read all open
 cases as light rows and sort them in Python (exact, one query per source, but linear in the open cases).
 The view of passed deadlines („frist“) always decides in Python (§ 31 VwVfG NRW moves an end on a weekend or
@@ -20,47 +21,22 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, overload
 
-from django.db.models import Case as DbCase
-from django.db.models import Count, DateField, F, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce, Least
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
 from bauantrag.cases import deadlines
-from bauantrag.cases.models import CLOSED_STATES, Case, CaseState, CheckRun, Nachforderung, Procedure
+from bauantrag.cases.models import CLOSED_STATES, Case, CheckRun, Procedure
+from bauantrag.cases.running_due import NO_DEADLINE, due_expression, open_nf_deadline
 
 PAGE_SIZE = 50
-NO_DEADLINE = dt.date(9999, 12, 31)  # sorts last
+__all__ = ["NO_DEADLINE", "PAGE_SIZE", "open_cases", "page_rows", "queue_order", "running_due"]
 
 #: Light columns that queue_deadlines and its sources read (anything else would be fetched once per row).
 LIGHT_FIELDS = ("id", "state", "round", "completeness_due", "decision_due", "submitted_at")
 
 
-def _open_nf_deadline() -> DbCase:
-    """The deadline of the open Nachforderung, looked up only for cases waiting for one."""
-    deadline = Subquery(
-        Nachforderung.objects.filter(case=OuterRef("pk"), answered_at__isnull=True)
-        .order_by("-created_at").values("deadline")[:1]
-    )
-    return DbCase(When(state=CaseState.NACHFORDERUNG, then=deadline), default=None, output_field=DateField())
-
-
-def _own_due() -> DbCase:
-    return DbCase(
-        When(state=CaseState.SUBMITTED, then=F("completeness_due")),
-        When(state=CaseState.COMPLETE, then=F("decision_due")),
-        When(state=CaseState.NACHFORDERUNG, then=_open_nf_deadline()),
-        default=None, output_field=DateField(),
-    )
-
-
 def running_due() -> Any | None:
-    """The earliest deadline of a case as SQL (NO_DEADLINE if none), or None if a source has no SQL form."""
-    parts: list[Any] = [_own_due()]
-    for key, _source in deadlines.DEADLINE_SOURCES.items():
-        if key not in deadlines.DEADLINE_DUES:
-            return None
-        parts.append(deadlines.DEADLINE_DUES[key]())
-    dates = [Coalesce(part, Value(NO_DEADLINE), output_field=DateField()) for part in parts]
-    return Least(*dates, output_field=DateField()) if len(dates) > 1 else dates[0]
+    """The running deadline as SQL, or None if a deadline source has none (then the queue sorts in Python)."""
+    return due_expression()
 
 
 def _open_count(status: str) -> Count:
@@ -102,6 +78,10 @@ class QueueOrder(Sequence[Any]):
         return ids
 
 
+def _open_nf_deadline() -> Any:
+    return open_nf_deadline()
+
+
 def _sorted_in_python(cases: QuerySet[Case], today: dt.date, *, overdue_only: bool) -> list[Any]:
     light = list(
         cases.only(*LIGHT_FIELDS).annotate(open_nf_deadline=_open_nf_deadline())
@@ -117,10 +97,9 @@ def _sorted_in_python(cases: QuerySet[Case], today: dt.date, *, overdue_only: bo
 def open_cases(visible: QuerySet[Case], today: dt.date, *, overdue_only: bool = False) -> list[Any] | QuerySet[Any]:
     """The ids of the open cases, earliest running deadline first (none last)."""
     cases = visible.exclude(state__in=CLOSED_STATES)
-    due = running_due()
-    if due is None:
+    if running_due() is None:
         return _sorted_in_python(cases, today, overdue_only=overdue_only)
-    cases = cases.annotate(running_due=due)
+    # the stored running deadline (cases/running_due.py), read in order from the index case_queue_running_due
     if overdue_only:  # a superset: only dates before today can have ended
         return _sorted_in_python(cases.filter(running_due__lt=today), today, overdue_only=True)
     return (cases.order_by("running_due", F("completeness_due").asc(nulls_last=True), "submitted_at", "pk")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.urls import reverse
@@ -29,6 +30,9 @@ class VorhabenSerializer(StrictModelSerializer[Vorhaben]):
         fields = EDITABLE_FIELDS
 
 
+PLACEHOLDER = uuid.UUID(int=0)
+
+
 class ApplicationLinksSerializer(serializers.Serializer[Case]):
     self = serializers.SerializerMethodField()
     documents = serializers.SerializerMethodField()
@@ -38,7 +42,11 @@ class ApplicationLinksSerializer(serializers.Serializer[Case]):
     nachforderungen = serializers.SerializerMethodField()
 
     def _url(self, name: str, case: Case) -> str:
-        return reverse(f"api:{name}", kwargs={"case_id": case.pk})
+        # One reverse() per link name and list, not per case: a list page has 50 cases with six links each.
+        patterns: dict[str, str] = self.__dict__.setdefault("_patterns", {})
+        if name not in patterns:
+            patterns[name] = reverse(f"api:{name}", kwargs={"case_id": PLACEHOLDER})
+        return patterns[name].replace(str(PLACEHOLDER), str(case.pk))
 
     def get_self(self, case: Case) -> str:
         return self._url("application-detail", case)

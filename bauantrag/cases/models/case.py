@@ -104,6 +104,11 @@ class Case(models.Model):
     decision_letter_id = models.UUIDField(
         null=True, blank=True, help_text=_("Das Schreiben (Bescheid bzw. Bestätigung der Rücknahme)"),
     )
+    running_due = models.DateField(
+        _("Laufende Frist"), null=True, blank=True, editable=False,
+        help_text=_("Früheste laufende Frist des offenen Vorgangs, nach der der Eingangskorb sortiert "
+                    "(cases/running_due.py); leer bei Entwürfen und abgeschlossenen Vorgängen"),
+    )
     closed_at = models.DateTimeField(_("Abgeschlossen am"), null=True, blank=True)
     retention_until = models.DateField(
         _("Aufbewahren bis"), null=True, blank=True,
@@ -125,6 +130,12 @@ class Case(models.Model):
             models.Index(fields=["tenant", "state", "completeness_due"]),
             # the API list (newest first, /api/v1/applications/): its first page without sorting every case
             models.Index(fields=["tenant", "-created_at", "id"], name="case_tenant_newest_first"),
+            # the clerk's queue: its order (running deadline, then as before) read from the index page by page
+            # (open cases only: the condition is the queue's own filter, so PostgreSQL proves it applies)
+            models.Index(fields=["tenant", "running_due", "completeness_due", "submitted_at", "id"],
+                         name="case_queue_running_due",
+                         condition=~models.Q(state="draft")
+                         & ~models.Q(state__in=["approved", "refused", "withdrawn"])),
         ]
 
     def __str__(self) -> str:

@@ -22,7 +22,11 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
-        indexes = [models.Index(fields=["case", "at"])]
+        indexes = [
+            models.Index(fields=["case", "at"]),
+            # the newest change of a Kommune: the key of the statistics' cached figures (reports.queries)
+            models.Index(fields=["tenant", "-id"], name="statuschange_tenant_newest"),
+        ]
         verbose_name = _("Statuswechsel")
         verbose_name_plural = _("Statuswechsel")
 

@@ -24,6 +24,7 @@ from bauantrag.cases.sitemap import case_map
 from bauantrag.cases.vorhaben_fields import REQUIRED_FOR_SUBMISSION
 from bauantrag.cases.workflow import EDITABLE_STATES, TransitionNotAllowed
 from bauantrag.documents.actions import upload_document
+from bauantrag.documents.removal import is_unsubmitted
 from bauantrag.files import UploadRejected
 from bauantrag.panels import panels_for
 from bauantrag.portal.forms import UploadForm, VorhabenForm
@@ -113,6 +114,7 @@ def _detail_context(request: HttpRequest, case: Case, upload_form: UploadForm) -
     documents = list(case.documents.bauvorlagen().order_by("uploaded_at"))
     for document in documents:
         document.type_name = display.document_type_name(document.document_type)  # type: ignore[attr-defined]
+        document.deletable = is_unsubmitted(document, case)  # type: ignore[attr-defined]
     nachforderung = case.nachforderungen.filter(answered_at__isnull=True).first()
     if nachforderung:
         for item in nachforderung.items:
@@ -123,6 +125,7 @@ def _detail_context(request: HttpRequest, case: Case, upload_form: UploadForm) -
         "vorhaben": case.vorhaben,
         "summary": display.vorhaben_summary(case.vorhaben),
         "documents": documents,
+        "any_deletable": any(getattr(d, "deletable", False) for d in documents),
         "run": run,
         "procedure_label": display.procedure_label(run),
         "finding_groups": display.group_findings(findings, for_applicant=True),
@@ -213,6 +216,7 @@ def receipt(request: HttpRequest, case_id: Any) -> HttpResponse:
     documents = list(case.documents.bauvorlagen().filter(round__lte=case.round).order_by("uploaded_at"))
     for document in documents:
         document.type_name = display.document_type_name(document.document_type)  # type: ignore[attr-defined]
+        document.deletable = is_unsubmitted(document, case)  # type: ignore[attr-defined]
     return render(request, "portal/receipt.html", {"case": case, "documents": documents})
 
 

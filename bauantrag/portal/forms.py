@@ -58,11 +58,22 @@ class UploadForm(forms.Form):
     file = forms.FileField(label=_("Datei"), help_text=_("PDF, PNG, JPEG, TIFF oder IFC-Modell"))
     document_type = forms.ChoiceField(label=_("Art der Bauvorlage"))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, required: list[str] | None = None, **kwargs: Any) -> None:
+        """required: the codes the Verfahrensart demands (cases.required_kinds), offered first (issue 16)."""
         super().__init__(*args, **kwargs)
         from bauantrag.formats.xbau_codelist import document_types
 
-        choices: list[tuple[str, str]] = [("", str(_("– bitte wählen –")))]
-        choices += [(code, f"{name} ({code})") for code, name in document_types()]
+        every = [(code, f"{name} ({code})") for code, name in document_types()]
+        choices: list[Any] = [("", str(_("– bitte wählen –")))]
+        names = dict(every)
+        short = [(code, names[code]) for code in (required or []) if code in names]
+        if short:
+            chosen = {code for code, _label in short}
+            choices += [
+                (str(_("Für Ihr Verfahren verlangt")), short),
+                (str(_("Alle weiteren Arten (XBau-Codeliste)")), [c for c in every if c[0] not in chosen]),
+            ]
+        else:
+            choices += every
         self.fields["document_type"].choices = choices  # type: ignore[attr-defined]
         self.fields["file"].widget.attrs["accept"] = ".pdf,.png,.jpg,.jpeg,.tif,.tiff,.ifc"

@@ -20,6 +20,7 @@ from bauantrag.accounts.models import User
 from bauantrag.cases import actions, display
 from bauantrag.cases.access import access_case, cases_visible_to
 from bauantrag.cases.models import Case, CaseState
+from bauantrag.cases.required_kinds import required_codes
 from bauantrag.cases.sitemap import case_map
 from bauantrag.cases.vorhaben_fields import REQUIRED_FOR_SUBMISSION
 from bauantrag.cases.workflow import EDITABLE_STATES, TransitionNotAllowed
@@ -105,7 +106,12 @@ def edit(request: HttpRequest, case_id: Any) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, case_id: Any) -> HttpResponse:
     case = access_case(request.user, case_id)
-    return render(request, "portal/detail.html", _detail_context(request, case, UploadForm()))
+    return render(request, "portal/detail.html", _detail_context(request, case, _upload_form(case)))
+
+
+def _upload_form(case: Case, *args: Any) -> UploadForm:
+    """The kinds this Verfahrensart needs first, while the applicant can still upload."""
+    return UploadForm(*args, required=required_codes(case) if case.state in EDITABLE_STATES else None)
 
 
 def _detail_context(request: HttpRequest, case: Case, upload_form: UploadForm) -> dict[str, Any]:
@@ -142,7 +148,7 @@ def _detail_context(request: HttpRequest, case: Case, upload_form: UploadForm) -
 @require_POST
 def upload(request: HttpRequest, case_id: Any) -> HttpResponse:
     case = access_case(request.user, case_id)
-    form = UploadForm(request.POST, request.FILES)
+    form = _upload_form(case, request.POST, request.FILES)
     if form.is_valid():
         try:
             document = upload_document(

@@ -54,8 +54,29 @@ class VorhabenForm(_ModelForm):
             self.add_error(None, error)
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (the pattern of Django's documentation, "Uploading multiple files")."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data] if data else [single(None, initial)]
+        return [single(data, initial)]
+
+
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("Datei"), help_text=_("PDF, PNG, JPEG, TIFF oder IFC-Modell"))
+    file = MultipleFileField(
+        label=_("Dateien"),
+        help_text=_("PDF, PNG, JPEG, TIFF oder IFC-Modell; mehrere Dateien auf einmal möglich"),
+    )
     document_type = forms.ChoiceField(label=_("Art der Bauvorlage"))
 
     def __init__(self, *args: Any, required: list[str] | None = None, **kwargs: Any) -> None:

@@ -29,6 +29,7 @@ from bauantrag.documents.removal import is_unsubmitted
 from bauantrag.files import UploadRejected
 from bauantrag.panels import panels_for
 from bauantrag.portal.forms import UploadForm, VorhabenForm
+from bauantrag.portal.uploads import upload_several
 
 View = Callable[..., HttpResponse]
 
@@ -149,10 +150,12 @@ def _detail_context(request: HttpRequest, case: Case, upload_form: UploadForm) -
 def upload(request: HttpRequest, case_id: Any) -> HttpResponse:
     case = access_case(request.user, case_id)
     form = _upload_form(case, request.POST, request.FILES)
+    if form.is_valid() and len(form.cleaned_data["file"]) > 1:
+        return upload_several(request, case, form)
     if form.is_valid():
         try:
             document = upload_document(
-                _user(request), case, form.cleaned_data["file"], form.cleaned_data["document_type"]
+                _user(request), case, form.cleaned_data["file"][0], form.cleaned_data["document_type"]
             )
         except UploadRejected as exc:
             form.add_error("file", str(exc))

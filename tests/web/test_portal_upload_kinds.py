@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from bauantrag.cases import actions
@@ -40,3 +41,26 @@ def test_without_a_verfahrensart_the_full_list_only(applicant: Any, applicant_cl
     page = applicant_client.get(f"/antraege/{case.pk}/").content.decode()
     assert _groups(page) == {}
     assert page.count('<option value="') > 30
+
+
+def test_several_files_at_once_each_with_its_kind(applicant: Any, applicant_client: Client) -> None:
+    case = draft_case(applicant)
+    fake = SimpleUploadedFile("gefaelscht.pdf", b"<html><body>kein PDF</body></html>", "application/pdf")
+    response = applicant_client.post(f"/antraege/{case.pk}/bauvorlagen/", {
+        "file": [pdf_upload("Lageplan.pdf"), fake, pdf_upload("Baubeschreibung.pdf")],
+        "document_type": ["1801", "2001", "1502"],
+    }, follow=True)
+    page = response.content.decode()
+    assert "Hochgeladen: „Lageplan.pdf“, „Baubeschreibung.pdf“." in page
+    assert "„gefaelscht.pdf“ wurde nicht angenommen:" in page  # the same checks as a single upload
+    assert sorted(case.documents.values_list("display_name", "document_type")) == [
+        ("Baubeschreibung.pdf", "1502"), ("Lageplan.pdf", "1801")]
+
+
+def test_several_files_with_one_kind_without_javascript(applicant: Any, applicant_client: Client) -> None:
+    case = draft_case(applicant)
+    response = applicant_client.post(f"/antraege/{case.pk}/bauvorlagen/", {
+        "file": [pdf_upload("Grundriss EG.pdf"), pdf_upload("Grundriss OG.pdf")], "document_type": "2001",
+    })
+    assert response.status_code == 302
+    assert list(case.documents.values_list("document_type", flat=True)) == ["2001", "2001"]

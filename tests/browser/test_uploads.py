@@ -20,8 +20,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_several_files_each_with_its_kind(  # noqa: F811 (the imported fixture)
-    live_server: Any, browser: Browser, tmp_path: Path, tenant: Any, width: int
+def test_several_files_each_with_its_kind(
+    live_server: Any, browser: Browser, tmp_path: Path, tenant: Any, width: int  # noqa: F811 (the fixture)
 ) -> None:
     axe = Accessibility()
     applicant = UserFactory(tenant=tenant, role=Role.APPLICANT)

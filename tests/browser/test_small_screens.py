@@ -76,7 +76,6 @@ def test_applicant_pages_fit_a_phone(live_server: Any, phone: Any, tenant: Any) 
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert_no_sideways_scroll(page, label)
         axe.check(page, label)
-    screenshot(page, "antrag-nachforderung-390.png")
 
 
 def test_clerk_case_page_fits_a_phone(live_server: Any, phone: Any, tenant: Any) -> None:
@@ -96,7 +95,6 @@ def test_clerk_case_page_fits_a_phone(live_server: Any, phone: Any, tenant: Any)
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Vorgang {case.file_number}")
     assert_no_sideways_scroll(page, "Vorgang")
     axe.check(page, "Vorgang")
-    screenshot(page, "vorgang-390.png")
     page.get_by_role("button", name="Vollständigkeit bestätigen", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Vollständigkeit bestätigen")
     assert_no_sideways_scroll(page, "Vollständigkeit bestätigen")

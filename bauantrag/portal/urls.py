@@ -12,6 +12,7 @@ urlpatterns = [
     path("<uuid:case_id>/lage/kartendaten/", map_views.site_map_data, name="site_map_data"),
     path("<uuid:case_id>/bauvorlagen/", views.upload, name="upload"),
     path("<uuid:case_id>/bauvorlagen/<uuid:document_id>/loeschen/", document_views.delete, name="delete_document"),
+    path("<uuid:case_id>/bauvorlagen/<uuid:document_id>/ersetzen/", document_views.replace, name="replace_document"),
     path("<uuid:case_id>/einreichen/", views.submit, name="submit"),
     path("<uuid:case_id>/erneut-einreichen/", views.resubmit, name="resubmit"),
     path("<uuid:case_id>/eingangsbestaetigung/", views.receipt, name="receipt"),

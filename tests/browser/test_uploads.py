@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from playwright.sync_api import Browser, expect
 
 from bauantrag.accounts.models import Role
 from tests.browser.test_full_loop import Accessibility, browser, log_in, screenshot  # noqa: F401 (fixture)
+from tests.browser.test_small_screens import assert_no_sideways_scroll
 from tests.factories import UserFactory, draft_case
 from tests.files import minimal_pdf
 
@@ -45,4 +47,6 @@ def test_several_files_each_with_its_kind(
     expect(page.locator(".message").first).to_contain_text("Hochgeladen: „Lageplan.pdf“, „Baubeschreibung.pdf“.")
     assert sorted(case.documents.values_list("display_name", "document_type")) == [
         ("Baubeschreibung.pdf", "1502"), ("Lageplan.pdf", "1801")]
-    axe.check(page, "Nach dem Hochladen")
+    expect(page.get_by_role("button", name=re.compile(r"^Ersetzen\s*: Lageplan\.pdf$"))).to_be_visible()
+    assert_no_sideways_scroll(page, "Nach dem Hochladen")
+    axe.check(page, "Nach dem Hochladen (Löschen und Ersetzen vor der Einreichung)")

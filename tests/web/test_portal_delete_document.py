@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from bauantrag.audit.models import AuditEvent
@@ -75,3 +76,30 @@ def test_another_applicant_cannot_delete(applicant: Any, tenant: Any) -> None:
     stranger = login(Client(), UserFactory(tenant=tenant))
     assert stranger.post(_delete_url(document)).status_code == 404
     assert Document.objects.filter(pk=document.pk).exists()
+
+
+def test_replace_before_submission_keeps_the_kind_and_a_refused_file_keeps_the_old(
+    applicant: Any, applicant_client: Client
+) -> None:
+    case = draft_case(applicant)
+    old = upload_document(applicant, case, pdf_upload("lageplan-alt.pdf"), "1801")
+    url = f"/antraege/{case.pk}/bauvorlagen/{old.pk}/ersetzen/"
+    assert url in applicant_client.get(f"/antraege/{case.pk}/").content.decode()
+    fake = SimpleUploadedFile("lageplan-neu.pdf", b"<html>kein PDF</html>", "application/pdf")
+    page = applicant_client.post(url, {"file": fake}, follow=True).content.decode()
+    assert "„lageplan-alt.pdf“ wurde nicht ersetzt:" in page
+    assert list(case.documents.values_list("pk", flat=True)) == [old.pk]
+    page = applicant_client.post(url, {"file": pdf_upload("lageplan-neu.pdf")}, follow=True).content.decode()
+    assert "„lageplan-alt.pdf“ wurde durch „lageplan-neu.pdf“ ersetzt." in page
+    assert list(case.documents.values_list("display_name", "document_type")) == [("lageplan-neu.pdf", "1801")]
+
+
+def test_a_submitted_bauvorlage_is_not_replaced(applicant: Any, applicant_client: Client) -> None:
+    case = nachforderung_case(applicant)
+    submitted = case.documents.bauvorlagen().first()
+    assert submitted is not None
+    url = f"/antraege/{case.pk}/bauvorlagen/{submitted.pk}/ersetzen/"
+    page = applicant_client.post(url, {"file": pdf_upload("neu.pdf")}, follow=True).content.decode()
+    assert "Eingereichte Bauvorlagen werden nicht ersetzt." in page
+    assert Document.objects.filter(pk=submitted.pk).exists()
+    assert not case.documents.filter(display_name="neu.pdf").exists()

@@ -39,6 +39,7 @@ class ErrorEntrySerializer(serializers.Serializer[Any]):
     code = serializers.CharField(help_text="Maschinenlesbarer Fehlercode, z. B. not_found, invalid, required")
     detail = serializers.CharField(help_text="Deutsche Fehlermeldung")
     field = serializers.CharField(required=False, help_text="Betroffenes Feld (bei Eingabefehlern)")
+    finding_id = serializers.UUIDField(required=False, help_text="Der offene Befund (code open_finding)")
 
 
 class ErrorSerializer(serializers.Serializer[Any]):

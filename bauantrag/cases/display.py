@@ -19,6 +19,8 @@ from bauantrag.audit.events import label as event_label
 from bauantrag.audit.models import AuditEvent
 from bauantrag.cases.models import Case, CheckRun, Finding, Procedure, Vorhaben
 from bauantrag.cases.models.checks import FindingStatus
+from bauantrag.cases.open_findings import checked_something
+from bauantrag.rules.model import NOTHING_CHECKED
 
 #: The Vorhaben fields in the groups the form and the summaries show; the last group is collapsible.
 FIELD_GROUPS: tuple[tuple[Any, tuple[str, ...]], ...] = (
@@ -62,6 +64,8 @@ FIELD_GROUPS: tuple[tuple[Any, tuple[str, ...]], ...] = (
 
 #: Findings in the order people should read them.
 STATUS_ORDER = (FindingStatus.FAIL, FindingStatus.NEEDS_REVIEW, FindingStatus.PASS)
+#: The group after "erfüllt": a class the pre-check determined, a limit the plan does not set.
+NOT_CHECKED_GROUP = "not_checked"
 
 
 #: Labels of keys that appear in audit entries and evidence but are no Vorhaben field.
@@ -103,7 +107,7 @@ EXTRA_LABELS: dict[str, Any] = {
 }
 
 #: Evidence keys that are links or internal ids: not listed, the link is shown to the clerk as "Fundstelle".
-HIDDEN_EVIDENCE = frozenset({"document_id", "source_url", "extracted_value_id"})
+HIDDEN_EVIDENCE = frozenset({"document_id", "source_url", "extracted_value_id", NOTHING_CHECKED})
 #: Besides those, kept from applicants: plan feature ids, character offsets and the legal doubts that belong to the
 #: clerk (the clerk's note ``review_note`` is never shown to them either).
 APPLICANT_HIDDEN_EVIDENCE = HIDDEN_EVIDENCE | frozenset(
@@ -275,12 +279,14 @@ def procedure_label(run: CheckRun | None) -> str:
 
 def group_findings(findings: list[Finding], *, for_applicant: bool = False) -> list[FindingGroup]:
     groups = [FindingGroup(str(s), str(s.label)) for s in STATUS_ORDER]
+    groups.append(FindingGroup(NOT_CHECKED_GROUP, _("ermittelt oder nicht anwendbar")))
     by_status = {g.status: g for g in groups}
     hidden = APPLICANT_HIDDEN_EVIDENCE if for_applicant else HIDDEN_EVIDENCE
     for finding in findings:
         finding.evidence_items = evidence_items(finding.evidence, hidden)  # type: ignore[attr-defined]
         finding.source_link = source_link(finding.evidence)  # type: ignore[attr-defined]
-        by_status[finding.status].findings.append(finding)
+        # "erfüllt" counts only findings that checked something (issue 16)
+        by_status[finding.status if checked_something(finding) else NOT_CHECKED_GROUP].findings.append(finding)
     return [g for g in groups if g.findings]
 
 

@@ -54,15 +54,47 @@ class VorhabenForm(_ModelForm):
             self.add_error(None, error)
 
 
-class UploadForm(forms.Form):
-    file = forms.FileField(label=_("Datei"), help_text=_("PDF, PNG, JPEG, TIFF oder IFC-Modell"))
-    document_type = forms.ChoiceField(label=_("Art der Bauvorlage"))
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (the pattern of Django's documentation, "Uploading multiple files")."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data] if data else [single(None, initial)]
+        return [single(data, initial)]
+
+
+class UploadForm(forms.Form):
+    file = MultipleFileField(
+        label=_("Dateien"),
+        help_text=_("PDF, PNG, JPEG, TIFF oder IFC-Modell; mehrere Dateien auf einmal möglich"),
+    )
+    document_type = forms.ChoiceField(label=_("Art der Bauvorlage"))
+
+    def __init__(self, *args: Any, required: list[str] | None = None, **kwargs: Any) -> None:
+        """required: the codes the Verfahrensart demands (cases.required_kinds), offered first (issue 16)."""
         super().__init__(*args, **kwargs)
         from bauantrag.formats.xbau_codelist import document_types
 
-        choices: list[tuple[str, str]] = [("", str(_("– bitte wählen –")))]
-        choices += [(code, f"{name} ({code})") for code, name in document_types()]
+        every = [(code, f"{name} ({code})") for code, name in document_types()]
+        choices: list[Any] = [("", str(_("– bitte wählen –")))]
+        names = dict(every)
+        short = [(code, names[code]) for code in (required or []) if code in names]
+        if short:
+            chosen = {code for code, _label in short}
+            choices += [
+                (str(_("Für Ihr Verfahren verlangt")), short),
+                (str(_("Alle weiteren Arten (XBau-Codeliste)")), [c for c in every if c[0] not in chosen]),
+            ]
+        else:
+            choices += every
         self.fields["document_type"].choices = choices  # type: ignore[attr-defined]
         self.fields["file"].widget.attrs["accept"] = ".pdf,.png,.jpg,.jpeg,.tif,.tiff,.ifc"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bauantrag.portal import map_views, site_views, views
+from bauantrag.portal import document_views, map_views, site_views, views
 
 app_name = "portal"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("<uuid:case_id>/lage/", site_views.site, name="site"),
     path("<uuid:case_id>/lage/kartendaten/", map_views.site_map_data, name="site_map_data"),
     path("<uuid:case_id>/bauvorlagen/", views.upload, name="upload"),
+    path("<uuid:case_id>/bauvorlagen/<uuid:document_id>/loeschen/", document_views.delete, name="delete_document"),
+    path("<uuid:case_id>/bauvorlagen/<uuid:document_id>/ersetzen/", document_views.replace, name="replace_document"),
     path("<uuid:case_id>/einreichen/", views.submit, name="submit"),
     path("<uuid:case_id>/erneut-einreichen/", views.resubmit, name="resubmit"),
     path("<uuid:case_id>/eingangsbestaetigung/", views.receipt, name="receipt"),

@@ -21,13 +21,16 @@ from bauantrag.accounts.permissions import EmailNotVerified
 from bauantrag.cases import actions, display
 from bauantrag.cases.access import access_case, cases_visible_to
 from bauantrag.cases.models import Case, CaseState
+from bauantrag.cases.required_kinds import required_codes
 from bauantrag.cases.sitemap import case_map
 from bauantrag.cases.vorhaben_fields import REQUIRED_FOR_SUBMISSION
 from bauantrag.cases.workflow import EDITABLE_STATES, TransitionNotAllowed
 from bauantrag.documents.actions import upload_document
+from bauantrag.documents.removal import is_unsubmitted
 from bauantrag.files import UploadRejected
 from bauantrag.panels import panels_for
 from bauantrag.portal.forms import UploadForm, VorhabenForm
+from bauantrag.portal.uploads import upload_several
 
 View = Callable[..., HttpResponse]
 
@@ -105,7 +108,12 @@ def edit(request: HttpRequest, case_id: Any) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, case_id: Any) -> HttpResponse:
     case = access_case(request.user, case_id)
-    return render(request, "portal/detail.html", _detail_context(request, case, UploadForm()))
+    return render(request, "portal/detail.html", _detail_context(request, case, _upload_form(case)))
+
+
+def _upload_form(case: Case, *args: Any) -> UploadForm:
+    """The kinds this Verfahrensart needs first, while the applicant can still upload."""
+    return UploadForm(*args, required=required_codes(case) if case.state in EDITABLE_STATES else None)
 
 
 def _detail_context(request: HttpRequest, case: Case, upload_form: UploadForm) -> dict[str, Any]:
@@ -114,6 +122,7 @@ def _detail_context(request: HttpRequest, case: Case, upload_form: UploadForm) -
     documents = list(case.documents.bauvorlagen().order_by("uploaded_at"))
     for document in documents:
         document.type_name = display.document_type_name(document.document_type)  # type: ignore[attr-defined]
+        document.deletable = is_unsubmitted(document, case)  # type: ignore[attr-defined]
     nachforderung = case.nachforderungen.filter(answered_at__isnull=True).first()
     if nachforderung:
         for item in nachforderung.items:
@@ -124,6 +133,7 @@ def _detail_context(request: HttpRequest, case: Case, upload_form: UploadForm) -
         "vorhaben": case.vorhaben,
         "summary": display.vorhaben_summary(case.vorhaben),
         "documents": documents,
+        "any_deletable": any(getattr(d, "deletable", False) for d in documents),
         "run": run,
         "procedure_label": display.procedure_label(run),
         "finding_groups": display.group_findings(findings, for_applicant=True),
@@ -140,11 +150,13 @@ def _detail_context(request: HttpRequest, case: Case, upload_form: UploadForm) -
 @require_POST
 def upload(request: HttpRequest, case_id: Any) -> HttpResponse:
     case = access_case(request.user, case_id)
-    form = UploadForm(request.POST, request.FILES)
+    form = _upload_form(case, request.POST, request.FILES)
+    if form.is_valid() and len(form.cleaned_data["file"]) > 1:
+        return upload_several(request, case, form)
     if form.is_valid():
         try:
             document = upload_document(
-                _user(request), case, form.cleaned_data["file"], form.cleaned_data["document_type"]
+                _user(request), case, form.cleaned_data["file"][0], form.cleaned_data["document_type"]
             )
         except UploadRejected as exc:
             form.add_error("file", str(exc))
@@ -216,6 +228,7 @@ def receipt(request: HttpRequest, case_id: Any) -> HttpResponse:
     documents = list(case.documents.bauvorlagen().filter(round__lte=case.round).order_by("uploaded_at"))
     for document in documents:
         document.type_name = display.document_type_name(document.document_type)  # type: ignore[attr-defined]
+        document.deletable = is_unsubmitted(document, case)  # type: ignore[attr-defined]
     return render(request, "portal/receipt.html", {"case": case, "documents": documents})
 
 

@@ -62,6 +62,9 @@ Procedure = Literal[
 ]
 
 STATUSES: tuple[str, ...] = get_args(Status)
+#: Evidence key of a ``pass`` that checked nothing: the plan sets no such limit, so the rule does not apply
+#: ("nicht anwendbar"). Such a finding is not counted as "erfüllt".
+NOTHING_CHECKED = "nothing_checked"
 PROJECT_KINDS: tuple[str, ...] = get_args(ProjectKind)
 USES: tuple[str, ...] = get_args(Use)
 PLANNING_AREAS: tuple[str, ...] = get_args(PlanningArea)

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bauantrag.accounts.models import User
 from bauantrag.accounts.permissions import casework_required
-from bauantrag.cases import actions, display
+from bauantrag.cases import actions, display, open_findings
 from bauantrag.cases.access import access_case, access_finding, cases_visible_to
 from bauantrag.cases.models import Case, CaseState, Finding
 from bauantrag.cases.sitemap import case_map
@@ -127,7 +127,17 @@ def review(request: HttpRequest, finding_id: Any) -> HttpResponse:
 @casework_required
 @require_POST
 def confirm(request: HttpRequest, case_id: Any) -> HttpResponse:
+    """First step: a page naming every open finding; second step (``bestaetigt``): confirm, unless a finding
+    opened that the clerk has not seen on that page."""
     case = access_case(request.user, case_id)
+    unseen = open_findings.not_acknowledged(case, request.POST.getlist("befund"))
+    # In another state the action refuses with its German message; no list to show then.
+    if case.state == CaseState.SUBMITTED and (request.POST.get("bestaetigt") != "1" or unseen):
+        return render(request, "workspace/confirm.html", {
+            "case": case, "open_findings": open_findings.open_findings(case),
+            "procedure": request.POST.get("procedure", ""), "hearings": request.POST.get("hearings", "yes"),
+            "changed": request.POST.get("bestaetigt") == "1",
+        })
     try:
         case = actions.confirm_completeness(
             _user(request), case, procedure=request.POST.get("procedure") or None,

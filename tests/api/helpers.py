@@ -37,7 +37,7 @@ def errors_of(response: Any) -> list[dict[str, Any]]:
     assert set(body) == {"errors"}, body
     assert body["errors"], body
     for entry in body["errors"]:
-        assert set(entry) <= {"code", "detail", "field"} and entry["code"] and entry["detail"], entry
+        assert set(entry) <= {"code", "detail", "field", "finding_id"} and entry["code"] and entry["detail"], entry
     return list(body["errors"])
 
 

@@ -15,6 +15,7 @@ from drf_spectacular.validation import validate_schema
 
 from bauantrag.api.models import TokenScope
 from bauantrag.api.tokens import create_token
+from bauantrag.cases.open_findings import open_findings
 from tests.api.helpers import API, case_url, errors_of
 from tests.factories import UserFactory, draft_case, submitted_case
 
@@ -79,7 +80,9 @@ def test_system_integration_with_a_token(tenant: Any, other_tenant: Any) -> None
     assert [c["file_number"] for c in listing.json()["results"]] == [ours.file_number]
     assert client.get(case_url(theirs.pk)).status_code == 404
 
-    response = client.post(case_url(ours.pk, "confirm-completeness/"))  # no CSRF token needed for tokens
+    seen = [str(f.pk) for f in open_findings(ours)]
+    response = client.post(case_url(ours.pk, "confirm-completeness/"), {"acknowledged_open_findings": seen},
+                           content_type="application/json")  # no CSRF token needed for tokens
     assert response.status_code == 200 and response.json()["state"] == "complete"
     history = client.get(case_url(ours.pk, "history/")).json()["results"]
     complete = next(e for e in reversed(history) if e["event"] == "case.complete")

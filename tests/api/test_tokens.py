@@ -21,6 +21,7 @@ from bauantrag.api.models import ApiToken, TokenScope
 from bauantrag.api.tokens import create_token, revoke_token
 from bauantrag.audit.models import AuditEvent
 from bauantrag.audit.service import verify_tenant
+from bauantrag.cases.open_findings import open_findings
 from tests.api.helpers import API, case_url, errors_of
 from tests.conftest import login
 from tests.factories import PASSWORD, UserFactory, submitted_case
@@ -61,7 +62,9 @@ def test_a_read_token_cannot_act_and_a_casework_token_can(tenant: Any) -> None:
     refused = reader.post(case_url(case.pk, "confirm-completeness/"))
     assert refused.status_code == 403 and errors_of(refused)[0]["detail"] == "Dieser API-Zugang darf nur lesen."
     worker = _client(_issue(tenant, TokenScope.CASEWORK).secret)
-    done = worker.post(case_url(case.pk, "confirm-completeness/"))
+    seen = [str(finding.pk) for finding in open_findings(case)]
+    done = worker.post(case_url(case.pk, "confirm-completeness/"), {"acknowledged_open_findings": seen},
+                       content_type="application/json")
     assert done.status_code == 200 and done.json()["state"] == "complete"
 
 

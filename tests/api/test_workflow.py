@@ -149,8 +149,23 @@ def test_application_from_draft_to_complete(applicant: Any, applicant_client: Cl
     assert findings_page["check_run"]["round"] == 2 and findings_page["check_run"]["status"] == "done"
     assert all(f["reviews"] == [] for f in findings_page["findings"])  # a new round, new findings
 
-    # The clerk confirms completeness; doing it twice is a forbidden transition.
+    # The clerk confirms completeness: refused while a finding is open and not acknowledged, with the list
+    # (issue 16); then confirmed with every open finding acknowledged; doing it twice is a forbidden transition.
+    still_open = [f for f in findings_page["findings"] if f["status"] != "pass"]
+    assert still_open, "the round-2 pre-check must leave a finding open for this step"
     response = post(clerk_client, case_url(case_id, "confirm-completeness/"))
+    assert response.status_code == 400
+    refusal = errors_of(response)
+    assert sorted(e["finding_id"] for e in refusal) == sorted(f["id"] for f in still_open)
+    assert {e["code"] for e in refusal} == {"open_finding"}
+    assert {e["field"] for e in refusal} == {"acknowledged_open_findings"}
+    assert refusal[0]["detail"].startswith("Offener Befund (")
+    partly = post(clerk_client, case_url(case_id, "confirm-completeness/"),
+                  {"acknowledged_open_findings": [f["id"] for f in still_open][1:]})
+    assert partly.status_code == 400 and len(errors_of(partly)) == 1
+    assert get(clerk_client, case_url(case_id)).json()["state"] == "submitted"
+    response = post(clerk_client, case_url(case_id, "confirm-completeness/"),
+                    {"acknowledged_open_findings": [f["id"] for f in still_open]})
     assert response.status_code == 200, response.content
     assert response.json()["state"] == "complete" and response.json()["completed_at"]
     response = post(clerk_client, case_url(case_id, "confirm-completeness/"))

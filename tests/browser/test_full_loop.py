@@ -9,6 +9,7 @@ sees "Vollständig". Set BAUANTRAG_SCREENSHOTS=1 to write screenshots to docs/sc
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -232,7 +233,11 @@ def test_full_loop(live_server: Any, browser: Browser, tmp_path: Path, tenant: A
     new_row = second_round.get_by_role("row", name="Bauvorlage-1502.pdf")
     expect(new_row).to_contain_text("neu seit der Nachforderung")
     axe.check(c, "Vorgang nach erneuter Einreichung")
-    c.get_by_role("button", name="Vollständigkeit bestätigen").click()
+    c.get_by_role("button", name="Vollständigkeit bestätigen", exact=True).click()
+    # First the open findings are named (issue 16); the confirmation is a second, explicit step.
+    expect(c.get_by_role("heading", level=1)).to_contain_text("Vollständigkeit bestätigen – Vorgang")
+    axe.check(c, "Vollständigkeit bestätigen: offene Befunde")
+    c.get_by_role("button", name=re.compile(r"Vollständigkeit (jetzt )?bestätigen$")).click()
     expect(c.locator(".message")).to_contain_text("Vollständigkeit des Antrags wurde bestätigt")
     c.get_by_role("link", name="Protokoll des Vorgangs").click()
     expect(c.get_by_role("main")).to_contain_text("Vollständigkeit bestätigt")

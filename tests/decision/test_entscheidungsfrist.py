@@ -24,6 +24,7 @@ from bauantrag.cases import actions
 from bauantrag.cases.entscheidungsfrist import decision_due_date
 from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case
+from bauantrag.cases.open_findings import open_findings
 from bauantrag.rules.calendar import add_months_deadline
 from bauantrag.rules.fristen import fristende
 from tests.api.helpers import case_url, errors_of, post
@@ -94,7 +95,8 @@ def test_api_confirmation_returns_the_date_and_rejects_an_unknown_procedure(appl
     assert wrong.status_code == 400
     assert [e["field"] for e in errors_of(wrong)] == ["procedure"]
     response = post(client, case_url(case.pk, "confirm-completeness/"),
-                    {"procedure": "baugenehmigungsverfahren", "hearings_planned": False})
+                    {"procedure": "baugenehmigungsverfahren", "hearings_planned": False,
+                     "acknowledged_open_findings": [str(f.pk) for f in open_findings(case)]})
     assert response.status_code == 200, response.content
     completed = Case.objects.get(pk=case.pk).completed_at
     assert completed is not None

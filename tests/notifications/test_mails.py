@@ -8,6 +8,7 @@ from django.test import Client
 from bauantrag.accounts.models import Role, Tenant, User
 from bauantrag.cases import actions
 from bauantrag.cases.models import Case
+from bauantrag.cases.open_findings import open_findings
 from bauantrag.notifications.models import NotificationLog, NotificationStatus
 from tests.factories import (
     VALID_VORHABEN,
@@ -147,7 +148,9 @@ def test_the_clerk_confirms_completeness_in_the_workspace_and_the_mail_arrives(
     _with_sender(tenant)
     case = submitted_case(UserFactory(tenant=tenant))
     with run_actions_now():
-        response = clerk_client.post(f"/bauaufsicht/vorgaenge/{case.pk}/vollstaendig/")
+        url = f"/bauaufsicht/vorgaenge/{case.pk}/vollstaendig/"
+        shown = [str(f.pk) for f in open_findings(case)]  # the second step, after the list of open findings
+        response = clerk_client.post(url, {"bestaetigt": "1", "befund": shown})
     assert response.status_code == 302
     inbox = smtp_server.inbox
     assert len(inbox.envelopes) == 2

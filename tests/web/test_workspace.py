@@ -186,7 +186,10 @@ def test_resubmission_marks_new_documents_and_changed_fields(clerk_client: Clien
     assert "Einreichungsrunde 2" in html and "neu seit der Nachforderung" in html
     assert html.count("neu seit der Nachforderung") == 1
     assert "Geänderte Angaben seit der Nachforderung" in html and "Vollgeschosse" in html
-    response = clerk_client.post(f"/bauaufsicht/vorgaenge/{case.pk}/vollstaendig/", follow=True)
+    url = f"/bauaufsicht/vorgaenge/{case.pk}/vollstaendig/"
+    page = clerk_client.post(url).content.decode()  # first the list of open findings, then the confirmation
+    shown = re.findall(r'name="befund" value="([0-9a-f-]+)"', page)
+    response = clerk_client.post(url, {"bestaetigt": "1", "befund": shown}, follow=True)
     assert "Die Vollständigkeit des Antrags wurde bestätigt." in response.content.decode()
     case.refresh_from_db()
     assert case.state == CaseState.COMPLETE

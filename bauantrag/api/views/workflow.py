@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from bauantrag.accounts.models import User
+from bauantrag.accounts.permissions import require_casework
 from bauantrag.api.base import ApiView, errors
 from bauantrag.api.serializers.applications import (
     ApplicationSerializer,
@@ -21,9 +22,9 @@ from bauantrag.api.serializers.applications import (
     NachforderungSerializer,
 )
 from bauantrag.api.views.applications import TAG, acting_user, application_response
-from bauantrag.cases import actions
+from bauantrag.cases import actions, open_findings
 from bauantrag.cases.access import access_case, access_finding
-from bauantrag.cases.models import Case, Procedure
+from bauantrag.cases.models import Case, CaseState, Finding, Procedure
 
 
 class _TransitionView(ApiView):
@@ -63,12 +64,30 @@ class ConfirmCompletenessRequestSerializer(serializers.Serializer):  # type: ign
         required=False, default=True,
         help_text="Gemeinde oder Stellen werden angehört (§ 71 Abs. 2 Nr. 2 BauO NRW)",
     )
+    acknowledged_open_findings = serializers.ListField(
+        child=serializers.UUIDField(), required=False, default=list,
+        help_text="Ids der offenen Befunde („nicht erfüllt“ oder „zu prüfen“, nicht bewertet), die zur Kenntnis "
+        "genommen wurden. Ohne jede offene Id lehnt der Server mit 400 und der Liste (code open_finding, "
+        "finding_id) ab.",
+    )
+
+
+def _open_findings_refusal(unseen: list[Finding]) -> Response:
+    return Response({"errors": [
+        {
+            "code": "open_finding", "field": "acknowledged_open_findings", "finding_id": str(f.pk),
+            "detail": _("Offener Befund (%(status)s, %(basis)s): %(message)s") % {
+                "status": f.get_status_display(), "basis": f.legal_basis, "message": f.message},
+        }
+        for f in unseen
+    ]}, status=status.HTTP_400_BAD_REQUEST)
 
 
 class ConfirmCompletenessView(ApiView):
     @extend_schema(
         operation_id="applications_confirm_completeness", summary="Vollständigkeit bestätigen", tags=TAG,
-        description="Berechnet den Zeitpunkt der Entscheidung (decision_due, § 71 Abs. 2 Nr. 1, Abs. 6 BauO NRW).",
+        description="Berechnet den Zeitpunkt der Entscheidung (decision_due, § 71 Abs. 2 Nr. 1, Abs. 6 BauO NRW). "
+        "Offene Befunde müssen mit acknowledged_open_findings ausdrücklich zur Kenntnis genommen werden.",
         request=ConfirmCompletenessRequestSerializer,
         responses={200: ApplicationSerializer, **errors(400, 403, 404, 409)},
     )
@@ -80,6 +99,10 @@ class ConfirmCompletenessView(ApiView):
         serializer = ConfirmCompletenessRequestSerializer(data=body or {})
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        require_casework(user, case)  # the role first: the list of open findings is the Bauaufsicht's
+        unseen = open_findings.not_acknowledged(case, data["acknowledged_open_findings"])
+        if unseen and case.state == CaseState.SUBMITTED:
+            return _open_findings_refusal(unseen)
         actions.confirm_completeness(
             user, case, procedure=data["procedure"] or None, hearings_planned=data["hearings_planned"]
         )

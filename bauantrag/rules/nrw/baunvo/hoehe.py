@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from bauantrag.rules.model import Finding, Status
+from bauantrag.rules.model import NOTHING_CHECKED, Finding, Status
 from bauantrag.rules.nrw.baunvo.common import PlanContext, finding
 from bauantrag.rules.nrw.common import num
 from bauantrag.rules.planning.codes import HEIGHT_REFERENCE_POINTS
@@ -62,7 +62,7 @@ def check(project: PlanningProject, ctx: PlanContext) -> Finding:
             "pass",
             "§ 16 Abs. 2 Nr. 4 BauNVO",
             f"{ctx.plan_label()} setzt für {ctx.area.name} keine Höhe baulicher Anlagen fest; nichts zu prüfen.",
-            evidence,
+            {**evidence, NOTHING_CHECKED: True},
         )
     status: Status = (
         "fail"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bauantrag.rules.model import Finding
+from bauantrag.rules.model import NOTHING_CHECKED, Finding
 from bauantrag.rules.nrw.baunvo.common import PlanContext, finding
 from bauantrag.rules.nrw.common import num
 from bauantrag.rules.planning.project import ACCESSORY_LABELS, PlanningProject
@@ -253,7 +253,7 @@ def check_gfz(project: PlanningProject, ctx: PlanContext) -> Finding:
             "§ 16 Abs. 2 Nr. 2 BauNVO",
             f"{ctx.plan_label()} setzt für {area.name} "
             "keine Geschossflächenzahl und keine Geschossfläche fest; nichts zu prüfen.",
-            evidence,
+            {**evidence, NOTHING_CHECKED: True},
         )
     if floor is None or site <= 0:
         missing = (

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bauantrag.rules.model import Finding, Status
+from bauantrag.rules.model import NOTHING_CHECKED, Finding, Status
 from bauantrag.rules.nrw.baunvo import mass
 from bauantrag.rules.nrw.baunvo.common import BAUNVO_2023, PlanContext
 from bauantrag.rules.nrw.baunvo.versions import VollgeschossRegime, vollgeschoss_regime
@@ -70,7 +70,7 @@ def check(project: PlanningProject, ctx: PlanContext) -> Finding:
             "pass",
             "§ 16 Abs. 2 Nr. 3 BauNVO",
             f"{ctx.plan_label()} setzt für {ctx.area.name} keine Zahl der Vollgeschosse fest; nichts zu prüfen.",
-            evidence,
+            {**evidence, NOTHING_CHECKED: True},
         )
     status = _worst([s for s, _, _ in rows])
     regime, why = _regime(ctx)

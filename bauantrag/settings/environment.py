@@ -108,6 +108,10 @@ VARIABLES: tuple[Variable, ...] = (
              "(0 = dauernd), danach Anbietung an das Archiv — **Platzhalter, nach dem Aktenplan der Kommune "
              "festlegen**. Genehmigte Vorgänge: solange die Anlage besteht (§ 74 Abs. 5 Satz 3 BauO NRW), ohne "
              "Einstellung"),
+    Variable("BAUANTRAG_TASK_LEASE_SECONDS", int, 600,
+             "Eine Vorprüfung oder ein Lesen von Bauvorlagen, das so lange kein Lebenszeichen gab (Worker "
+             "abgestürzt) oder nie in die Warteschlange kam (Broker nicht erreichbar), wird neu eingereiht; "
+             "mindestens zwei Zeitlimits je Seite"),
     Variable("BAUANTRAG_TASKS_EAGER", bool, False,
              "Hintergrundaufgaben sofort im Webprozess ausführen statt im Worker (nur zur Fehlersuche)"),
     Variable("BAUANTRAG_LOG_LEVEL", str, "WARNING", "Protokollstufe der Konsole"),

@@ -10,5 +10,5 @@ app = Celery("bauantrag")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(
     ["bauantrag.cases", "bauantrag.notifications", "bauantrag.documents", "bauantrag.correspondence",
-     "bauantrag.decision"]
+     "bauantrag.decision", "bauantrag.celery"]
 )

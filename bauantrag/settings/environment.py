@@ -120,6 +120,9 @@ VARIABLES: tuple[Variable, ...] = (
              "PostgreSQL der Tests (pytest legt `test_…` daneben an)", scope="scripts/test.sh"),
     Variable("BAUANTRAG_TEST_BROKER_URL", str, "redis://127.0.0.1:6379/15", "Redis der Worker-Tests",
              scope="scripts/test.sh"),
+    Variable("BAUANTRAG_FAULT_KILLS", int, 10,
+             "wie oft der Fehlertest den Worker mitten in einer Aufgabe mit `kill -9` beendet", "10 (`make "
+             "bench-kills`: 100)", scope="tests/worker, make bench-kills"),
     Variable("BAUANTRAG_TEST_PROCESSES", int, 2, "parallele Testprozesse (0 = einer)", scope="scripts/test.sh"),
     Variable("BAUANTRAG_REAL_DOCS", str, "", "Ordner echter Dokumente für die Auswertung des Klassifikators",
              "–", scope="make eval-classifier, eval-blind"),

@@ -126,7 +126,7 @@ def test_killing_the_worker_mid_task_loses_nothing(tmp_path: Path) -> None:
             deadline = time.monotonic() + 30
             while not _busy() and time.monotonic() < deadline:
                 time.sleep(0.01)
-            time.sleep(pace.uniform(0, 1.5))  # somewhere in the task: before, between or after pages
+            time.sleep(pace.uniform(0, 3))  # somewhere in the work: before, between or after pages or tasks
             mid_task += _busy()
             worker.kill()
         killed_at = time.monotonic()

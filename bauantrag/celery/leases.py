@@ -10,6 +10,10 @@ The sweeper (``sweep``; Celery beat runs it, ``manage.py requeue_stuck_work`` by
 ``Sweeper`` to queue again what is waiting or running with a heartbeat older than the lease. Re-queueing names a new
 owner and renews the heartbeat, so a slow but living worker notices at its next step that it lost the work and stops,
 and the next sweep does not queue the same row twice. The tasks are idempotent: a finished row is left alone.
+
+A waiting row whose message still sits in a long queue (a backlog older than the lease) is queued a second time;
+the duplicate costs one locked read when it arrives (the row is running or done by then). That is the price of
+knowing nothing about the broker's queue: at most ``limit`` rows per kind and sweep, once per lease.
 """
 
 from __future__ import annotations

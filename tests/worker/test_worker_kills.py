@@ -103,6 +103,8 @@ def _submit_applications(count: int) -> None:
     pdf = text_pdf([f"<h1>Baubeschreibung</h1><p>Seite {n} von {PAGES}</p>" for n in range(1, PAGES + 1)])
     applicant = UserFactory()
     for index in range(count):
+        if index and not index % 50:
+            applicant = UserFactory(tenant=applicant.tenant)  # under the limit of uploads per person and day
         case = actions.create_application(applicant, VALID_VORHABEN)
         for number in range(DOCUMENTS_PER_CASE):
             upload = SimpleUploadedFile(f"vorlage-{index}-{number}.pdf", pdf, content_type="application/pdf")

@@ -1,10 +1,12 @@
-.PHONY: run test bench bench-load serve lint openapi lock audit eval-classifier eval-extraction eval-blind
+.PHONY: run test bench bench-load bench-kills serve lint openapi lock audit eval-classifier eval-extraction eval-blind
 run:   ## set up and run the demo on http://127.0.0.1:8000
 	bash scripts/run.sh
 test:  ## set up and run all tests
 	bash scripts/test.sh
 bench: ## benchmarks: pre-check time per example application
 	bash scripts/bench.sh
+bench-kills: ## fault benchmark: kill -9 the worker mid-task BAUANTRAG_FAULT_KILLS times (default 100), count what is lost
+	bash bench/worker_kills.sh
 serve: ## serve without setting up again
 	bash scripts/serve.sh
 eval-classifier: ## document classifier: synthetic and real documents side by side (set BAUANTRAG_REAL_DOCS)

@@ -50,9 +50,9 @@ def _apply_fields(vorhaben: Vorhaben, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _schedule_precheck(run: CheckRun) -> None:
-    from bauantrag.cases.tasks import run_precheck
+    from bauantrag.cases.tasks import schedule_precheck
 
-    transaction.on_commit(lambda: run_precheck.delay(str(run.pk)))
+    schedule_precheck(str(run.pk))
 
 
 @transaction.atomic

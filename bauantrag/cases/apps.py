@@ -13,3 +13,7 @@ class CasesConfig(AppConfig):
         from bauantrag.cases import running_due
 
         running_due.connect()  # the stored running deadline of the queue (Case.running_due)
+        from bauantrag.cases.tasks import requeue_stale_prechecks
+        from bauantrag.celery.leases import SWEEPERS, Sweeper
+
+        SWEEPERS.register("cases.precheck", Sweeper(label="Vorprüfungen", requeue=requeue_stale_prechecks))

@@ -17,6 +17,8 @@ from bauantrag.cases.events import CaseEvent
 from bauantrag.cases.models import Case, CheckRun, CheckRunStatus, Finding, Vorhaben
 from bauantrag.cases.site import site_plan_of
 from bauantrag.cases.vorhaben_fields import CONTACT_FIELDS, snapshot
+from bauantrag.celery import leases
+from bauantrag.celery.queueing import TRANSIENT_DB_ERRORS, new_task_id
 from bauantrag.rules import model as rules_model
 from bauantrag.rules.engine import run_precheck
 
@@ -85,17 +87,38 @@ def applicable_plan(tenant: Tenant, site: SitePlan) -> tuple[PlanRecord | None, 
     return record, parsed_plan(record) if record is not None else None
 
 
-def execute(check_run_id: str) -> None:
-    """Idempotent: a finished run is left alone, so a redelivered task does no harm."""
+def _claim(check_run_id: str, task_id: str | None) -> CheckRun | None:
+    """Mark the run as running for this task, or None: it is finished, or another living task runs it."""
     with transaction.atomic():
         run = CheckRun.objects.select_for_update(of=("self",)).select_related("case__vorhaben", "tenant").get(
             pk=check_run_id
         )
         if run.status in (CheckRunStatus.DONE, CheckRunStatus.FAILED):
-            return
+            return None
+        if run.status == CheckRunStatus.RUNNING and not leases.may_take_over(run.task_id, run.heartbeat_at, task_id):
+            return None
         run.status = CheckRunStatus.RUNNING
-        run.started_at = timezone.now()
-        run.save(update_fields=["status", "started_at"])
+        run.started_at = run.heartbeat_at = timezone.now()
+        run.task_id = task_id or new_task_id()
+        run.save(update_fields=["status", "started_at", "heartbeat_at", "task_id"])
+    return run
+
+
+def _still_owned(run: CheckRun) -> bool:
+    """Inside a transaction: lock the run; False if the sweeper gave it to another task meanwhile."""
+    current = CheckRun.objects.select_for_update().filter(pk=run.pk).values_list("status", "task_id").first()
+    return current == (CheckRunStatus.RUNNING, run.task_id)
+
+
+def execute(check_run_id: str, task_id: str | None = None) -> None:
+    """Idempotent: a finished run is left alone, so a redelivered task does no harm. ``task_id``: the Celery task
+    running this (its lease, see bauantrag.celery.leases); None when called outside a task.
+
+    A transient database error is raised as it is, leaving the run marked as running for the task's retry (or the
+    sweeper); any other error fails the run."""
+    run = _claim(check_run_id, task_id)
+    if run is None:
+        return
     case = run.case
     documents = list(case.documents.bauvorlagen().filter(round__lte=run.round).order_by("uploaded_at"))
     vorhaben = replace(rules_input(case.vorhaben, documents), submitted_on=submitted_on(case))
@@ -107,9 +130,13 @@ def execute(check_run_id: str) -> None:
         else:
             plan_record, plans = applicable_plans(run.tenant, site)
             result = run_precheck(vorhaben, plan=plans, site=site)
+    except TRANSIENT_DB_ERRORS:
+        raise
     except Exception as exc:
         logger.exception("pre-check failed for run %s", check_run_id)
         with transaction.atomic():
+            if not _still_owned(run):
+                return
             run.status = CheckRunStatus.FAILED
             run.error = f"{type(exc).__name__}: {exc}"
             run.finished_at = timezone.now()
@@ -120,6 +147,8 @@ def execute(check_run_id: str) -> None:
     payload = result.to_dict()
     payload["findings"] = payload["findings"] + document_findings.collect(case, documents)
     with transaction.atomic():
+        if not _still_owned(run):
+            return  # the sweeper handed the run to another task: that one stores the findings
         run.findings.all().delete()
         Finding.objects.bulk_create(
             Finding(

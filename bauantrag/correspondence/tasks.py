@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from bauantrag.celery.queueing import TRANSIENT_DB_ERRORS
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+
+@shared_task(acks_late=True, autoretry_for=(OSError, *TRANSIENT_DB_ERRORS), retry_backoff=True, max_retries=5)
 def send_system_letter(letter_id: str) -> str:
     """Render and send a system letter (idempotent: a sent letter is left alone)."""
     from bauantrag.correspondence.actions import send_system_letter_now

@@ -165,13 +165,13 @@ def _record_rejection(actor: User, case: Case, display_name: str, reason: str) -
 def schedule_text_reading(document: Document) -> None:
     """Queue the text task once the surrounding transaction has committed (the row must be visible).
 
-    robust: a broker that is down must not turn a stored upload into an error page; the document then stays
-    "Text wird in Kürze gelesen" until `manage.py read_document_texts` queues it again.
+    A broker that is down must not turn a stored upload into an error page: the error is logged and the document
+    stays "Text wird in Kürze gelesen" until the sweeper (bauantrag.celery.leases) queues it again.
     """
+    from bauantrag.celery.queueing import enqueue_on_commit
     from bauantrag.documents.tasks import read_text
 
-    document_id = str(document.pk)
-    transaction.on_commit(lambda: read_text.delay(document_id), robust=True)
+    enqueue_on_commit(read_text, str(document.pk))
 
 
 def record_damaged(actor: User | None, document: Document, where: str) -> None:

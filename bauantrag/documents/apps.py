@@ -33,13 +33,17 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from bauantrag.cases import document_findings
+        from bauantrag.celery.leases import SWEEPERS, Sweeper
         from bauantrag.documents import checks  # noqa: F401  (registers the deployment check of the virus scanner)
         from bauantrag.documents.pipeline import register_after_text
+        from bauantrag.documents.tasks import requeue_stale_texts
         from bauantrag.panels import Panel, register_panel
 
         # Last step after a Bauvorlage's text is read: its findings join the case's latest finished pre-check.
         register_after_text("cases.document_findings", lambda document: document_findings.refresh(document.case),
                             order=900)
+
+        SWEEPERS.register("documents.text", Sweeper(label="Bauvorlagen zum Lesen", requeue=requeue_stale_texts))
 
         register_panel("workspace", Panel(key="documents.search", template="documents/search_panel.html",
                                           context=search_panel, order=30))

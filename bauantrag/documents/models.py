@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -72,6 +73,9 @@ class Document(models.Model):
     text_pages_total = models.PositiveIntegerField(_("Seiten"), null=True, blank=True)
     text_pages_done = models.PositiveIntegerField(_("Gelesene Seiten"), default=0)
     text_error = models.TextField(_("Fehler der Texterkennung"), blank=True)
+    # The lease of the reading (bauantrag.celery.leases): the task that may read, its last sign of life.
+    text_task_id = models.CharField(max_length=36, blank=True, editable=False)
+    text_heartbeat_at = models.DateTimeField(default=timezone.now, editable=False)
     form_fields = models.JSONField(
         _("Ausgefüllte Formularfelder"), default=list, blank=True,
         help_text=_("Die ausgefüllten Felder eines PDF-Formulars (AcroForm): Name, Hinweistext, Wert, Seite"),
@@ -86,14 +90,12 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["uploaded_at"]
+        indexes = [  # the sweeper's question: which unread Bauvorlagen gave no sign of life for a while
+            models.Index(fields=["text_heartbeat_at"], name="document_text_unfinished",
+                         condition=models.Q(text_status__in=["pending", "running"])),
+        ]
         verbose_name = _("Bauvorlage")
         verbose_name_plural = _("Bauvorlagen")
-        indexes = [
-            # the periodic re-queue of unread texts (documents.tasks.requeue_pending_texts) reads only the few
-            # documents still waiting, oldest first, instead of scanning every Bauvorlage ever stored
-            models.Index(fields=["uploaded_at"], condition=models.Q(text_status="pending"),
-                         name="document_text_pending"),
-        ]
 
     def __str__(self) -> str:
         return self.display_name

@@ -16,9 +16,12 @@ from typing import IO, Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Avg, Count
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bauantrag.audit.service import record
+from bauantrag.celery import leases
+from bauantrag.celery.queueing import TRANSIENT_DB_ERRORS, new_task_id
 from bauantrag.documents import images, storage, text
 from bauantrag.documents.events import DocumentEvent
 from bauantrag.documents.models import Document, DocumentPage, TextMethod, TextStatus
@@ -96,9 +99,12 @@ class _Superseded(Exception):
     """Another run of the task finished or restarted this document meanwhile; this run stops quietly."""
 
 
-def read_document_text(document_id: object) -> str:
-    """Read, store page by page, finish (audit) and run the after-text pipeline. Returns the final status."""
-    claimed = _claim(document_id)
+def read_document_text(document_id: object, task_id: str | None = None) -> str:
+    """Read, store page by page, finish (audit) and run the after-text pipeline. Returns the final status.
+
+    ``task_id``: the Celery task reading (its lease, see bauantrag.celery.leases); None outside a task. A
+    transient database error is raised as it is: the document stays running, its pages kept, for the retry."""
+    claimed = _claim(document_id, task_id)
     if claimed is None:
         return Document.objects.filter(pk=str(document_id)).values_list("text_status", flat=True).first() or ""
     document, kind, first_page = claimed
@@ -120,6 +126,8 @@ def read_document_text(document_id: object) -> str:
     except storage.DocumentTampered:
         _fail(document, "damaged", error_message("damaged"), None, damaged=True)
         return TextStatus.FAILED
+    except TRANSIENT_DB_ERRORS:
+        raise
     except FileNotFoundError:
         logger.error("Stored file of document %s is missing", document.pk)
         _fail(document, "missing", error_message("missing"), None)
@@ -133,12 +141,15 @@ def read_document_text(document_id: object) -> str:
     return TextStatus.DONE
 
 
-def _claim(document_id: object) -> tuple[Document, str, int] | None:
+def _claim(document_id: object, task_id: str | None) -> tuple[Document, str, int] | None:
     with transaction.atomic():
         document = (Document.objects.select_for_update(of=("self",)).select_related("tenant", "case")
                     .filter(pk=str(document_id)).first())
         if document is None or document.text_status in (TextStatus.DONE, TextStatus.NOT_APPLICABLE):
             return None
+        if document.text_status == TextStatus.RUNNING and not leases.may_take_over(
+                document.text_task_id, document.text_heartbeat_at, task_id):
+            return None  # another task is reading it and alive
         kind = text_kind(document.content_type)
         if kind is None:
             document.text_status = TextStatus.NOT_APPLICABLE
@@ -153,8 +164,9 @@ def _claim(document_id: object) -> tuple[Document, str, int] | None:
             document.text_pages_total, document.text_pages_done, first_page = None, 0, 1
             document.form_fields = []
         document.text_status, document.text_error = TextStatus.RUNNING, ""
+        document.text_task_id, document.text_heartbeat_at = task_id or new_task_id(), timezone.now()
         document.save(update_fields=["text_status", "text_error", "text_pages_total", "text_pages_done",
-                                     "form_fields"])
+                                     "form_fields", "text_task_id", "text_heartbeat_at"])
         return document, kind, first_page
 
 
@@ -178,9 +190,12 @@ def _plaintext(document: Document) -> bytes:
 
 
 def _locked(document: Document) -> Document:
+    """The row locked for a step of this reading, its heartbeat renewed; _Superseded if the reading is no longer
+    this task's (finished meanwhile, or handed to another task by the sweeper)."""
     current = Document.objects.select_for_update(of=("self",)).get(pk=document.pk)
-    if current.text_status != TextStatus.RUNNING:
+    if current.text_status != TextStatus.RUNNING or current.text_task_id != document.text_task_id:
         raise _Superseded
+    current.text_heartbeat_at = timezone.now()  # saved with the step (update_fields names it)
     return current
 
 
@@ -188,7 +203,7 @@ def _set_total(document: Document, pages: int) -> None:
     with transaction.atomic():
         current = _locked(document)
         current.text_pages_total = document.text_pages_total = pages
-        current.save(update_fields=["text_pages_total"])
+        current.save(update_fields=["text_pages_total", "text_heartbeat_at"])
 
 
 def _store_fields(document: Document, fields: list[text.FormField]) -> None:
@@ -200,7 +215,7 @@ def _store_fields(document: Document, fields: list[text.FormField]) -> None:
     with transaction.atomic():
         current = _locked(document)
         current.form_fields = document.form_fields = [asdict(f) for f in fields]
-        current.save(update_fields=["form_fields"])
+        current.save(update_fields=["form_fields", "text_heartbeat_at"])
 
 
 def _store_page(document: Document, page: text.Page) -> None:
@@ -211,7 +226,7 @@ def _store_page(document: Document, page: text.Page) -> None:
             defaults={"text": page.text, "method": page.method, "ocr_confidence": page.confidence},
         )
         current.text_pages_done = document.text_pages_done = max(current.text_pages_done, page.number)
-        current.save(update_fields=["text_pages_done"])
+        current.save(update_fields=["text_pages_done", "text_heartbeat_at"])
 
 
 def _finish(document: Document) -> bool:
@@ -226,7 +241,7 @@ def _finish(document: Document) -> bool:
         confidence = pages.filter(method=TextMethod.OCR).aggregate(mean=Avg("ocr_confidence"))["mean"]
         current.text_status = document.text_status = TextStatus.DONE
         current.text_pages_done = document.text_pages_done = sum(methods.values())
-        current.save(update_fields=["text_status", "text_pages_done"])
+        current.save(update_fields=["text_status", "text_pages_done", "text_heartbeat_at"])
         record(
             DocumentEvent.DOCUMENT_TEXT_READ, actor=None, tenant=document.tenant, subject=current, case=document.case,
             after={"name": current.display_name, "pages": sum(methods.values()), "methods": methods,
@@ -243,7 +258,7 @@ def _fail(document: Document, code: str, message: str, page: int | None, *, dama
             return
         current.text_status = document.text_status = TextStatus.FAILED
         current.text_error = document.text_error = message
-        current.save(update_fields=["text_status", "text_error"])
+        current.save(update_fields=["text_status", "text_error", "text_heartbeat_at"])
         if damaged:
             record(DocumentEvent.DOCUMENT_DAMAGED, actor=None, tenant=document.tenant, subject=current,
                    case=document.case, after={"name": current.display_name, "while": "text"})

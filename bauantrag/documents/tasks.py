@@ -2,38 +2,38 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
 
-from celery import shared_task
+from celery import Task, shared_task
+from django.db import transaction
+from django.utils import timezone
 
+from bauantrag.celery.queueing import TRANSIENT_DB_RETRY, enqueue_on_commit, new_task_id
 from bauantrag.documents import reading
 
 
-@shared_task(acks_late=True, ignore_result=True)
-def read_text(document_id: str) -> str:
+@shared_task(bind=True, acks_late=True, ignore_result=True, **TRANSIENT_DB_RETRY)
+def read_text(self: Task[[str], str], document_id: str) -> str:
     """Read a Bauvorlage's text page by page (text layer or OCR). Idempotent; see documents.reading."""
-    return reading.read_document_text(document_id)
+    return reading.read_document_text(document_id, task_id=self.request.id)
 
 
-@shared_task(ignore_result=True)
-def requeue_pending_texts(older_than_minutes: int = 15, limit: int = 500) -> int:
-    """Queue the reading again for Bauvorlagen still waiting for it (the broker was down when they were stored).
-
-    Run by Celery beat; a document being read is not touched (its task is idempotent anyway)."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
-    ids = [str(pk) for pk in waiting_for_text(cutoff).values_list("pk", flat=True)[:limit]]
-    for document_id in ids:
-        read_text.delay(document_id)
-    return len(ids)
-
-
-def waiting_for_text(cutoff: Any) -> Any:
-    """The Bauvorlagen uploaded before ``cutoff`` whose text is still waiting to be read, oldest first (read from
-    the partial index ``document_text_pending``)."""
+def requeue_stale_texts(cutoff: dt.datetime, limit: int) -> int:
+    """The sweeper's part for Bauvorlagen (bauantrag.celery.leases): queue the reading again of those waiting for
+    it (the broker was down when they were stored) or left running by a dead worker, each under a new owner. The
+    reading resumes after the last stored page."""
     from bauantrag.documents.models import Document, TextStatus
 
-    return Document.objects.filter(text_status=TextStatus.PENDING, uploaded_at__lt=cutoff).order_by("uploaded_at")
+    with transaction.atomic():
+        ids = list(
+            Document.objects.select_for_update(skip_locked=True)
+            .filter(text_status__in=(TextStatus.PENDING, TextStatus.RUNNING), text_heartbeat_at__lt=cutoff)
+            .order_by("text_heartbeat_at").values_list("pk", flat=True)[:limit]
+        )
+        now = timezone.now()
+        for pk in ids:
+            task_id = new_task_id()
+            Document.objects.filter(pk=pk).update(text_task_id=task_id, text_heartbeat_at=now)
+            enqueue_on_commit(read_text, str(pk), task_id=task_id)
+    return len(ids)
+

@@ -244,6 +244,15 @@ if CELERY_BROKER_URL.startswith("filesystem"):
         "control_folder": str(_broker_dir / "control"),  # kombu's default is ./control in the working directory
         "store_processed": False,
     }
+elif CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        # An unacknowledged task (acks_late) goes back to the queue when a worker has held it this long. It must
+        # exceed the longest task, or a task still running is handed out a second time: the longest is reading a
+        # Bauvorlage of BAUANTRAG_TEXT_MAX_PAGES pages at BAUANTRAG_TEXT_PAGE_TIMEOUT each (5 hours by default).
+        # Work whose worker died is taken up long before by the sweeper (bauantrag.celery.leases).
+        "visibility_timeout": int(DOCUMENT_TEXT_MAX_PAGES * DOCUMENT_TEXT_PAGE_TIMEOUT) + 3600,
+        "socket_connect_timeout": 5,  # a broker that is down answers the web request in seconds, not minutes
+    }
 CELERY_TASK_ALWAYS_EAGER: bool = read("BAUANTRAG_TASKS_EAGER")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
@@ -251,6 +260,12 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing a task after a commit tries briefly, then gives up; the work stays waiting for the sweeper
+# (bauantrag.celery.queueing).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+# Work marked running whose last sign of life is older than this belongs to a dead worker and is queued again
+# (bauantrag.celery.leases). At least two page timeouts, so a slow page of OCR never looks dead.
+BACKGROUND_LEASE_SECONDS: float = max(float(read("BAUANTRAG_TASK_LEASE_SECONDS")), 2 * DOCUMENT_TEXT_PAGE_TIMEOUT)
 # Periodic work, run by `celery -A bauantrag worker --beat` (scripts/serve.sh) or a separate `celery beat`.
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
@@ -268,10 +283,8 @@ CELERY_BEAT_SCHEDULE = {
     "correspondence.requeue_system_letters": {
         "task": "bauantrag.correspondence.tasks.requeue_system_letters", "schedule": 15 * 60,
     },
-    # Bauvorlagen whose text reading could not be queued when they were stored.
-    "documents.requeue_pending_texts": {
-        "task": "bauantrag.documents.tasks.requeue_pending_texts", "schedule": 15 * 60,
-    },
+    # Pre-checks and readings of Bauvorlagen still waiting (the broker was down) or left running by a dead worker.
+    "celery.sweep_stuck_work": {"task": "bauantrag.celery.tasks.sweep_stuck_work", "schedule": 5 * 60},
 }
 
 # Deadlines and the end of the procedure (bauantrag/cases/deadlines.py, bauantrag/decision/actions.py).

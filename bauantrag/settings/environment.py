@@ -132,6 +132,10 @@ VARIABLES: tuple[Variable, ...] = (
              "(0 = dauernd), danach Anbietung an das Archiv — **Platzhalter, nach dem Aktenplan der Kommune "
              "festlegen**. Genehmigte Vorgänge: solange die Anlage besteht (§ 74 Abs. 5 Satz 3 BauO NRW), ohne "
              "Einstellung"),
+    Variable("BAUANTRAG_TASK_LEASE_SECONDS", int, 600,
+             "Eine Vorprüfung oder ein Lesen von Bauvorlagen, das so lange kein Lebenszeichen gab (Worker "
+             "abgestürzt) oder nie in die Warteschlange kam (Broker nicht erreichbar), wird neu eingereiht; "
+             "mindestens zwei Zeitlimits je Seite"),
     Variable("BAUANTRAG_TASKS_EAGER", bool, False,
              "Hintergrundaufgaben sofort im Webprozess ausführen statt im Worker (nur zur Fehlersuche)"),
     Variable("BAUANTRAG_LOG_LEVEL", str, "WARNING", "Protokollstufe der Konsole"),
@@ -140,6 +144,9 @@ VARIABLES: tuple[Variable, ...] = (
              "PostgreSQL der Tests (pytest legt `test_…` daneben an)", scope="scripts/test.sh"),
     Variable("BAUANTRAG_TEST_BROKER_URL", str, "redis://127.0.0.1:6379/15", "Redis der Worker-Tests",
              scope="scripts/test.sh"),
+    Variable("BAUANTRAG_FAULT_KILLS", int, 10,
+             "wie oft der Fehlertest den Worker mitten in einer Aufgabe mit `kill -9` beendet", "10 (`make "
+             "bench-kills`: 100)", scope="tests/worker, make bench-kills"),
     Variable("BAUANTRAG_TEST_PROCESSES", int, 2, "parallele Testprozesse (0 = einer)", scope="scripts/test.sh"),
     Variable("BAUANTRAG_BENCH_LOAD_DATABASE_URL", str, "postgres://postgres@127.0.0.1:5432/bauantrag_load",
              "PostgreSQL der Lastmessung (angelegt, einmal mit Lastdaten gefüllt und behalten)",

@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bauantrag.cases.models.case import Case
@@ -40,10 +41,17 @@ class CheckRun(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The lease of the background work (bauantrag.celery.leases): the task that may run it, its last sign of life.
+    task_id = models.CharField(max_length=36, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["case", "round"], name="checkrun_one_per_round")]
+        indexes = [  # the sweeper's question: which unfinished runs gave no sign of life for a while
+            models.Index(fields=["heartbeat_at"], name="checkrun_unfinished",
+                         condition=models.Q(status__in=["pending", "running"])),
+        ]
 
     def __str__(self) -> str:
         return f"Vorprüfung {self.case_id} Runde {self.round}"

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from bauantrag.accounts.command_input import tenant_by_slug
+from bauantrag.celery.queueing import enqueue
 from bauantrag.documents.models import Document, TextStatus
 from bauantrag.documents.reading import read_document_text
 from bauantrag.documents.tasks import read_text
@@ -37,8 +38,8 @@ class Command(BaseCommand):
             if options["now"]:
                 status = read_document_text(document_id)
                 results[status] = results.get(status, 0) + 1
-            else:
-                read_text.delay(document_id)
+            elif not enqueue(read_text, document_id):
+                raise CommandError("Der Broker ist nicht erreichbar; bitte später erneut versuchen.")
         if options["now"]:
             summary = ", ".join(f"{TextStatus(s).label}: {n}" for s, n in sorted(results.items()) if s)
             self.stdout.write(f"{len(ids)} Bauvorlagen gelesen ({summary or 'keine'}).")

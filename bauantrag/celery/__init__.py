@@ -10,5 +10,5 @@ app = Celery("bauantrag")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(
     ["bauantrag.accounts", "bauantrag.cases", "bauantrag.notifications", "bauantrag.documents",
-     "bauantrag.correspondence", "bauantrag.decision", "bauantrag.audit", "bauantrag.reports"]
+     "bauantrag.correspondence", "bauantrag.decision", "bauantrag.audit", "bauantrag.reports", "bauantrag.celery"]
 )

@@ -51,10 +51,13 @@ def register_done(request: HttpRequest) -> HttpResponse:
 
 
 def verify(request: HttpRequest, token: str) -> HttpResponse:
-    """The link from the registration mail. It confirms the address it was sent to; it logs nobody in."""
+    """The link from the registration mail. Opening it (GET) shows a button; only pressing it (POST) confirms the
+    address the link was sent to, so that a mail filter that opens every link confirms nothing. Logs nobody in."""
     user = user_for_token(token)
     if user is None:
         return render(request, "accounts/verify_failed.html", status=400)
+    if request.method != "POST":
+        return render(request, "accounts/verify_confirm.html", {"already": user.email_verified})
     verify_email(user)
     if request.user.is_authenticated and request.user.pk == user.pk:
         messages.success(request, _("Ihre E-Mail-Adresse ist bestätigt. Sie können Anträge jetzt einreichen."))

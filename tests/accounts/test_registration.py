@@ -59,12 +59,16 @@ def test_a_designer_registers_unconfirmed_and_confirms_through_the_mailed_link(
     assert [m.to for m in mail.outbox] == [["anna.baumeister@example.org"]]
     assert mail.outbox[0].subject == "Bitte bestätigen Sie Ihre E-Mail-Adresse"
 
-    page = Client().get(verification_path(mail.outbox[0]))
+    opened = Client().get(verification_path(mail.outbox[0]))  # as a mail filter that follows every link does
+    assert opened.status_code == 200 and "E-Mail-Adresse bestätigen" in opened.content.decode()
+    user.refresh_from_db()
+    assert not user.email_verified, "opening the link confirms nothing; the button does"
+    page = Client().post(verification_path(mail.outbox[0]))
     assert page.status_code == 200 and "Ihre E-Mail-Adresse ist bestätigt" in page.content.decode()
     user.refresh_from_db()
     assert user.email_verified
     assert AuditEvent.objects.filter(event=AccountEvent.EMAIL_VERIFIED, subject_id=str(user.pk)).count() == 1
-    assert Client().get(verification_path(mail.outbox[0])).status_code == 200, "a second click changes nothing"
+    assert Client().post(verification_path(mail.outbox[0])).status_code == 200, "a second click changes nothing"
     assert AuditEvent.objects.filter(event=AccountEvent.EMAIL_VERIFIED, subject_id=str(user.pk)).count() == 1
 
 
@@ -83,7 +87,7 @@ def test_an_unconfirmed_account_drafts_but_may_not_submit_until_it_confirms(
     api = client.post(f"/api/v1/applications/{case.pk}/submit/")
     assert api.status_code == 403 and "Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse" in api.content.decode()
 
-    client.get(verification_path(mail.outbox[0]))
+    client.post(verification_path(mail.outbox[0]))
     client.post(f"/antraege/{case.pk}/einreichen/")
     case.refresh_from_db()
     assert case.state == CaseState.SUBMITTED

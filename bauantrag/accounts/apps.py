@@ -12,14 +12,13 @@ class AccountsConfig(AppConfig):
         from django.contrib import admin
         from django.utils.translation import gettext_lazy as _
 
-        from bauantrag.accounts.models import Role
-        from bauantrag.panels import NavLink, register_link
-
         from bauantrag.accounts import (
             checks,  # noqa: F401  (registers the deployment checks)
             security_events,
         )
         from bauantrag.accounts.login import ThrottledAdminLoginForm
+        from bauantrag.accounts.models import Role
+        from bauantrag.panels import NavLink, register_link
 
         register_link(NavLink(key="accounts.staff", label=cast(str, _("Mitarbeitende")), url_name="staff_list",
                               visible=lambda user: user.role == Role.TENANT_ADMIN, order=95))

@@ -29,7 +29,7 @@ def is_kommune_admin(user: object) -> bool:
 
 
 def staff_of(admin: User) -> list[User]:
-    return list(User.objects.filter(tenant_id=admin.tenant_id, role__in=KOMMUNE_STAFF_ROLES)
+    return list(User.objects.filter(tenant=admin.tenant, role__in=KOMMUNE_STAFF_ROLES)
                 .order_by("last_name", "first_name", "username"))
 
 
@@ -71,7 +71,7 @@ def accept_invitation(user: User, password: str) -> User:
 def _keeps_an_admin(member: User) -> None:
     """Refuse when ``member`` is the Kommune's last active administrator."""
     admins = list(User.objects.select_for_update().filter(
-        tenant_id=member.tenant_id, role=Role.TENANT_ADMIN, is_active=True).values_list("pk", flat=True))
+        tenant=member.tenant, role=Role.TENANT_ADMIN, is_active=True).values_list("pk", flat=True))
     if member.pk in admins and len(admins) <= 1:
         raise ValidationError(_("Die Kommune braucht mindestens eine aktive Administratorin oder einen aktiven "
                                 "Administrator. Ernennen Sie zuerst eine weitere Person zur Administration."),
@@ -129,7 +129,8 @@ def request_mfa_reset(admin: User, member: User, reason: str) -> MfaResetRequest
     User.objects.select_for_update().get(pk=member.pk)  # one open request per account, also when racing
     if open_reset(member) is not None:
         raise ValidationError(_("Für dieses Konto ist das Zurücksetzen bereits beantragt."), code="open")
-    reset = MfaResetRequest.objects.create(tenant_id=admin.tenant_id, subject=member, requested_by=admin,
+    assert admin.tenant is not None  # a Kommune admin (checked above)
+    reset = MfaResetRequest.objects.create(tenant=admin.tenant, subject=member, requested_by=admin,
                                            reason=reason.strip())
     record(AccountEvent.MFA_RESET_REQUESTED, actor=admin, tenant=admin.tenant, subject=member,
            after={"request": str(reset.pk), "reason": reset.reason})

@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bauantrag.accounts import staff
 from bauantrag.accounts.invitation import user_for_token
@@ -37,7 +38,7 @@ def _member(request: HttpRequest, staff_id: int) -> tuple[User, User]:
     if not staff.is_kommune_admin(request.user):
         raise Http404
     assert isinstance(request.user, User)
-    member = User.objects.filter(pk=staff_id, tenant_id=request.user.tenant_id,
+    member = User.objects.filter(pk=staff_id, tenant=request.user.tenant,
                                  role__in=staff.KOMMUNE_STAFF_ROLES).first()
     if member is None:
         raise Http404
@@ -53,18 +54,15 @@ def _errors(exc: ValidationError) -> str:
 def staff_list(request: HttpRequest) -> HttpResponse:
     admin = _admin(request)
     form = InviteForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            invited = staff.invite(admin, email=data["email"], first_name=data["first_name"],
-                                   last_name=data["last_name"], role=data["role"])
-            messages.success(request, _("%(name)s ist eingeladen: Der Link zum Festlegen des Passworts ist an "
-                                        "%(email)s unterwegs.") % {"name": invited.display_name(),
-                                                                   "email": invited.email})
-            return redirect("staff_list")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        invited = staff.invite(admin, email=data["email"], first_name=data["first_name"],
+                               last_name=data["last_name"], role=data["role"])
+        messages.success(request, _("%(name)s ist eingeladen: Der Link zum Festlegen des Passworts ist an "
+                                    "%(email)s unterwegs.") % {"name": invited.display_name(), "email": invited.email})
+        return redirect("staff_list")
     members = staff.staff_of(admin)
-    with_factor = set(User.objects.filter(pk__in=[m.pk for m in members], totpdevice__confirmed=True)
-                      .values_list("pk", flat=True))
+    with_factor = set(TOTPDevice.objects.filter(user__in=members, confirmed=True).values_list("user_id", flat=True))
     rows = [{"member": m, "has_factor": m.pk in with_factor, "invited": not m.has_usable_password(),
              "open_reset": staff.open_reset(m)} for m in members]
     return render(request, "accounts/staff_list.html", {"rows": rows, "form": form, "tenant": admin.tenant},
@@ -81,7 +79,7 @@ def staff_detail(request: HttpRequest, staff_id: int) -> HttpResponse:
 def _detail(request: HttpRequest, admin: User, member: User, status: int = 200, **forms: Any) -> HttpResponse:
     context = {
         "member": member, "is_self": member.pk == admin.pk, "open_reset": staff.open_reset(member),
-        "has_factor": member.totpdevice_set.filter(confirmed=True).exists(),
+        "has_factor": TOTPDevice.objects.filter(user=member, confirmed=True).exists(),
         "role_form": forms.get("role_form") or RoleForm(initial={"role": member.role}),
         "reset_form": forms.get("reset_form") or MfaResetForm(),
     }

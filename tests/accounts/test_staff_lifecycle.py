@@ -195,6 +195,11 @@ def test_a_lost_factor_is_reset_only_after_a_second_admin_approves(
     assert first.post(url, {"reason": "noch einmal"}).status_code == 400  # one open request per account
     assert TOTPDevice.objects.filter(user=clerk, confirmed=True).exists()
 
+    detail = f"{STAFF}{clerk.pk}/"
+    approve_form = f'action="{url}bestaetigen/"'
+    assert approve_form not in first.get(detail).content.decode()  # no button for the requester
+    shown = second.get(detail).content.decode()
+    assert approve_form in shown and "Diensthandy verloren" in shown
     own = first.post(url + "bestaetigen/")
     assert own.status_code == 403  # the requester cannot approve
     assert TOTPDevice.objects.filter(user=clerk, confirmed=True).exists()

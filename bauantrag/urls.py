@@ -27,6 +27,7 @@ urlpatterns = [
     path("kommune/mitarbeitende/<int:staff_id>/", staff_views.staff_detail, name="staff_detail"),
     path("kommune/mitarbeitende/<int:staff_id>/rolle/", staff_views.staff_role, name="staff_role"),
     path("kommune/mitarbeitende/<int:staff_id>/aktiv/", staff_views.staff_active, name="staff_active"),
+    path("kommune/mitarbeitende/<int:staff_id>/einladung/", staff_views.staff_invitation, name="staff_invitation"),
     path("kommune/mitarbeitende/<int:staff_id>/faktor-zuruecksetzen/", staff_views.staff_mfa_reset,
          name="staff_mfa_reset"),
     path("kommune/mitarbeitende/<int:staff_id>/faktor-zuruecksetzen/bestaetigen/",

@@ -51,9 +51,26 @@ def invite(admin: User, *, email: str, first_name: str, last_name: str, role: st
     user.save()
     record(AccountEvent.STAFF_INVITED, actor=admin, tenant=admin.tenant, subject=user,
            after={"username": user.username, "role": role})
-    queue_mail(email, "staff_invitation", {"user": user, "admin": admin, "tenant": admin.tenant,
-                                           "token": make_token(user), "valid_days": MAX_AGE_DAYS})
+    _send_invitation(admin, user)
     return user
+
+
+@transaction.atomic
+def resend_invitation(admin: User, member: User) -> None:
+    """A new link for someone who has not set a password yet (the first expired or got lost). Django's password
+    reset does not serve an account without a usable password, so this is the way."""
+    _require_same_kommune(admin, member)
+    if member.has_usable_password() or not member.is_active:
+        raise ValidationError(_("Diese Person hat ihr Passwort schon festgelegt oder ist deaktiviert."),
+                              code="accepted")
+    record(AccountEvent.STAFF_INVITED, actor=admin, tenant=admin.tenant, subject=member,
+           after={"username": member.username, "role": member.role, "again": True})
+    _send_invitation(admin, member)
+
+
+def _send_invitation(admin: User, user: User) -> None:
+    queue_mail(user.email, "staff_invitation", {"user": user, "admin": admin, "tenant": admin.tenant,
+                                                "token": make_token(user), "valid_days": MAX_AGE_DAYS})
 
 
 @transaction.atomic

@@ -78,7 +78,8 @@ def staff_detail(request: HttpRequest, staff_id: int) -> HttpResponse:
 
 def _detail(request: HttpRequest, admin: User, member: User, status: int = 200, **forms: Any) -> HttpResponse:
     context = {
-        "member": member, "is_self": member.pk == admin.pk, "open_reset": staff.open_reset(member),
+        "member": member, "is_self": member.pk == admin.pk,
+        "invited": not member.has_usable_password(), "open_reset": staff.open_reset(member),
         "has_factor": TOTPDevice.objects.filter(user=member, confirmed=True).exists(),
         "role_form": forms.get("role_form") or RoleForm(initial={"role": member.role}),
         "reset_form": forms.get("reset_form") or MfaResetForm(),
@@ -114,6 +115,19 @@ def staff_active(request: HttpRequest, staff_id: int) -> HttpResponse:
         return _detail(request, admin, member, status=400)
     messages.success(request, _("Das Konto ist wieder aktiv.") if active else
                      _("Das Konto ist deaktiviert; laufende Sitzungen sind beendet."))
+    return redirect("staff_detail", staff_id=member.pk)
+
+
+@require_POST
+@login_required
+def staff_invitation(request: HttpRequest, staff_id: int) -> HttpResponse:
+    admin, member = _member(request, staff_id)
+    try:
+        staff.resend_invitation(admin, member)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+        return _detail(request, admin, member, status=400)
+    messages.success(request, _("Eine neue Einladung ist an %(email)s unterwegs.") % {"email": member.email})
     return redirect("staff_detail", staff_id=member.pk)
 
 

@@ -140,6 +140,23 @@ def test_look_alike_addresses_are_refused(admin: User, address: str, message: st
     assert not User.objects.filter(last_name="Neu").exists() and not mail.outbox
 
 
+def test_an_expired_invitation_is_sent_again_but_not_to_someone_who_accepted(
+        admin: User, clerk: User, django_capture_on_commit_callbacks: Capture) -> None:
+    client = login(Client(), admin)
+    invite(client, django_capture_on_commit_callbacks)
+    nora = User.objects.get(username="nora.neu@musterstadt.example")
+    later = invitation.MAX_AGE_DAYS * 24 * 3600 + 60
+    with mock.patch("django.core.signing.time.time", return_value=signing.time.time() + later):
+        assert Client().get(invitation_path(mail.outbox[0])).status_code == 400
+    with django_capture_on_commit_callbacks(execute=True):
+        resent = client.post(f"{STAFF}{nora.pk}/einladung/")
+    assert resent.status_code == 302 and resent["Location"] == f"{STAFF}{nora.pk}/"
+    assert [m.to for m in mail.outbox] == [[nora.email], [nora.email]]
+    assert Client().get(invitation_path(mail.outbox[1])).status_code == 200
+    assert len(events("staff.invited")) == 2
+    assert client.post(f"{STAFF}{clerk.pk}/einladung/").status_code == 400  # has a password already
+
+
 def test_an_address_with_an_account_is_refused(admin: User, clerk: User,
                                                django_capture_on_commit_callbacks: Capture) -> None:
     response = invite(login(Client(), admin), django_capture_on_commit_callbacks, email=clerk.email.upper())
@@ -224,7 +241,7 @@ def test_another_kommunes_admin_and_the_own_clerk_get_404_on_every_staff_route(
         admin: User, second_admin: User, clerk: User, other_tenant: Any) -> None:
     login(Client(), admin).post(f"{STAFF}{clerk.pk}/faktor-zuruecksetzen/", {"reason": "verloren"})
     outsiders = [UserFactory(tenant=other_tenant, role=Role.TENANT_ADMIN), clerk]
-    routes = ["", "rolle/", "aktiv/", "faktor-zuruecksetzen/", "faktor-zuruecksetzen/bestaetigen/"]
+    routes = ["", "rolle/", "aktiv/", "einladung/", "faktor-zuruecksetzen/", "faktor-zuruecksetzen/bestaetigen/"]
     probes = 0
     for outsider in outsiders:
         client = login(Client(), outsider)
@@ -235,7 +252,7 @@ def test_another_kommunes_admin_and_the_own_clerk_get_404_on_every_staff_route(
                     response = getattr(client, method)(f"{STAFF}{pk}/{route}", data)
                     probes += 1
                     assert response.status_code in (404, 405), (outsider.role, pk, route, method)
-    assert probes == 80
+    assert probes == 96
     for person in (admin, second_admin, clerk):
         person.refresh_from_db()
     assert admin.is_active and clerk.is_active and clerk.role == Role.CLERK

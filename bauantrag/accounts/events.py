@@ -23,6 +23,14 @@ class AccountEvent(models.TextChoices):
     MFA_FAILED = "account.mfa_failed", _("Falscher Code für den zweiten Faktor (TOTP)")
     ADMIN_CHANGE = "admin.change", _("Änderung in der Administration")
     ACCESS_DENIED = "access.denied", _("Zugriff verweigert")
+    STAFF_INVITED = "staff.invited", _("Mitarbeiter/in eingeladen")
+    STAFF_INVITATION_ACCEPTED = "staff.invitation_accepted", _("Einladung angenommen, Passwort festgelegt")
+    STAFF_ROLE_CHANGED = "staff.role_changed", _("Rolle eines Mitarbeiters/einer Mitarbeiterin geändert")
+    STAFF_DEACTIVATED = "staff.deactivated", _("Konto eines Mitarbeiters/einer Mitarbeiterin deaktiviert")
+    STAFF_REACTIVATED = "staff.reactivated", _("Konto eines Mitarbeiters/einer Mitarbeiterin wieder aktiviert")
+    MFA_RESET_REQUESTED = "staff.mfa_reset_requested", _("Zurücksetzen des zweiten Faktors beantragt")
+    MFA_RESET_APPROVED = "staff.mfa_reset_approved", _(
+        "Zurücksetzen des zweiten Faktors von zweiter Person bestätigt, Faktor gelöscht")
 
 
 register_events("accounts", AccountEvent)

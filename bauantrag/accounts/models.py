@@ -146,3 +146,33 @@ class User(AbstractUser):
 
     def display_name(self) -> str:
         return self.get_full_name() or self.username
+
+
+class MfaResetRequest(models.Model):
+    """Four eyes on a lost second factor: one administrator of the Kommune asks (with a reason), a different one
+    approves; only then is the person's TOTP device deleted (bauantrag.accounts.staff)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    tenant = models.ForeignKey(Tenant, on_delete=models.PROTECT, related_name="+", verbose_name=_("Kommune"))
+    subject = models.ForeignKey(User, on_delete=models.CASCADE, related_name="mfa_reset_requests",
+                                verbose_name=_("Konto"))
+    reason = models.TextField(_("Begründung"), max_length=500)
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("beantragt von"))
+    requested_at = models.DateTimeField(auto_now_add=True)
+    approved_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", null=True, blank=True,
+                                    verbose_name=_("bestätigt von"))
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Zurücksetzen des zweiten Faktors")
+        verbose_name_plural = _("Zurücksetzen des zweiten Faktors")
+        constraints = [
+            models.UniqueConstraint(fields=["subject"], condition=models.Q(approved_at__isnull=True),
+                                    name="one_open_mfa_reset_per_account"),
+            models.CheckConstraint(condition=~models.Q(approved_by=models.F("requested_by")),
+                                   name="mfa_reset_needs_a_second_admin"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject_id} ({self.requested_at:%Y-%m-%d})"

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from bauantrag.accounts import passwords, registration, views
+from bauantrag.accounts import passwords, registration, staff_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("registrieren/gesendet/", registration.register_done, name="register_done"),
     path("bestaetigen/erneut/", registration.resend_verification, name="resend_verification"),
     path("bestaetigen/<str:token>/", registration.verify, name="verify_email"),
+    path("einladung/<str:token>/", staff_views.accept_invitation, name="accept_invitation"),
     path("passwort/", passwords.PasswordChangeView.as_view(), name="password_change"),
     path("passwort/vergessen/", passwords.PasswordResetView.as_view(), name="password_reset"),
     path("passwort/vergessen/gesendet/", passwords.PasswordResetDoneView.as_view(), name="password_reset_done"),

@@ -26,6 +26,10 @@ NON_ID_PARAMS: dict[str, str] = {
     # An API token's public prefix (/kommune/schnittstelle/…/widerrufen/): looked up in the admin's own Kommune
     # only; tests/api/test_tokens.py revokes a foreign Kommune's token and gets 404.
     "prefix": "0000abcd",
+    # A staff member's account id (/kommune/mitarbeitende/<staff_id>/…): an integer, looked up among the staff of the
+    # administrator's own Kommune only; tests/accounts/test_staff_lifecycle.py has another Kommune's admin (and the
+    # own Kommune's clerk) get 404 on every such route, with every method.
+    "staff_id": "0",
 }
 
 # Namespaces outside the object matrix, and why. Each is covered by its own test.

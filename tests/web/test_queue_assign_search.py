@@ -48,6 +48,8 @@ def test_mir_zuweisen_assigns_the_case_audited_and_the_queue_shows_it(
     assert Case.objects.get(pk=case.pk).assignee == clerk
     event = AuditEvent.objects.get(case_id=case.pk, event=CaseEvent.CASE_ASSIGNED)
     assert event.actor == clerk and event.after == {"assignee": clerk.username} and event.before == {"assignee": None}
+    history = clerk_client.get(f"/bauaufsicht/vorgaenge/{case.pk}/protokoll/").content.decode()
+    assert "Zuständige Sachbearbeitung zugewiesen" in history
     assign(clerk_client, case, "ich")  # the same again changes and records nothing
     assert AuditEvent.objects.filter(case_id=case.pk, event=CaseEvent.CASE_ASSIGNED).count() == 1
     queue = clerk_client.get("/bauaufsicht/").content.decode()

@@ -69,6 +69,7 @@ def _populate(count: int, seed: int = 14) -> Any:
     for i in range(count):
         submitted = now - dt.timedelta(days=rng.uniform(0, 365))
         case = Case(id=uuid.uuid4(), tenant=tenant, applicant=applicant, round=1, file_number=f"63-{i + 1:06d}",
+                    assignee=clerk if i % 3 == 0 else None,  # a third of the cases is the clerk's
                     created_at=submitted - dt.timedelta(days=2), submitted_at=submitted, last_submitted_at=submitted,
                     completeness_due=completeness_deadline(timezone.localtime(submitted).date()))  # fmt: skip
         draw = rng.random()
@@ -89,7 +90,8 @@ def _populate(count: int, seed: int = 14) -> Any:
             case.decided_at = case.closed_at = submitted + dt.timedelta(days=rng.uniform(10, 60))
         cases.append(case)
         plans.append(Vorhaben(case=case, tenant=tenant, bauherr_name=f"Bauherr {i}", street="Benchweg",
-                              house_number=str(i % 300 + 1), postal_code="48143", city="Benchstadt"))  # fmt: skip
+                              house_number=str(i % 300 + 1), postal_code="48143", city="Benchstadt",
+                              gemarkung="Benchfeld", flur=str(i % 40 + 1), flurstueck=f"{i}/1"))  # fmt: skip
     created_at = Case._meta.get_field("created_at")
     created_at.auto_now_add = False  # keep the generated dates
     try:
@@ -190,6 +192,11 @@ def main(argv: list[str] | None = None) -> int:
     pages = (
         ("Eingangskorb offen, Seite 1", "/bauaufsicht/"),
         ("Eingangskorb alle, Seite 20", "/bauaufsicht/?ansicht=alle&seite=20"),
+        ("Eingangskorb mir zugewiesen", "/bauaufsicht/?wer=meine"),
+        ("Eingangskorb nicht zugewiesen", "/bauaufsicht/?wer=niemand"),
+        ("Suche Aktenzeichen 63-0012", "/bauaufsicht/?suche=63-0012&ansicht=alle"),
+        ("Suche Adresse benchweg 12", "/bauaufsicht/?suche=benchweg+12"),
+        ("Suche Flur 7 Flurstück 1206/1", "/bauaufsicht/?suche=Flur+7+Flurst%C3%BCck+1206/1&ansicht=alle"),
         ("API-Liste, erste 50", "/api/v1/applications/"),
         ("API-Liste, ab 1000", "/api/v1/applications/?offset=1000"),
     )

@@ -14,6 +14,7 @@ class CaseEvent(models.TextChoices):
     CASE_RESUBMITTED = "case.resubmitted", _("Antrag nach Nachforderung erneut eingereicht")
     CASE_COMPLETE = "case.complete", _("Vollständigkeit bestätigt")
     DECISION_DUE_SET = "case.decision_due", _("Zeitpunkt der Entscheidung berechnet (§ 71 Abs. 6 BauO NRW)")
+    CASE_ASSIGNED = "case.assigned", _("Zuständige Sachbearbeitung zugewiesen")
     VERFAHREN_36A_SET = "case.verfahren_36a", _("Einordnung nach § 36a BauGB festgelegt")
     CHECK_STARTED = "check.started", _("Automatische Vorprüfung gestartet")
     CHECK_FINISHED = "check.finished", _("Automatische Vorprüfung abgeschlossen")

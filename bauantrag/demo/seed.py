@@ -20,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from bauantrag.accounts.models import Role, Tenant, User
 from bauantrag.accounts.totp import base32_secret
 from bauantrag.cases import actions, precheck
+from bauantrag.cases.assignment import assign
 from bauantrag.cases.models import Case, CheckRun, CheckRunStatus
 from bauantrag.documents.actions import upload_document
 
@@ -179,6 +180,7 @@ def _cases(people: dict[str, User]) -> None:
         clerk, asked, items=suggested_items(findings), message="",
         deadline=timezone.localdate() + dt.timedelta(days=28),
     )
+    assign(clerk, asked, clerk)  # the queue's "Mir zugewiesen" has a case, the others stay "Nicht zugewiesen"
 
     _planned_house(people)
 
@@ -187,6 +189,7 @@ def _cases(people: dict[str, User]) -> None:
     actions.submit(bauherr, done)
     _run_pending_checks()
     actions.confirm_completeness(clerk, done)
+    assign(clerk, done, clerk)
 
 
 def _planned_house(people: dict[str, User]) -> None:

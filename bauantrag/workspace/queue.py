@@ -120,7 +120,7 @@ def page_rows(visible: QuerySet[Case], ids: list[Any], today: dt.date) -> list[d
     """The table rows of one page: one query for the cases (open findings, procedure, Nachforderung), one per
     deadline source."""
     cases = list(
-        visible.filter(pk__in=ids).select_related("vorhaben")
+        visible.filter(pk__in=ids).select_related("vorhaben", "assignee")
         .annotate(fail_count=_open_count("fail"), review_count=_open_count("needs_review"),
                   open_nf_deadline=_open_nf_deadline(),
                   procedure=Subquery(CheckRun.objects.filter(case=OuterRef("pk"), round=OuterRef("round"))

@@ -8,6 +8,7 @@ urlpatterns = [
     path("vorgaenge/<uuid:case_id>/", views.case_view, name="case"),
     path("vorgaenge/<uuid:case_id>/vollstaendig/", views.confirm, name="confirm"),
     path("vorgaenge/<uuid:case_id>/nachforderung/", views.nachforderung, name="nachforderung"),
+    path("vorgaenge/<uuid:case_id>/zuweisung/", views.assign_case, name="assign"),
     path("vorgaenge/<uuid:case_id>/protokoll/", views.history, name="history"),
     path("befunde/<uuid:finding_id>/bewertung/", views.review, name="review"),
     path("vorgaenge/<uuid:case_id>/entscheidung/", decision_views.decide, name="decision"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -19,6 +20,7 @@ from bauantrag.accounts.models import User
 from bauantrag.accounts.permissions import casework_required
 from bauantrag.cases import actions, display, open_findings
 from bauantrag.cases.access import access_case, access_finding, cases_visible_to
+from bauantrag.cases.assignment import assign, assignable_clerks
 from bauantrag.cases.models import Case, CaseState, Finding
 from bauantrag.cases.sitemap import case_map
 from bauantrag.cases.workflow import TransitionNotAllowed
@@ -26,6 +28,7 @@ from bauantrag.panels import panels_for, split_top
 from bauantrag.workspace import casefile
 from bauantrag.workspace.forms import ItemFormSet, NachforderungForm, ReviewForm
 from bauantrag.workspace.queue import PAGE_SIZE, page_rows, queue_order
+from bauantrag.workspace.queue_filters import ASSIGNEE_VIEWS, SEARCH_MAX_LENGTH, by_assignee, by_search
 
 
 def _user(request: HttpRequest) -> User:
@@ -48,11 +51,22 @@ QUEUE_VIEWS = {
 def queue(request: HttpRequest) -> HttpResponse:
     view = request.GET.get("ansicht", "offen")
     view = view if view in QUEUE_VIEWS else "offen"
+    who = request.GET.get("wer", "alle")
+    who = who if who in ASSIGNEE_VIEWS else "alle"
+    search = request.GET.get("suche", "").strip()
+    search_error = ""
+    if len(search) > SEARCH_MAX_LENGTH:
+        search_error = _("Der Suchbegriff ist zu lang (höchstens %(max)d Zeichen).") % {"max": SEARCH_MAX_LENGTH}
+        search = search[:SEARCH_MAX_LENGTH]
     visible, today = cases_visible_to(request.user), timezone.localdate()
-    page = Paginator(queue_order(visible, view, today), PAGE_SIZE).get_page(request.GET.get("seite"))
+    listed = by_search(by_assignee(visible, who, request.user), search)
+    page = Paginator(queue_order(listed, view, today), PAGE_SIZE).get_page(request.GET.get("seite"))
+    keep = {"ansicht": view} | ({"wer": who} if who != "alle" else {}) | ({"suche": search} if search else {})
     return render(request, "workspace/queue.html", {
         "rows": page_rows(visible, list(page.object_list), today), "page": page,
         "views": QUEUE_VIEWS, "view": view, "view_label": QUEUE_VIEWS[view],
+        "assignee_views": [(key, label, urlencode({**keep, "wer": key})) for key, label in ASSIGNEE_VIEWS.items()],
+        "who": who, "search": search, "search_error": search_error, "query": urlencode(keep),
     })
 
 
@@ -85,6 +99,7 @@ def _case_context(case: Case, bound_forms: dict[str, ReviewForm] | None = None) 
         "show_reviews": True,
         "site_map": case_map(case, run),
         "can_decide": case.state == CaseState.SUBMITTED,
+        "clerks": list(assignable_clerks(case.tenant_id)),
     }
 
 
@@ -148,6 +163,30 @@ def confirm(request: HttpRequest, case_id: Any) -> HttpResponse:
     else:
         messages.success(request, _("Die Vollständigkeit des Antrags wurde bestätigt."))
     return redirect("workspace:case", case_id=case.pk)
+
+
+@casework_required
+@require_POST
+def assign_case(request: HttpRequest, case_id: Any) -> HttpResponse:
+    """"Mir zuweisen" (``zustaendig=ich``), another clerk of the Kommune (their id) or nobody (empty)."""
+    case = access_case(request.user, case_id)
+    chosen = request.POST.get("zustaendig", "").strip()
+    clerk: User | None = None
+    if chosen == "ich":
+        clerk = _user(request)
+    elif chosen:
+        clerk = assignable_clerks(case.tenant_id).filter(pk=chosen).first() if chosen.isdigit() else None
+        if clerk is None:
+            messages.error(request, _("Bitte wählen Sie eine Person der Sachbearbeitung dieser Kommune."))
+            return redirect(reverse("workspace:case", kwargs={"case_id": case.pk}) + "#zustaendig")
+    try:
+        case = assign(_user(request), case, clerk)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Zuständig ist jetzt: %(name)s.") % {"name": clerk.display_name()}
+                         if clerk else _("Der Vorgang ist jetzt niemandem zugewiesen."))
+    return redirect(reverse("workspace:case", kwargs={"case_id": case.pk}) + "#zustaendig")
 
 
 @casework_required

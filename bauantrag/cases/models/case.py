@@ -54,6 +54,12 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
         related_name="cases_as_designer", verbose_name=_("Entwurfsverfasser/in"),
     )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="assigned_cases",
+        verbose_name=_("Zuständige Sachbearbeitung"),
+        help_text=_("Wer den Vorgang bearbeitet (ein Konto der Sachbearbeitung derselben Kommune); leer = nicht "
+                    "zugewiesen"),
+    )
     round = models.PositiveSmallIntegerField(
         _("Einreichungsrunde"), default=0,
         help_text=_("0 = Entwurf, 1 = erste Einreichung, 2 = nach erster Nachforderung …"),
@@ -136,6 +142,19 @@ class Case(models.Model):
                          name="case_queue_running_due",
                          condition=~models.Q(state="draft")
                          & ~models.Q(state__in=["approved", "refused", "withdrawn"])),
+            # the queue's "Mir zugewiesen" view: the same order within one assignee
+            models.Index(fields=["tenant", "assignee", "running_due", "completeness_due", "submitted_at", "id"],
+                         name="case_queue_assignee_due",
+                         condition=~models.Q(state="draft")
+                         & ~models.Q(state__in=["approved", "refused", "withdrawn"])
+                         & models.Q(assignee__isnull=False)),
+            # "Nicht zugewiesen": PostgreSQL does not read "assignee IS NULL" as a fixed index column (the order
+            # would need a sort), so the unassigned open cases have their own partial index
+            models.Index(fields=["tenant", "running_due", "completeness_due", "submitted_at", "id"],
+                         name="case_queue_unassigned_due",
+                         condition=~models.Q(state="draft")
+                         & ~models.Q(state__in=["approved", "refused", "withdrawn"])
+                         & models.Q(assignee__isnull=True)),
         ]
 
     def __str__(self) -> str:

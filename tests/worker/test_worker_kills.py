@@ -1,7 +1,8 @@
 """Nothing is lost when the worker is killed mid-task, again and again (kill -9 of its main process, as a crash).
 
-Each round starts a worker, waits until it works on a pre-check or a Bauvorlage, lets it go on for up to a second,
-kills its main process with SIGKILL and then what is left of its process group (as systemd does before a restart).
+Each round starts a worker, waits until it works on a pre-check or a Bauvorlage, lets it go on for up to a second
+(and, where that pause ended between two tasks, until the next one has begun), kills its main process with SIGKILL
+and then what is left of its process group (as systemd does before a restart).
 The killed tasks stay unacknowledged in Redis (their visibility timeout is hours), so only the sweeper brings them
 back: whenever the queue is drained it queues again what is unfinished, as Celery beat would (with a lease of
 seconds instead of minutes), until every pre-check is done and every Bauvorlage read.
@@ -134,6 +135,9 @@ def test_killing_the_worker_mid_task_loses_nothing(tmp_path: Path) -> None:
             while not _busy(since) and time.monotonic() < deadline:
                 time.sleep(0.01)
             time.sleep(pace.uniform(0, 1))  # somewhere in the work: before, between or after pages or tasks
+            between = time.monotonic() + 10  # landed between two tasks: kill once the next one has begun
+            while not _busy(since) and time.monotonic() < between:
+                time.sleep(0.01)
             hit = _busy(since)
             mid_task += hit
             worker.kill()

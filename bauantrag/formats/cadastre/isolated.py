@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from bauantrag.formats.cadastre import MAX_CADASTRE_BYTES, CadastreFormatError, Parcel, read_parcels
-from bauantrag.formats.isolated import failure_message
+from bauantrag.formats.isolated import read_in_child
 from bauantrag.formats.transfer import decode, encode
-from bauantrag.sandbox import ChildFailed, ChildLimits, run
+from bauantrag.sandbox import ChildLimits
 
 logger = logging.getLogger("bauantrag.formats")
 READER = "bauantrag.formats.cadastre.isolated:child_read"
@@ -24,21 +24,14 @@ def read_parcels_isolated(
     CadastreFormatError (German)."""
     limits = limits or ChildLimits()
     parcels: list[Parcel] = []
-    error: CadastreFormatError | None = None
-    try:
-        for message in run(READER, data, {"max_bytes": max_bytes}, limits):  # to the end: the child's peak memory
-            if "error" in message:
-                error = CadastreFormatError(str(message["error"]), message.get("line"), message.get("where"))
-            else:
-                parcels.extend(decode(Parcel, item) for item in message["parcels"])
-    except (ValueError, KeyError, TypeError) as exc:  # not what the reader sends: the child is not ours any more
-        logger.error("The limited child sent a malformed result: %s", exc)
-        raise CadastreFormatError(failure_message(ChildFailed("crashed"), limits)) from None
-    except ChildFailed as failure:
-        logger.warning("Reading a file in the limited child failed: %s", failure)
-        raise CadastreFormatError(failure_message(failure, limits)) from failure
-    if error is not None:
-        raise error
+
+    def error(found: dict[str, Any] | str) -> CadastreFormatError:
+        if isinstance(found, str):
+            return CadastreFormatError(found)
+        return CadastreFormatError(str(found["error"]), found.get("line"), found.get("where"))
+
+    read_in_child(READER, data, {"max_bytes": max_bytes}, limits,
+                  lambda message: parcels.extend(decode(Parcel, item) for item in message["parcels"]), error)
     return parcels
 
 

@@ -7,13 +7,13 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from bauantrag.formats.isolated import failure_message
+from bauantrag.formats.isolated import failure_message, read_in_child
 from bauantrag.formats.transfer import decode, encode
 from bauantrag.formats.xplan.errors import PlanFormatError
 from bauantrag.formats.xplan.reader import read_plans
 from bauantrag.formats.xplan.safe_xml import MAX_PLAN_BYTES
 from bauantrag.rules.planning.plan import Bebauungsplan
-from bauantrag.sandbox import ChildFailed, ChildLimits, run
+from bauantrag.sandbox import ChildFailed, ChildLimits
 
 logger = logging.getLogger("bauantrag.formats")
 READER = "bauantrag.formats.xplan.isolated:child_read"
@@ -26,21 +26,14 @@ def read_plans_isolated(
     raises PlanFormatError (German)."""
     limits = limits or ChildLimits()
     plans: list[Bebauungsplan] = []
-    error: PlanFormatError | None = None
-    try:
-        for message in run(READER, data, {"max_bytes": max_bytes}, limits):  # to the end: the child's peak memory
-            if "error" in message:
-                error = PlanFormatError(str(message["error"]), message.get("line"), message.get("element"))
-            else:
-                plans.append(decode(Bebauungsplan, message["plan"]))
-    except (ValueError, KeyError, TypeError) as exc:  # not what the reader sends: the child is not ours any more
-        logger.error("The limited child sent a malformed result: %s", exc)
-        raise PlanFormatError(failure_message(ChildFailed("crashed"), limits)) from None
-    except ChildFailed as failure:
-        logger.warning("Reading a file in the limited child failed: %s", failure)
-        raise PlanFormatError(failure_message(failure, limits)) from failure
-    if error is not None:
-        raise error
+
+    def error(found: dict[str, Any] | str) -> PlanFormatError:
+        if isinstance(found, str):
+            return PlanFormatError(found)
+        return PlanFormatError(str(found["error"]), found.get("line"), found.get("element"))
+
+    read_in_child(READER, data, {"max_bytes": max_bytes}, limits,
+                  lambda message: plans.append(decode(Bebauungsplan, message["plan"])), error)
     if not plans:
         raise PlanFormatError(failure_message(ChildFailed("crashed", "no plan"), limits))
     return tuple(plans)
